@@ -1,0 +1,37 @@
+/* kasane-loader.h: read datasets (.json) and series files (.csv), strictly
+ *
+ * Every input is untrusted.  A loader returns a dataset only when it found no error;
+ * every fault it found (up to KASANE_DIAGNOSTICS_MAX) is appended to `diagnostics`
+ * with its place.  It never crashes, aborts, hangs or logs a critical on any input.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kasane-dataset.h"
+#include "kasane-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused before they are read ("file is too large"). */
+#define KASANE_MAX_JSON_SIZE (16 * 1024 * 1024)
+#define KASANE_MAX_CSV_SIZE  (512 * 1024 * 1024)
+/* Deeper JSON nesting is refused before json-glib sees it (json-glib 1.6: no limit). */
+#define KASANE_JSON_MAX_DEPTH 64
+
+/* Picks the loader by extension: ".csv" (any case) is a CSV file opened on its own,
+ * anything else is read as a dataset (JSON).  `path` is shown in diagnostics as given. */
+KasaneDataset *kasane_load_file          (const char        *path,
+                                          KasaneDiagnostics *diagnostics);
+
+/* A dataset from memory.  `display_name` names the file in diagnostics; `base_dir` is
+ * the folder CSV paths are resolved in (NULL: a dataset that names a CSV is an error). */
+KasaneDataset *kasane_dataset_load_json  (const char        *data,
+                                          gsize              length,
+                                          const char        *display_name,
+                                          const char        *base_dir,
+                                          KasaneDiagnostics *diagnostics);
+KasaneDataset *kasane_dataset_load_json_file (const char    *path,
+                                          KasaneDiagnostics *diagnostics);
+
+G_END_DECLS
