@@ -1,4 +1,261 @@
-/* placeholder: being written */
-#include <glib.h>
-static void test_placeholder (void) { g_test_skip ("not written yet"); }
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); g_test_add_func ("/placeholder", test_placeholder); return g_test_run (); }
+/* test-cli.c: the command line as a subprocess, with no display */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static const char *
+source_path (const char *relative)
+{
+  static GPtrArray *paths;
+  char *path;
+
+  if (paths == NULL)
+    paths = g_ptr_array_new ();   /* kept for the life of the test program */
+  path = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), relative, NULL);
+  g_ptr_array_add (paths, path);
+  return path;
+}
+
+/* Runs kasane with `args` (NULL-terminated), headless: no DISPLAY, no WAYLAND_DISPLAY. */
+static void
+run_kasane (Run         *run,
+            const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("KASANE_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "ja", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  /* A crash is never an exit code. */
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_kasane (&run, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "kasane " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_cli_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_kasane (&run, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--check"));
+  g_assert_nonnull (strstr (run.out, "--summary"));
+  g_assert_nonnull (strstr (run.out, "--export"));
+}
+
+static void
+test_cli_usage_errors (void)
+{
+  static const char * const cases[][4] = {
+    { "--frobnicate", NULL },
+    { "--check", NULL },
+    { "--summary", NULL },
+    { "--check", "--summary", "x.json", NULL },
+    { "--export=out.gif", NULL },
+    { "--export=out.png", "--size=12x", NULL },
+    { "--export=out.png", "--size=0x100", NULL },
+    { "--export=out.png", "--view=pie", NULL },
+    { "--export=out.png", "--theme=neon", NULL },
+    { "--export=out.png", "--lang=fr", NULL },
+    { "--export=out.png", "--scale=0", NULL },
+    { "--check=yes", "x.json", NULL },
+    { "--export", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_kasane (&run, (const char **) cases[i]);
+      g_test_message ("case %u: %s → %d: %s", i, cases[i][0], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "kasane: "));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_cli_summary_exact (void)
+{
+  const char *summary = source_path ("tests/fixtures/cli/summary.json");
+  const char *one = source_path ("tests/fixtures/cli/one-layer.json");
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected_a = NULL, *expected_b = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) a = NULL, b = NULL;
+
+  g_assert_true (g_file_get_contents (source_path ("tests/fixtures/cli/summary.expected"),
+                                      &expected_a, NULL, NULL));
+  g_assert_true (g_file_get_contents (source_path ("tests/fixtures/cli/one-layer.expected"),
+                                      &expected_b, NULL, NULL));
+  a = g_string_new (expected_a);
+  b = g_string_new (expected_b);
+  g_string_replace (a, "SUMMARY_PATH", summary, 1);
+  g_string_replace (b, "ONE_PATH", one, 1);
+  /* Blocks in file order, separated by one blank line. */
+  expected = g_strconcat (a->str, "\n", b->str, NULL);
+
+  run_kasane (&run, (const char *[]) { "--summary", summary, one, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+static void
+test_cli_bundled (void)
+{
+  const char *ai = source_path ("data/datasets/ai.json");
+  const char *crypto = source_path ("data/datasets/crypto.json");
+  g_auto(Run) check = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_autofree char *ai_block = NULL;
+
+  run_kasane (&check, (const char *[]) { "--check", ai, crypto, NULL });
+  g_assert_cmpstr (check.err, ==, "");
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_cmpint (check.status, ==, 0);
+
+  run_kasane (&summary, (const char *[]) { "--summary", ai, crypto, NULL });
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_true (g_str_has_prefix (summary.out, "dataset ai ("));
+  ai_block = g_strndup (summary.out, strstr (summary.out, "\n\n") - summary.out);
+  g_assert_nonnull (strstr (ai_block, "\nverdict: progression\n"));
+  g_assert_nonnull (strstr (ai_block, "\nclaim: progression (agrees)\n"));
+  g_assert_nonnull (strstr (summary.out, "\n\ndataset crypto ("));
+  g_assert_nonnull (strstr (strstr (summary.out, "\n\ndataset crypto ("),
+                            "\nverdict: migration\nclaim: migration (agrees)\n"));
+}
+
+static void
+test_cli_faults (void)
+{
+  const char *broken = source_path ("tests/fixtures/cli/broken.json");
+  const char *good = source_path ("tests/fixtures/cli/one-layer.json");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_autofree char *located = g_strdup_printf ("%s:6:", broken);
+  g_autofree char *missing = g_strdup_printf ("%s: error: ", "no/such/file.json");
+
+  run_kasane (&run, (const char *[]) { "--check", broken, good, "no/such/file.json", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  /* English whatever the locale, located, naming the file. */
+  g_assert_true (g_str_has_prefix (run.err, located));
+  g_assert_nonnull (strstr (run.err, ": error: "));
+  g_assert_nonnull (strstr (run.err, "ghost"));
+  g_assert_nonnull (strstr (run.err, missing));
+
+  /* --summary still prints the good file's block, and fails. */
+  run_kasane (&summary, (const char *[]) { "--summary", broken, good, NULL });
+  g_assert_cmpint (summary.status, ==, 1);
+  g_assert_true (g_str_has_prefix (summary.out, "dataset lonely ("));
+  g_assert_true (g_str_has_prefix (summary.err, located));
+}
+
+static void
+test_cli_many_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-cli-XXXXXX", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) run = { 0 };
+  g_autofree char *bad_line = NULL;
+
+  g_assert_nonnull (dir);
+  g_ptr_array_add (args, g_strdup ("--check"));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/d%03u.json", dir, i);
+      g_autofree char *json =
+        g_strdup_printf ("{\"format\": \"kasane-dataset/1\", \"id\": \"d%u\", \"title\": \"D\", "
+                         "\"layers\": [{\"id\": \"l1\", \"level\": %s, \"name\": \"L\"}]}\n",
+                         i, i == 123 ? "1.5" : "1");
+
+      g_assert_true (g_file_set_contents (path, json, -1, NULL));
+      g_ptr_array_add (args, g_steal_pointer (&path));
+    }
+  g_ptr_array_add (args, NULL);
+
+  run_kasane (&run, (const char **) args->pdata);
+  g_assert_cmpint (run.status, ==, 1);
+  /* Exactly the one bad file, at its level value. */
+  bad_line = g_strdup_printf ("%s/d123.json:1:", dir);
+  g_assert_true (g_str_has_prefix (run.err, bad_line));
+  g_assert_null (strstr (strchr (run.err, '\n') + 1, "error"));
+
+  for (guint i = 0; i < 300; i++)
+    g_remove (g_ptr_array_index (args, i + 1));
+  g_rmdir (dir);
+}
+
+static void
+test_cli_csv_summary (void)
+{
+  const char *csv = source_path ("tests/fixtures/cli/explorer.csv");
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected =
+    g_strdup_printf ("dataset explorer (%s)\n"
+                     "series value-wei: 3 points, 2015-07-30 to 2015-12-01\n", csv);
+
+  run_kasane (&run, (const char *[]) { "--summary", csv, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/help", test_cli_help);
+  g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/summary-exact", test_cli_summary_exact);
+  g_test_add_func ("/cli/bundled", test_cli_bundled);
+  g_test_add_func ("/cli/faults", test_cli_faults);
+  g_test_add_func ("/cli/many-files", test_cli_many_files);
+  g_test_add_func ("/cli/csv-summary", test_cli_csv_summary);
+
+  return g_test_run ();
+}

@@ -1,4 +1,335 @@
-/* placeholder: being written */
-#include <glib.h>
-static void test_placeholder (void) { g_test_skip ("not written yet"); }
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); g_test_add_func ("/placeholder", test_placeholder); return g_test_run (); }
+/* test-ledger.c: the problem ledger and its verdict, cases computed by hand */
+#include "config.h"
+
+#include <string.h>
+
+#include "kasane-ledger.h"
+
+static void
+add_problem (KasaneDataset *dataset,
+             const char    *id,
+             int            weight)
+{
+  KasaneProblem *problem = kasane_problem_new ();
+
+  problem->id = g_strdup (id);
+  problem->label.en = g_strdup (id);
+  problem->weight = weight;
+  g_ptr_array_add (dataset->problems, problem);
+}
+
+/* `effects` reads like "+a +b =c -d ^e": + introduces, = solves, - mitigates, ^ worsens. */
+static void
+add_layer (KasaneDataset *dataset,
+           const char    *id,
+           gint64         level,
+           const char    *effects)
+{
+  KasaneLayer *layer = kasane_layer_new ();
+  g_auto(GStrv) words = g_strsplit (effects, " ", -1);
+
+  layer->id = g_strdup (id);
+  layer->level = level;
+  layer->name.en = g_strdup (id);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      KasaneEffect effect;
+      int problem;
+      guint index;
+
+      if (words[i][0] == '\0')
+        continue;
+      switch (words[i][0])
+        {
+        case '+': effect = KASANE_EFFECT_INTRODUCES; break;
+        case '=': effect = KASANE_EFFECT_SOLVES; break;
+        case '-': effect = KASANE_EFFECT_MITIGATES; break;
+        case '^': effect = KASANE_EFFECT_WORSENS; break;
+        default: g_assert_not_reached ();
+        }
+      problem = kasane_dataset_find_problem (dataset, words[i] + 1);
+      g_assert_cmpint (problem, >=, 0);
+      index = (guint) problem;
+      g_array_append_val (layer->effects[effect], index);
+    }
+  g_ptr_array_add (dataset->layers, layer);
+}
+
+static void
+assert_row (KasaneLedger *ledger,
+            guint         row,
+            int           credit,
+            int           debit,
+            int           open_load)
+{
+  g_assert_cmpuint (row, <, ledger->n_rows);
+  g_assert_cmpint (ledger->rows[row].credit, ==, credit);
+  g_assert_cmpint (ledger->rows[row].debit, ==, debit);
+  g_assert_cmpint (ledger->rows[row].net, ==, credit - debit);
+  g_assert_cmpint (ledger->rows[row].open_load, ==, open_load);
+}
+
+static void
+test_ledger_mitigate_floor (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "light", 1);
+  add_problem (dataset, "heavy", 3);
+  add_layer (dataset, "l1", 1, "+light +heavy");
+  add_layer (dataset, "l2", 2, "-light -heavy");
+  add_layer (dataset, "l3", 3, "-heavy");
+  add_layer (dataset, "l4", 4, "-heavy");
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 4, 4);
+  /* "light" is already at 1: mitigating it lowers nothing and earns nothing. */
+  assert_row (ledger, 1, 1, 0, 3);
+  assert_row (ledger, 2, 1, 0, 2);
+  /* "heavy" reached the floor of 1 at l3. */
+  assert_row (ledger, 3, 0, 0, 2);
+  g_assert_cmpuint (ledger->rows[3].open->len, ==, 2);
+  g_assert_cmpint (g_array_index (ledger->rows[3].open, KasaneOpenProblem, 1).weight, ==, 1);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+}
+
+static void
+test_ledger_worsens_uncapped (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "split", 5);
+  add_problem (dataset, "fees", 2);
+  add_layer (dataset, "l1", 1, "+split +fees");
+  add_layer (dataset, "l2", 2, "^split =fees");
+  add_layer (dataset, "l3", 3, "^split");
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 7, 7);
+  assert_row (ledger, 1, 2, 1, 6);
+  /* Weight 5 is the most a file may give, but worsening goes past it. */
+  assert_row (ledger, 2, 0, 1, 7);
+  g_assert_cmpint (g_array_index (ledger->rows[2].open, KasaneOpenProblem, 0).weight, ==, 7);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+}
+
+static void
+test_ledger_solve_mitigated (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "reasoning", 4);
+  add_layer (dataset, "l1", 1, "+reasoning");
+  add_layer (dataset, "l2", 2, "-reasoning");
+  add_layer (dataset, "l3", 3, "=reasoning");
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 4, 4);
+  assert_row (ledger, 1, 1, 0, 3);
+  /* Solving earns the weight the problem has now (3), not the one it started with. */
+  assert_row (ledger, 2, 3, 0, 0);
+  g_assert_cmpuint (ledger->rows[2].open->len, ==, 0);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_PROGRESSION);
+}
+
+static void
+test_ledger_reintroduce_solved (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "fees", 3);
+  add_layer (dataset, "l1", 1, "+fees");
+  add_layer (dataset, "l2", 2, "=fees");
+  add_layer (dataset, "l3", 3, "+fees");
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 1, 3, 0, 0);
+  assert_row (ledger, 2, 0, 3, 3);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+}
+
+static void
+test_ledger_progression (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "a", 3);
+  add_problem (dataset, "b", 2);
+  add_problem (dataset, "c", 1);
+  add_layer (dataset, "l1", 1, "+a +b");
+  add_layer (dataset, "l2", 2, "=a +c");
+  add_layer (dataset, "l3", 3, "=b -c");
+  dataset->claim = KASANE_CLAIM_PROGRESSION;
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 5, 5);
+  assert_row (ledger, 1, 3, 1, 3);
+  assert_row (ledger, 2, 2, 0, 1);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_PROGRESSION);
+  g_assert_true (ledger->agrees);
+  g_assert_cmpstr (kasane_verdict_to_string (ledger->verdict), ==, "progression");
+}
+
+static void
+test_ledger_migration (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "fees", 3);
+  add_problem (dataset, "throughput", 3);
+  add_problem (dataset, "liquidity", 3);
+  add_problem (dataset, "ux", 2);
+  add_layer (dataset, "l1", 1, "+fees +throughput");
+  add_layer (dataset, "l2", 2, "=fees -throughput +liquidity");
+  add_layer (dataset, "l3", 3, "-throughput ^liquidity +ux");
+  dataset->claim = KASANE_CLAIM_PROGRESSION;
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 6, 6);
+  /* l2 lowered the load by 1, l3 raised it: one of each makes mixed. */
+  assert_row (ledger, 1, 4, 3, 5);
+  assert_row (ledger, 2, 1, 3, 7);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+
+  /* One more small problem at l2 makes it break even: net 0 is still migration. */
+  g_clear_pointer (&ledger, kasane_ledger_free);
+  add_problem (dataset, "bridges", 1);
+  g_array_append_val (((KasaneLayer *) g_ptr_array_index (dataset->layers, 1))->effects
+                      [KASANE_EFFECT_INTRODUCES], (guint) { 4 });
+  ledger = kasane_ledger_compute (dataset);
+  assert_row (ledger, 1, 4, 4, 6);
+  assert_row (ledger, 2, 1, 3, 8);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIGRATION);
+  g_assert_false (ledger->agrees);
+}
+
+static void
+test_ledger_two_layers_and_nothing_fixed (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "a", 2);
+  add_problem (dataset, "b", 2);
+  add_layer (dataset, "base", 10, "+a");
+  add_layer (dataset, "top", 20, "+b");
+  ledger = kasane_ledger_compute (dataset);
+
+  g_assert_cmpuint (ledger->n_rows, ==, 2);
+  assert_row (ledger, 1, 0, 2, 4);
+  /* Fixing nothing is not migration: it is mixed. */
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+}
+
+static void
+test_ledger_one_layer (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_problem (dataset, "a", 5);
+  add_layer (dataset, "only", 1, "+a");
+  dataset->claim = KASANE_CLAIM_PROGRESSION;
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 5, 5);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_NONE);
+  g_assert_false (ledger->agrees);
+  g_assert_cmpstr (kasane_verdict_to_string (ledger->verdict), ==, "none");
+}
+
+static void
+test_ledger_no_problems (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneLedger) ledger = NULL;
+
+  add_layer (dataset, "l1", 1, "");
+  add_layer (dataset, "l2", 2, "");
+  ledger = kasane_ledger_compute (dataset);
+
+  assert_row (ledger, 0, 0, 0, 0);
+  assert_row (ledger, 1, 0, 0, 0);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+}
+
+static void
+test_text_fallback (void)
+{
+  KasaneText both = { (char *) "Fees", (char *) "手数料" };
+  KasaneText en_only = { (char *) "Fees", NULL };
+  KasaneText ja_only = { NULL, (char *) "手数料" };
+  KasaneText none = { NULL, NULL };
+
+  g_assert_cmpstr (kasane_text_get (&both, "ja"), ==, "手数料");
+  g_assert_cmpstr (kasane_text_get (&both, "en"), ==, "Fees");
+  g_assert_cmpstr (kasane_text_get (&en_only, "ja"), ==, "Fees");
+  g_assert_cmpstr (kasane_text_get (&ja_only, "en"), ==, "手数料");
+  g_assert_cmpstr (kasane_text_get (&ja_only, "ja_JP.UTF-8"), ==, "手数料");
+  g_assert_cmpstr (kasane_text_get (&none, "en"), ==, "");
+  g_assert_true (kasane_text_is_empty (&none));
+  g_assert_false (kasane_text_is_empty (&ja_only));
+}
+
+static void
+test_dataset_sort_follows_layers (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  KasaneSeries *series = kasane_series_new ();
+  KasaneEvent *late = kasane_event_new (), *early = kasane_event_new ();
+
+  add_layer (dataset, "top", 3, "");
+  add_layer (dataset, "bottom", 1, "");
+  series->id = g_strdup ("s");
+  series->layer = 0;           /* "top" */
+  series->n_points = 3;
+  series->x = g_new (double, 3);
+  series->y = g_new (double, 3);
+  series->precision = g_new0 (guint8, 3);
+  series->x[0] = 30; series->x[1] = 10; series->x[2] = 10;
+  series->y[0] = 3; series->y[1] = 1; series->y[2] = 2;
+  g_ptr_array_add (dataset->series, series);
+  late->date.t = 100;
+  late->layer = 1;             /* "bottom" */
+  early->date.t = 5;
+  g_ptr_array_add (dataset->events, late);
+  g_ptr_array_add (dataset->events, early);
+
+  kasane_dataset_sort (dataset);
+
+  g_assert_cmpstr (((KasaneLayer *) g_ptr_array_index (dataset->layers, 0))->id, ==, "bottom");
+  g_assert_cmpint (series->layer, ==, 1);
+  /* Points sort stably: the two at x = 10 keep their order. */
+  g_assert_cmpfloat (series->y[0], ==, 1);
+  g_assert_cmpfloat (series->y[1], ==, 2);
+  g_assert_cmpfloat (series->y[2], ==, 3);
+  g_assert_true (g_ptr_array_index (dataset->events, 0) == early);
+  g_assert_cmpint (late->layer, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ledger/mitigate-floor", test_ledger_mitigate_floor);
+  g_test_add_func ("/ledger/worsens-uncapped", test_ledger_worsens_uncapped);
+  g_test_add_func ("/ledger/solve-mitigated", test_ledger_solve_mitigated);
+  g_test_add_func ("/ledger/reintroduce-solved", test_ledger_reintroduce_solved);
+  g_test_add_func ("/ledger/progression", test_ledger_progression);
+  g_test_add_func ("/ledger/migration", test_ledger_migration);
+  g_test_add_func ("/ledger/two-layers", test_ledger_two_layers_and_nothing_fixed);
+  g_test_add_func ("/ledger/one-layer", test_ledger_one_layer);
+  g_test_add_func ("/ledger/no-problems", test_ledger_no_problems);
+  g_test_add_func ("/model/text-fallback", test_text_fallback);
+  g_test_add_func ("/model/sort-follows-layers", test_dataset_sort_follows_layers);
+
+  return g_test_run ();
+}
