@@ -1,33 +1,1928 @@
-/* placeholder until the CSV loader lands: refuses every file with a clear message */
+/* kasane-csv.c: the CSV loader
+ *
+ * The files people download are large (a million-row export is ordinary) and untrusted,
+ * so the loader works on one buffer: the text is validated once, then a tokenizer walks
+ * it with pointers and hands out fields that point into it.  Nothing is allocated per
+ * cell: numbers go straight into growing arrays, and strings are copied only for headers
+ * and, in the long form, when the entity changes.
+ *
+ * The work happens in three steps:
+ *   1. decode: UTF-8 (BOM skipped) or UTF-16 with BOM (converted); anything else is
+ *      refused at the line and column of its first bad byte;
+ *   2. sniff: the header and the first rows decide what each column is (time axis,
+ *      dropped timestamp, entity, values) and which separator is in use;
+ *   3. read: every row is parsed into per-series arrays.  Slash dates and Unix
+ *      timestamps are stored raw with a "pending" precision, because their meaning (D/M
+ *      or M/D, seconds or milliseconds) depends on the whole column; they are resolved
+ *      once the column has been seen.
+ *
+ * Decisions not spelled out in DESIGN.md:
+ *   - A Unix timestamp column is one whose header, reduced to lower-case letters and
+ *     digits, contains "unix", "epoch" or "timestamp", or is "time" or "ts", and whose
+ *     first non-blank value is an integer.  Values above 1e11 in magnitude anywhere in
+ *     the column (year 5138 in seconds, 1973 in milliseconds) make it milliseconds.  Its
+ *     precision is DAY when every value is a whole number of days (daily charts export
+ *     midnight timestamps), SECOND otherwise.
+ *   - A column named "Year" whose values are integers is a time column of YEAR
+ *     precision, as in the long form; years must be 1 to 9999.
+ *   - Completely empty lines are skipped anywhere, not only at the end.
+ *   - A value column whose cells are all blank is kept as a series of gaps, so the
+ *     columns of a file map one to one onto its series.
+ *   - Slash dates may carry a 24-hour time ("7/30/2015 13:05[:09]").
+ *   - A column is a date column when its first non-blank value (within the first 200
+ *     rows) looks like "YYYY-M…" or a slash date, or when its header starts with "date"
+ *     or is "day", "time", "month", "week" or "period" and that value is not a number.
+ *   - With ';' both '.' and ',' are decimal marks, but one file may use only one of
+ *     them: "1,5" then "1.234" is an error, as the '.' may be a thousands separator.
+ *   - A lone CR ends a line too (old Mac exports), as CRLF and LF do.
+ *   - Limits, beyond which a file is refused with an error: 16384 columns, 16384
+ *     series, 2^27 values in all.
+ */
 #define G_LOG_DOMAIN "kasane-csv"
+
 #include "config.h"
+
 #include "kasane-csv.h"
+
 #include "kasane-loader.h"
 
-GPtrArray *
-kasane_csv_parse (const char *data, gsize length, const char *display_name,
-                  KasaneDiagnostics *diagnostics)
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+/* A header wider than any spreadsheet (Excel stops at 16384) is not a table. */
+#define CSV_MAX_COLUMNS 16384
+/* Rows read ahead to decide what each column holds. */
+#define CSV_SNIFF_ROWS 200
+/* Longest excerpt of a cell quoted in a message, in characters. */
+#define CSV_EXCERPT_CHARS 40
+/* At most this many series (long form: entities × value columns), like the columns. */
+#define CSV_MAX_SERIES CSV_MAX_COLUMNS
+/* At most this many values (rows × value columns): 1 GiB of doubles.  A file of blank
+ * cells takes one byte per cell on disk and eight in memory, so the size cap alone
+ * would allow 4 GiB. */
+#define CSV_MAX_CELLS ((guint64) 1 << 27)
+/* Rows reserved up front are capped, so that a misleading sniff costs little. */
+#define CSV_MAX_RESERVED_CELLS ((gsize) 1 << 24)
+
+/* Precisions stored while a column's meaning is still open; resolved after reading. */
+#define PRECISION_PENDING_SLASH_DAY    250
+#define PRECISION_PENDING_SLASH_SECOND 251
+#define PRECISION_PENDING_UNIX         252
+
+/* Bounds of a Unix timestamp: 0001-01-01 (in seconds) to 9999-12-31T23:59:59.999 (in
+ * milliseconds); beyond them no reading gives a date Kasane can show. */
+#define UNIX_MIN ((gint64) -62135596800)
+#define UNIX_MAX ((gint64) 253402300799999)
+/* Above this magnitude a timestamp is in milliseconds. */
+#define UNIX_MS_THRESHOLD 1e11
+
+typedef enum
 {
-  kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
-                          display_name, 0, 0, "CSV files are not supported yet");
+  TIME_DATE,     /* ISO 8601 or slash dates */
+  TIME_YEAR,     /* integer years */
+  TIME_UNIX,     /* Unix timestamps, seconds or milliseconds */
+  TIME_NUMBER,   /* a numeric x axis */
+} TimeMode;
+
+typedef enum
+{
+  ROLE_VALUE,
+  ROLE_TIME,
+  ROLE_DROP,     /* a Unix timestamp beside a date column, or the long form's Code */
+  ROLE_ENTITY,
+} ColumnRole;
+
+typedef enum
+{
+  KIND_NUMBER,   /* numbers or nothing seen: a value column */
+  KIND_DATE,
+  KIND_YEAR,
+  KIND_UNIX,
+} ColumnKind;
+
+typedef enum
+{
+  RECORD_OK,
+  RECORD_END,
+  RECORD_FATAL,  /* an unterminated quote: nothing after it can be read */
+} RecordStatus;
+
+typedef enum
+{
+  NUMBER_OK,
+  NUMBER_BLANK,
+  NUMBER_BAD,
+  NUMBER_RANGE,
+} NumberStatus;
+
+typedef struct
+{
+  const char *start;        /* the content, without the quotes */
+  const char *end;
+  const char *origin;       /* where the field starts in the text (its opening quote) */
+  const char *line_start;   /* the start of the line `origin` is on */
+  guint       line;
+  gboolean    escaped;      /* holds "" pairs: the content is not yet the text */
+  gboolean    bad;          /* a fault in it was reported already */
+} CsvField;
+
+typedef struct
+{
+  double *data;
+  gsize   len;
+  gsize   alloc;
+} DoubleVec;
+
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   alloc;
+} ByteVec;
+
+/* The points of one entity (the whole file outside the long form): one x column shared
+ * by one y column per value column. */
+typedef struct
+{
+  char      *name;     /* the entity, or NULL */
+  DoubleVec  x;
+  ByteVec    precision;
+  DoubleVec *y;        /* n_values */
+} PointGroup;
+
+typedef struct
+{
+  const char        *file;
+  KasaneDiagnostics *diagnostics;
+
+  const char        *text;
+  const char        *pos;
+  const char        *end;
+  char               separator;
+  gboolean           decimal_comma;
+  char               decimal_mark;     /* with ';': the first decimal mark seen, or 0 */
+  guint              decimal_mark_line;
+  gboolean           decimal_mark_conflict;
+  gboolean           quiet;            /* sniffing: the reading pass reports faults */
+  guint              line;
+  const char        *line_start;
+
+  CsvField          *fields;           /* the current record */
+  guint              n_fields;         /* stored: at most max_fields */
+  guint              n_total;          /* in the record, stored or not */
+  guint              fields_alloc;
+  guint              max_fields;
+  const char        *record_end;       /* where the record's last field ended */
+  guint              record_end_line;
+  const char        *record_end_line_start;
+
+  guint              n_errors;
+  gboolean           full;             /* the diagnostics cap is reached: stop */
+
+  /* Memo of the last column computed, so that many faults on one very long line cost
+   * one walk of the line rather than one each. */
+  const char        *memo_line_start;
+  const char        *memo_pos;
+  guint              memo_column;
+
+  /* The header and what the columns are. */
+  guint              n_columns;
+  char             **headers;
+  guint             *header_columns;   /* the character column of each header field */
+  guint              header_line;
+  guint8            *roles;            /* ColumnRole */
+  gboolean           long_form;
+  guint              time_column;
+  TimeMode           time_mode;
+  guint             *value_columns;
+  guint              n_values;
+
+  /* What the time column has shown so far. */
+  gboolean           has_pending;
+  guint              n_slash;
+  guint              md_line;          /* first slash date that can only be M/D, or 0 */
+  guint              dm_line;          /* first that can only be D/M, or 0 */
+  gboolean           slash_conflict;
+  double             unix_max_abs;
+  gboolean           unix_days_s;      /* every value a whole day, read as seconds */
+  gboolean           unix_days_ms;     /* the same, read as milliseconds */
+
+  GPtrArray         *groups;           /* of PointGroup* */
+  GHashTable        *group_index;      /* entity name → index + 1 */
+  guint64            n_cells;          /* values stored */
+
+  /* The last YYYY-MM seen in the time column and the day its month starts on. */
+  char               month_memo[7];
+  gint64             month_memo_first;
+  gint64             month_memo_length;
+} CsvParser;
+
+static void
+double_vec_grow (DoubleVec *vec,
+                 gsize      wanted)
+{
+  gsize alloc = MAX (vec->alloc, 4);
+
+  while (alloc < wanted)
+    alloc *= 2;
+  vec->data = g_renew (double, vec->data, alloc);
+  vec->alloc = alloc;
+}
+
+static inline void
+double_vec_push (DoubleVec *vec,
+                 double     value)
+{
+  if (G_UNLIKELY (vec->len == vec->alloc))
+    double_vec_grow (vec, vec->len + 1);
+  vec->data[vec->len++] = value;
+}
+
+static void
+byte_vec_grow (ByteVec *vec,
+               gsize    wanted)
+{
+  gsize alloc = MAX (vec->alloc, 4);
+
+  while (alloc < wanted)
+    alloc *= 2;
+  vec->data = g_renew (guint8, vec->data, alloc);
+  vec->alloc = alloc;
+}
+
+static inline void
+byte_vec_push (ByteVec *vec,
+               guint8   value)
+{
+  if (G_UNLIKELY (vec->len == vec->alloc))
+    byte_vec_grow (vec, vec->len + 1);
+  vec->data[vec->len++] = value;
+}
+
+static PointGroup *
+point_group_new (char  *name,
+                 guint  n_values,
+                 gsize  reserve)
+{
+  PointGroup *group = g_new0 (PointGroup, 1);
+
+  group->name = name;
+  group->y = g_new0 (DoubleVec, MAX (n_values, 1));
+  if (reserve > 0)
+    {
+      double_vec_grow (&group->x, reserve);
+      byte_vec_grow (&group->precision, reserve);
+      for (guint j = 0; j < n_values; j++)
+        double_vec_grow (&group->y[j], reserve);
+    }
+  return group;
+}
+
+static void
+point_group_free (gpointer data,
+                  gpointer user_data)
+{
+  PointGroup *group = data;
+  guint n_values = GPOINTER_TO_UINT (user_data);
+
+  g_free (group->name);
+  g_free (group->x.data);
+  g_free (group->precision.data);
+  for (guint j = 0; j < n_values; j++)
+    g_free (group->y[j].data);
+  g_free (group->y);
+  g_free (group);
+}
+
+static void
+csv_parser_clear (CsvParser *p)
+{
+  if (p->groups != NULL)
+    {
+      g_ptr_array_foreach (p->groups, point_group_free, GUINT_TO_POINTER (p->n_values));
+      g_ptr_array_unref (p->groups);
+    }
+  g_clear_pointer (&p->group_index, g_hash_table_unref);
+  g_strfreev (p->headers);
+  g_free (p->header_columns);
+  g_free (p->roles);
+  g_free (p->value_columns);
+  g_free (p->fields);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Places and messages
+ */
+
+static gboolean
+is_blank_char (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static void
+trim (const char **start,
+      const char **end)
+{
+  while (*start < *end && is_blank_char (**start))
+    (*start)++;
+  while (*end > *start && is_blank_char ((*end)[-1]))
+    (*end)--;
+}
+
+/* The 1-based column of `at`, counted in characters (UTF-8 lead bytes). */
+static guint
+csv_column (CsvParser  *p,
+            const char *line_start,
+            const char *at)
+{
+  const char *from = line_start;
+  guint column = 1;
+
+  if (p->memo_line_start == line_start && p->memo_pos <= at)
+    {
+      from = p->memo_pos;
+      column = p->memo_column;
+    }
+  for (const char *s = from; s < at; s++)
+    if (((guchar) *s & 0xC0) != 0x80)
+      column++;
+  p->memo_line_start = line_start;
+  p->memo_pos = at;
+  p->memo_column = column;
+  return column;
+}
+
+static void csv_report (CsvParser          *p,
+                        KasaneSeverity      severity,
+                        KasaneDatasetError  code,
+                        guint               line,
+                        guint               column,
+                        const char         *format,
+                        ...) G_GNUC_PRINTF (6, 7);
+
+static void
+csv_report (CsvParser          *p,
+            KasaneSeverity      severity,
+            KasaneDatasetError  code,
+            guint               line,
+            guint               column,
+            const char         *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (p->quiet || p->full)
+    return;
+  if (severity == KASANE_SEVERITY_ERROR)
+    p->n_errors++;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (!kasane_diagnostics_add (p->diagnostics, severity, code, p->file, line, column,
+                               "%s", message))
+    p->full = TRUE;
+}
+
+#define csv_field_error(p, field, code, ...) \
+  csv_report ((p), KASANE_SEVERITY_ERROR, (code), (field)->line, \
+              csv_column ((p), (field)->line_start, (field)->origin), __VA_ARGS__)
+
+/* A short, printable excerpt of a cell for a message: control characters (a quoted
+ * newline) become spaces, and long cells are cut at a character boundary. */
+static char *
+excerpt (const char *start,
+         const char *end)
+{
+  GString *out = g_string_sized_new (MIN ((gsize) (end - start), 64) + 4);
+  guint n_chars = 0;
+  const char *s = start;
+
+  while (s < end && n_chars < CSV_EXCERPT_CHARS)
+    {
+      const char *next = g_utf8_next_char (s);
+
+      if (next > end)
+        break;
+      if ((guchar) *s < 0x20 || *s == 0x7F)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, s, next - s);
+      s = next;
+      n_chars++;
+    }
+  if (s < end)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+/* The text of a field: the content with "" collapsed to ". */
+static char *
+field_dup (const CsvField *field)
+{
+  GString *out;
+
+  if (!field->escaped)
+    return g_strndup (field->start, field->end - field->start);
+
+  out = g_string_sized_new (field->end - field->start);
+  for (const char *s = field->start; s < field->end; s++)
+    {
+      g_string_append_c (out, *s);
+      if (*s == '"' && s + 1 < field->end && s[1] == '"')
+        s++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Decoding
+ */
+
+/* The first byte that is not part of valid UTF-8 text (a NUL byte counts), or NULL.
+ * Eight ASCII bytes are checked at a time: downloads are nearly all ASCII. */
+static const char *
+find_invalid_utf8 (const char *text,
+                   gsize       length)
+{
+  const guchar *s = (const guchar *) text;
+  const guchar *end = s + length;
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+
+  while (s < end)
+    {
+      if (end - s >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, s, 8);
+          /* No byte with the high bit set and no zero byte. */
+          if (((word & high) | ((word - ones) & ~word & high)) == 0)
+            {
+              s += 8;
+              continue;
+            }
+        }
+      if (*s == 0)
+        return (const char *) s;
+      if (*s < 0x80)
+        {
+          s++;
+          continue;
+        }
+      {
+        gunichar c = g_utf8_get_char_validated ((const char *) s, end - s);
+
+        if (c == (gunichar) -1 || c == (gunichar) -2)
+          return (const char *) s;
+        s = (const guchar *) g_utf8_next_char (s);
+      }
+    }
   return NULL;
 }
 
-GPtrArray *
-kasane_csv_parse_file (const char *path, KasaneDiagnostics *diagnostics)
+/* Line and column of `at` counting CR, LF and CRLF as line ends, as the tokenizer does. */
+static void
+locate (const char *text,
+        const char *at,
+        guint      *line,
+        guint      *column)
 {
-  return kasane_csv_parse (NULL, 0, path, diagnostics);
+  const char *line_start = text;
+
+  *line = 1;
+  for (const char *s = text; s < at; s++)
+    {
+      if (*s == '\n' || (*s == '\r' && (s + 1 >= at || s[1] != '\n')))
+        {
+          (*line)++;
+          line_start = s + 1;
+        }
+    }
+  *column = 1;
+  for (const char *s = line_start; s < at; s++)
+    if (((guchar) *s & 0xC0) != 0x80)
+      (*column)++;
+}
+
+/* Makes `*text` / `*length` valid UTF-8 without a BOM; `*converted` owns new text. */
+static gboolean
+decode_text (const char         *data,
+             gsize               length,
+             const char         *file,
+             KasaneDiagnostics  *diagnostics,
+             const char        **text,
+             gsize              *text_length,
+             char              **converted)
+{
+  const guchar *bytes = (const guchar *) data;
+  const char *bad;
+  const char *from_charset = NULL;
+  guint line, column;
+
+  *converted = NULL;
+  if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      data += 3;
+      length -= 3;
+    }
+  else if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    from_charset = "UTF-16LE";
+  else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    from_charset = "UTF-16BE";
+
+  if (from_charset != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize bytes_read = 0, bytes_written = 0;
+
+      *converted = g_convert (data + 2, length - 2, "UTF-8", from_charset,
+                              &bytes_read, &bytes_written, &error);
+      /* g_convert leaves out a partial character at the end instead of failing. */
+      if (*converted != NULL && bytes_read != length - 2)
+        {
+          locate (*converted, *converted + bytes_written, &line, &column);
+          g_clear_pointer (converted, g_free);
+          kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
+                                  KASANE_DATASET_ERROR_ENCODING, file, line, column,
+                                  "file is not UTF-8, and its %s byte order mark is followed "
+                                  "by text that ends in the middle of a character",
+                                  from_charset);
+          return FALSE;
+        }
+      if (*converted == NULL)
+        {
+          /* The place is that of the first bad unit: convert what came before it. */
+          g_autofree char *prefix = g_convert (data + 2, bytes_read, "UTF-8", from_charset,
+                                               NULL, &bytes_written, NULL);
+
+          if (prefix != NULL)
+            locate (prefix, prefix + bytes_written, &line, &column);
+          else
+            line = column = 1;
+          kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
+                                  KASANE_DATASET_ERROR_ENCODING, file, line, column,
+                                  "file is not UTF-8, and its %s byte order mark is followed "
+                                  "by text that is not valid %s", from_charset, from_charset);
+          return FALSE;
+        }
+      data = *converted;
+      length = bytes_written;
+    }
+
+  bad = find_invalid_utf8 (data, length);
+  if (bad != NULL)
+    {
+      locate (data, bad, &line, &column);
+      if (*bad == '\0')
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
+                                KASANE_DATASET_ERROR_ENCODING, file, line, column,
+                                "file is not UTF-8 text: it holds a NUL byte");
+      else
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
+                                KASANE_DATASET_ERROR_ENCODING, file, line, column,
+                                "file is not UTF-8: byte 0x%02X is not valid here "
+                                "(save the file as UTF-8)", (guint) (guchar) *bad);
+      g_clear_pointer (converted, g_free);
+      return FALSE;
+    }
+
+  *text = data;
+  *text_length = length;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Tokenizing
+ */
+
+/* Steps over one line end (CRLF, LF or a lone CR) at p->pos. */
+static inline void
+consume_newline (CsvParser *p)
+{
+  if (*p->pos == '\r' && p->pos + 1 < p->end && p->pos[1] == '\n')
+    p->pos++;
+  p->pos++;
+  p->line++;
+  p->line_start = p->pos;
+}
+
+/* Counts the line ends inside a quoted field's content. */
+static void
+count_lines (CsvParser  *p,
+             const char *start,
+             const char *end)
+{
+  for (const char *s = start; s < end; s++)
+    {
+      if (*s == '\n' || (*s == '\r' && (s + 1 >= end || s[1] != '\n')))
+        {
+          p->line++;
+          p->line_start = s + 1;
+        }
+    }
+}
+
+static inline void
+skip_unquoted (CsvParser *p)
+{
+  const char *s = p->pos;
+  const char *end = p->end;
+  char separator = p->separator;
+
+  while (s < end && *s != separator && *s != '\n' && *s != '\r')
+    s++;
+  p->pos = s;
+}
+
+/* Reads the next record into p->fields, skipping empty lines. */
+static RecordStatus
+read_record (CsvParser *p)
+{
+  p->n_fields = 0;
+  p->n_total = 0;
+
+  while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
+    consume_newline (p);
+  if (p->pos >= p->end)
+    return RECORD_END;
+
+  for (;;)
+    {
+      CsvField field;
+
+      field.origin = p->pos;
+      field.line = p->line;
+      field.line_start = p->line_start;
+      field.escaped = FALSE;
+      field.bad = FALSE;
+
+      if (p->pos < p->end && *p->pos == '"')
+        {
+          const char *q = p->pos + 1;
+
+          field.start = q;
+          for (;;)
+            {
+              q = memchr (q, '"', p->end - q);
+              if (q == NULL)
+                {
+                  csv_field_error (p, &field, KASANE_DATASET_ERROR_SYNTAX,
+                                   "quoted field is never closed (no matching '\"')");
+                  return RECORD_FATAL;
+                }
+              if (q + 1 < p->end && q[1] == '"')
+                {
+                  field.escaped = TRUE;
+                  q += 2;
+                  continue;
+                }
+              break;
+            }
+          field.end = q;
+          count_lines (p, field.start, field.end);
+          p->pos = q + 1;
+          if (p->pos < p->end && *p->pos != p->separator && *p->pos != '\n' &&
+              *p->pos != '\r')
+            {
+              csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX,
+                          p->line, csv_column (p, p->line_start, p->pos),
+                          "unexpected text after a closing quote (a quote inside a quoted "
+                          "field is written \"\")");
+              field.bad = TRUE;
+              skip_unquoted (p);
+            }
+        }
+      else
+        {
+          field.start = p->pos;
+          skip_unquoted (p);
+          field.end = p->pos;
+        }
+
+      if (p->n_fields < p->max_fields)
+        {
+          if (p->n_fields == p->fields_alloc)
+            {
+              p->fields_alloc = MAX (16, p->fields_alloc * 2);
+              p->fields = g_renew (CsvField, p->fields, p->fields_alloc);
+            }
+          p->fields[p->n_fields++] = field;
+        }
+      if (p->n_total < G_MAXUINT)
+        p->n_total++;
+
+      if (p->pos < p->end && *p->pos == p->separator)
+        {
+          p->pos++;
+          continue;
+        }
+
+      p->record_end = p->pos;
+      p->record_end_line = p->line;
+      p->record_end_line_start = p->line_start;
+      if (p->pos < p->end)
+        consume_newline (p);
+      return RECORD_OK;
+    }
+}
+
+/* The separator is the most frequent of ',' ';' and tab on the header line, outside
+ * quotes; ',' wins ties (and a one-column file). */
+static char
+detect_separator (const char *s,
+                  const char *end)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (; s < end; s++)
+    {
+      if (*s == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*s == '\n' || *s == '\r')
+        break;
+      else if (*s == ',')
+        commas++;
+      else if (*s == ';')
+        semicolons++;
+      else if (*s == '\t')
+        tabs++;
+    }
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Cells
+ */
+
+/* 10^0 … 10^22: exactly representable, so a mantissa below 2^53 divided by one of them
+ * is correctly rounded (Clinger's fast path). */
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Optional sign, digits, optional fraction ('.' or, when `decimal_comma`, ','), optional
+ * exponent; spaces around it are ignored.  No thousands separators, no inf or nan.
+ * `*mark` is set to the decimal mark used, or 0. */
+static NumberStatus
+parse_number (const char *start,
+              const char *end,
+              gboolean    decimal_comma,
+              double     *out,
+              char       *mark)
+{
+  const char *s, *number_start;
+  guint64 mantissa = 0;
+  guint n_significant = 0, n_digits = 0, n_fraction = 0;
+  gboolean negative = FALSE, slow = FALSE;
+
+  *mark = 0;
+  trim (&start, &end);
+  if (start == end)
+    return NUMBER_BLANK;
+
+  s = number_start = start;
+  if (*s == '+' || *s == '-')
+    {
+      negative = *s == '-';
+      s++;
+    }
+  for (; s < end && *s >= '0' && *s <= '9'; s++)
+    {
+      n_digits++;
+      if (mantissa == 0 && *s == '0')
+        continue;
+      if (++n_significant <= 19)
+        mantissa = mantissa * 10 + (guint64) (*s - '0');
+    }
+  if (s < end && (*s == '.' || (*s == ',' && decimal_comma)))
+    {
+      *mark = *s;
+      for (s++; s < end && *s >= '0' && *s <= '9'; s++)
+        {
+          n_digits++;
+          n_fraction++;
+          if (mantissa == 0 && *s == '0')
+            continue;
+          if (++n_significant <= 19)
+            mantissa = mantissa * 10 + (guint64) (*s - '0');
+        }
+    }
+  if (n_digits == 0)
+    return NUMBER_BAD;
+  if (s < end && (*s == 'e' || *s == 'E'))
+    {
+      const char *exponent = ++s;
+
+      if (s < end && (*s == '+' || *s == '-'))
+        s++;
+      exponent = s;
+      while (s < end && *s >= '0' && *s <= '9')
+        s++;
+      if (s == exponent)
+        return NUMBER_BAD;
+      slow = TRUE;
+    }
+  if (s != end)
+    return NUMBER_BAD;
+
+  if (!slow && n_significant <= 19 && mantissa <= (G_GUINT64_CONSTANT (1) << 53) &&
+      n_fraction < G_N_ELEMENTS (powers_of_ten))
+    {
+      double value = (double) mantissa / powers_of_ten[n_fraction];
+
+      *out = negative ? -value : value;
+      return NUMBER_OK;
+    }
+
+  /* Exponents and long mantissas: g_ascii_strtod rounds correctly; it gets a copy
+   * with a '.' decimal point (the grammar above has already been checked). */
+  {
+    char buffer[128];
+    gsize length = end - number_start;
+    g_autofree char *heap = NULL;
+    char *copy = buffer;
+    char *parsed_end = NULL;
+    double value;
+
+    if (length >= sizeof buffer)
+      copy = heap = g_malloc (length + 1);
+    memcpy (copy, number_start, length);
+    copy[length] = '\0';
+    if (decimal_comma)
+      for (char *c = copy; *c != '\0'; c++)
+        if (*c == ',')
+          *c = '.';
+    value = g_ascii_strtod (copy, &parsed_end);
+    if (parsed_end != copy + length)
+      return NUMBER_BAD;
+    if (!isfinite (value))
+      return NUMBER_RANGE;
+    *out = value;
+    return NUMBER_OK;
+  }
+}
+
+/* Digits, '.', ',', spaces and apostrophes with a separator between digit groups: the
+ * shape of a thousands-separated number, worth a hint in the message. */
+static gboolean
+looks_like_grouped_number (const char *s,
+                           const char *end)
+{
+  gboolean digit = FALSE, group = FALSE;
+
+  trim (&s, &end);
+  if (s < end && (*s == '+' || *s == '-'))
+    s++;
+  for (; s < end; s++)
+    {
+      if (*s >= '0' && *s <= '9')
+        digit = TRUE;
+      else if ((*s == ',' || *s == '.' || *s == ' ' || *s == '\'') && digit)
+        group = group || *s != '.';
+      else
+        return FALSE;
+    }
+  return digit && group;
+}
+
+static gboolean
+read_digits (const char **s,
+             const char  *end,
+             guint        min,
+             guint        max,
+             guint       *out)
+{
+  guint n = 0, value = 0;
+
+  while (*s < end && n < max && **s >= '0' && **s <= '9')
+    {
+      value = value * 10 + (guint) (**s - '0');
+      (*s)++;
+      n++;
+    }
+  if (n < min || (*s < end && **s >= '0' && **s <= '9'))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* D/M/YYYY or M/D/YYYY, optionally with a 24-hour time ("13:05" or "13:05:09");
+ * `*seconds` is the time of day, or -1 without one.  Checks the shape only. */
+static gboolean
+scan_slash_date (const char *s,
+                 const char *end,
+                 guint      *first,
+                 guint      *second,
+                 guint      *year,
+                 int        *seconds)
+{
+  guint hour, minute, sec = 0;
+
+  if (!read_digits (&s, end, 1, 2, first) || s >= end || *s++ != '/' ||
+      !read_digits (&s, end, 1, 2, second) || s >= end || *s++ != '/' ||
+      !read_digits (&s, end, 4, 4, year))
+    return FALSE;
+  *seconds = -1;
+  if (s == end)
+    return TRUE;
+  if (*s != ' ' && *s != 'T')
+    return FALSE;
+  s++;
+  if (!read_digits (&s, end, 1, 2, &hour) || s >= end || *s++ != ':' ||
+      !read_digits (&s, end, 2, 2, &minute))
+    return FALSE;
+  if (s < end && *s == ':')
+    {
+      s++;
+      if (!read_digits (&s, end, 2, 2, &sec))
+        return FALSE;
+    }
+  if (s != end || hour > 23 || minute > 59 || sec > 59)
+    return FALSE;
+  *seconds = (int) (hour * 3600 + minute * 60 + sec);
+  return TRUE;
+}
+
+/* "YYYY-M…": meant as an ISO date, whether or not it is a real one. */
+static gboolean
+looks_like_iso_date (const char *s,
+                     const char *end)
+{
+  if (end - s < 6)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return FALSE;
+  return s[4] == '-' && s[5] >= '0' && s[5] <= '9';
+}
+
+static gboolean
+looks_like_date (const char *s,
+                 const char *end)
+{
+  guint a, b, year;
+  int seconds;
+
+  trim (&s, &end);
+  return looks_like_iso_date (s, end) || scan_slash_date (s, end, &a, &b, &year, &seconds);
+}
+
+/* An optional '-' and up to `max_digits` digits. */
+static gboolean
+parse_integer (const char *s,
+               const char *end,
+               guint       max_digits,
+               gint64     *out)
+{
+  gboolean negative = FALSE;
+  gint64 value = 0;
+  guint n = 0;
+
+  trim (&s, &end);
+  if (s < end && *s == '-')
+    {
+      negative = TRUE;
+      s++;
+    }
+  for (; s < end && *s >= '0' && *s <= '9'; s++)
+    {
+      if (++n > max_digits)
+        return FALSE;
+      value = value * 10 + (*s - '0');
+    }
+  if (n == 0 || s != end)
+    return FALSE;
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
+/* A slash date: a cell that fits only one order is evidence for that order; a column
+ * with evidence for both fits neither.  Returns FALSE after reporting a fault. */
+static gboolean
+read_slash_date (CsvParser      *p,
+                 const CsvField *field,
+                 const char     *s,
+                 const char     *end,
+                 double         *x,
+                 guint8         *precision)
+{
+  guint a, b, year;
+  int seconds;
+  gboolean fits_md, fits_dm;
+
+  if (!scan_slash_date (s, end, &a, &b, &year, &seconds))
+    {
+      g_autofree char *text = excerpt (s, end);
+
+      csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                       "expected a date (YYYY-MM-DD, D/M/YYYY or M/D/YYYY), got \"%s\"", text);
+      return FALSE;
+    }
+  fits_md = kasane_is_valid_date (year, a, b);
+  fits_dm = kasane_is_valid_date (year, b, a);
+  if (!fits_md && !fits_dm)
+    {
+      g_autofree char *text = excerpt (s, end);
+
+      csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID, "\"%s\" is not a real date", text);
+      return FALSE;
+    }
+  if (fits_md != fits_dm)
+    {
+      guint *mine = fits_md ? &p->md_line : &p->dm_line;
+      guint other = fits_md ? p->dm_line : p->md_line;
+
+      if (*mine == 0)
+        *mine = field->line;
+      if (other != 0 && !p->slash_conflict)
+        {
+          g_autofree char *text = excerpt (s, end);
+
+          p->slash_conflict = TRUE;
+          csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
+                           "\"%s\" can only be %s, but the date on line %u can only be %s: "
+                           "the column fits neither order", text,
+                           fits_md ? "M/D/YYYY" : "D/M/YYYY", other,
+                           fits_md ? "D/M/YYYY" : "M/D/YYYY");
+          return FALSE;
+        }
+    }
+  p->n_slash++;
+  p->has_pending = TRUE;
+  /* Stored exactly (below 2^53) until the order is known: see resolve_pending(). */
+  *x = ((double) year * 10000 + a * 100 + b) * 86400 + MAX (seconds, 0);
+  *precision = seconds < 0 ? PRECISION_PENDING_SLASH_DAY : PRECISION_PENDING_SLASH_SECOND;
+  return TRUE;
+}
+
+/* With ';' as the separator both marks are read, but not both in one file: where ','
+ * is the decimal mark, "1.234" is more likely a thousand written with a '.' group than
+ * one and a bit, and silently reading it as 1.234 would be wrong by a factor of 1000. */
+static gboolean
+check_decimal_mark (CsvParser      *p,
+                    const CsvField *field,
+                    char            mark)
+{
+  if (mark == 0 || !p->decimal_comma)
+    return TRUE;
+  if (p->decimal_mark == 0)
+    {
+      p->decimal_mark = mark;
+      p->decimal_mark_line = field->line;
+      return TRUE;
+    }
+  if (mark == p->decimal_mark || p->decimal_mark_conflict)
+    return mark == p->decimal_mark;
+
+  p->decimal_mark_conflict = TRUE;
+  {
+    g_autofree char *text = excerpt (field->start, field->end);
+
+    csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                     "\"%s\" uses '%c' as its decimal mark, but line %u uses '%c': in a file "
+                     "separated by ';' one of them may be a thousands separator", text, mark,
+                     p->decimal_mark_line, p->decimal_mark);
+  }
+  return FALSE;
+}
+
+/* YYYY-MM-DD, the commonest time cell, read without the general parser: consecutive rows
+ * nearly always share their month, so its first day is memoized.  Anything unusual
+ * returns FALSE and goes to kasane_date_parse_iso(), which also reports faults. */
+static gboolean
+parse_iso_day_fast (CsvParser  *p,
+                    const char *s,
+                    const char *end,
+                    double     *x)
+{
+  guint day;
+
+  if (end - s != 10 || s[4] != '-' || s[7] != '-' || s[8] < '0' || s[8] > '9' ||
+      s[9] < '0' || s[9] > '9')
+    return FALSE;
+  if (memcmp (s, p->month_memo, 7) != 0)
+    {
+      guint year = 0, month = 0;
+
+      for (int i = 0; i < 4; i++)
+        {
+          if (s[i] < '0' || s[i] > '9')
+            return FALSE;
+          year = year * 10 + (guint) (s[i] - '0');
+        }
+      if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9')
+        return FALSE;
+      month = (guint) (s[5] - '0') * 10 + (guint) (s[6] - '0');
+      if (!kasane_is_valid_date (year, month, 1))
+        return FALSE;
+      p->month_memo_first = kasane_days_from_civil (year, month, 1);
+      p->month_memo_length = (month == 12 ? kasane_days_from_civil (year + 1, 1, 1) :
+                              kasane_days_from_civil (year, month + 1, 1)) - p->month_memo_first;
+      memcpy (p->month_memo, s, 7);
+    }
+  day = (guint) (s[8] - '0') * 10 + (guint) (s[9] - '0');
+  if (day < 1 || day > p->month_memo_length)
+    return FALSE;
+  *x = (double) (p->month_memo_first + day - 1) * 86400;
+  return TRUE;
+}
+
+/* The cell of the time column.  Returns FALSE after reporting a fault. */
+static gboolean
+read_time_cell (CsvParser      *p,
+                const CsvField *field,
+                double         *x,
+                guint8         *precision)
+{
+  const char *s = field->start, *end = field->end;
+  g_autofree char *text = NULL;
+  char mark;
+
+  *x = 0;
+  *precision = KASANE_PRECISION_DAY;
+  if (field->bad)
+    return FALSE;
+  trim (&s, &end);
+  if (s == end)
+    {
+      csv_field_error (p, field, KASANE_DATASET_ERROR_MISSING, "missing %s in column \"%s\"",
+                       p->time_mode == TIME_NUMBER ? "x value" : "date",
+                       p->headers[p->time_column]);
+      return FALSE;
+    }
+
+  switch (p->time_mode)
+    {
+    case TIME_DATE:
+      {
+        KasaneDate date;
+
+        if (parse_iso_day_fast (p, s, end, x))
+          {
+            *precision = KASANE_PRECISION_DAY;
+            return TRUE;
+          }
+        if (memchr (s, '/', end - s) != NULL)
+          return read_slash_date (p, field, s, end, x, precision);
+        if (kasane_date_parse_iso (s, end - s, &date))
+          {
+            *x = date.t;
+            *precision = (guint8) date.precision;
+            return TRUE;
+          }
+        text = excerpt (s, end);
+        if (looks_like_iso_date (s, end))
+          csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
+                           "\"%s\" is not a real date (or not ISO 8601)", text);
+        else
+          csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                           "expected a date (YYYY-MM-DD, D/M/YYYY or M/D/YYYY), got \"%s\"",
+                           text);
+        return FALSE;
+      }
+
+    case TIME_YEAR:
+      {
+        gint64 year;
+
+        if (!parse_integer (s, end, 6, &year))
+          {
+            text = excerpt (s, end);
+            csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                             "expected a year (an integer), got \"%s\"", text);
+            return FALSE;
+          }
+        if (year < 1 || year > 9999)
+          {
+            csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
+                             "year %" G_GINT64_FORMAT " is out of range (1 to 9999)", year);
+            return FALSE;
+          }
+        *x = (double) kasane_days_from_civil (year, 1, 1) * 86400;
+        *precision = KASANE_PRECISION_YEAR;
+        return TRUE;
+      }
+
+    case TIME_UNIX:
+      {
+        gint64 value;
+
+        if (!parse_integer (s, end, 15, &value))
+          {
+            text = excerpt (s, end);
+            csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                             "expected a Unix timestamp (an integer), got \"%s\"", text);
+            return FALSE;
+          }
+        if (value < UNIX_MIN || value > UNIX_MAX)
+          {
+            csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
+                             "Unix timestamp %" G_GINT64_FORMAT " is out of range", value);
+            return FALSE;
+          }
+        p->unix_max_abs = MAX (p->unix_max_abs, fabs ((double) value));
+        p->unix_days_s = p->unix_days_s && value % 86400 == 0;
+        p->unix_days_ms = p->unix_days_ms && value % 86400000 == 0;
+        p->has_pending = TRUE;
+        *x = (double) value;
+        *precision = PRECISION_PENDING_UNIX;
+        return TRUE;
+      }
+
+    case TIME_NUMBER:
+    default:
+      switch (parse_number (s, end, p->decimal_comma, x, &mark))
+        {
+        case NUMBER_OK:
+          *precision = KASANE_PRECISION_NUMBER;
+          return check_decimal_mark (p, field, mark);
+        case NUMBER_RANGE:
+          text = excerpt (s, end);
+          csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
+                           "number \"%s\" is out of range", text);
+          return FALSE;
+        case NUMBER_BLANK:
+        case NUMBER_BAD:
+        default:
+          text = excerpt (s, end);
+          csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                           "expected a date or a number in the first column, got \"%s\"",
+                           text);
+          return FALSE;
+        }
+    }
+}
+
+/* A value cell: a number, or NAN for a blank (a gap). */
+static double
+read_value_cell (CsvParser      *p,
+                 const CsvField *field)
+{
+  double value = NAN;
+  g_autofree char *text = NULL;
+  char mark;
+
+  if (field->bad)
+    return NAN;
+  switch (parse_number (field->start, field->end, p->decimal_comma, &value, &mark))
+    {
+    case NUMBER_OK:
+      if (G_UNLIKELY (mark != 0 && p->decimal_comma))
+        check_decimal_mark (p, field, mark);
+      return value;
+    case NUMBER_BLANK:
+      return NAN;
+    case NUMBER_RANGE:
+      text = excerpt (field->start, field->end);
+      csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE, "number \"%s\" is out of range", text);
+      return NAN;
+    case NUMBER_BAD:
+    default:
+      text = excerpt (field->start, field->end);
+      if (looks_like_grouped_number (field->start, field->end))
+        csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                         "expected a number, got \"%s\" (thousands separators are not accepted%s)",
+                         text, p->separator == ';' ? "; the decimal separator is ','" : "");
+      else
+        csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
+                         "expected a number, got \"%s\"", text);
+      return NAN;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Columns
+ */
+
+/* The header reduced to its lower-case ASCII letters and digits: "Date(UTC)" → "dateutc". */
+static char *
+squash_header (const char *header)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *s = header; *s != '\0'; s++)
+    if (g_ascii_isalnum (*s))
+      g_string_append_c (out, g_ascii_tolower (*s));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+header_is_timestamp (const char *squashed)
+{
+  return strstr (squashed, "unix") != NULL || strstr (squashed, "epoch") != NULL ||
+         strstr (squashed, "timestamp") != NULL || strcmp (squashed, "time") == 0 ||
+         strcmp (squashed, "ts") == 0;
+}
+
+static gboolean
+header_is_date (const char *squashed)
+{
+  return g_str_has_prefix (squashed, "date") || strcmp (squashed, "day") == 0 ||
+         strcmp (squashed, "time") == 0 || strcmp (squashed, "month") == 0 ||
+         strcmp (squashed, "week") == 0 || strcmp (squashed, "period") == 0;
+}
+
+/* What a column holds, from its header and its first non-blank value (or none). */
+static ColumnKind
+classify_column (const char     *header,
+                 const CsvField *first)
+{
+  g_autofree char *squashed = squash_header (header);
+  const char *s = first != NULL ? first->start : NULL;
+  const char *end = first != NULL ? first->end : NULL;
+  gint64 integer;
+  double number;
+  gboolean is_integer = first != NULL && parse_integer (s, end, 15, &integer);
+  char mark;
+  gboolean is_number = first != NULL &&
+                       parse_number (s, end, TRUE, &number, &mark) == NUMBER_OK;
+
+  if (first != NULL && looks_like_date (s, end))
+    return KIND_DATE;
+  if (strcmp (squashed, "year") == 0 && (first == NULL || is_integer))
+    return KIND_YEAR;
+  if (header_is_timestamp (squashed) && is_integer)
+    return KIND_UNIX;
+  if (header_is_date (squashed) && !is_number)
+    return KIND_DATE;
+  return KIND_NUMBER;
+}
+
+static gboolean
+is_long_form (CsvParser *p)
+{
+  const char *third = p->n_columns >= 4 ? p->headers[2] : "";
+
+  return p->n_columns >= 4 &&
+         g_ascii_strcasecmp (p->headers[0], "Entity") == 0 &&
+         g_ascii_strcasecmp (p->headers[1], "Code") == 0 &&
+         (g_ascii_strcasecmp (third, "Year") == 0 || g_ascii_strcasecmp (third, "Day") == 0 ||
+          g_ascii_strcasecmp (third, "Date") == 0);
+}
+
+/* Reads ahead (quietly) to the first non-blank value of every column, then gives each
+ * column its role.  Returns an estimate of the bytes per row, for reserving arrays. */
+static gsize
+assign_roles (CsvParser *p)
+{
+  const char *saved_pos = p->pos, *saved_line_start = p->line_start;
+  guint saved_line = p->line;
+  g_autofree CsvField *first = g_new0 (CsvField, p->n_columns);
+  g_autofree gboolean *seen = g_new0 (gboolean, p->n_columns);
+  g_autofree guint8 *kinds = g_new0 (guint8, p->n_columns);
+  guint n_rows = 0, n_unseen = p->n_columns;
+  gsize bytes_per_row;
+  int date_column = -1, unix_column = -1;
+
+  p->quiet = TRUE;
+  while (n_rows < CSV_SNIFF_ROWS && n_unseen > 0 && read_record (p) == RECORD_OK)
+    {
+      n_rows++;
+      for (guint c = 0; c < MIN (p->n_fields, p->n_columns); c++)
+        {
+          const char *s = p->fields[c].start, *end = p->fields[c].end;
+
+          trim (&s, &end);
+          if (!seen[c] && s < end && !p->fields[c].escaped)
+            {
+              seen[c] = TRUE;
+              first[c] = p->fields[c];
+              n_unseen--;
+            }
+        }
+    }
+  bytes_per_row = n_rows > 0 ? MAX ((gsize) (p->pos - saved_pos) / n_rows, 2) : 2;
+  p->quiet = FALSE;
+  p->pos = saved_pos;
+  p->line = saved_line;
+  p->line_start = saved_line_start;
+
+  p->roles = g_new0 (guint8, p->n_columns);
+  p->value_columns = g_new0 (guint, p->n_columns);
+
+  if (p->long_form)
+    {
+      p->roles[0] = ROLE_ENTITY;
+      p->roles[1] = ROLE_DROP;
+      p->roles[2] = ROLE_TIME;
+      p->time_column = 2;
+      p->time_mode = g_ascii_strcasecmp (p->headers[2], "Year") == 0 ? TIME_YEAR : TIME_DATE;
+    }
+  else
+    {
+      for (guint c = 0; c < p->n_columns; c++)
+        {
+          kinds[c] = classify_column (p->headers[c], seen[c] ? &first[c] : NULL);
+          if (date_column < 0 && (kinds[c] == KIND_DATE || kinds[c] == KIND_YEAR))
+            date_column = (int) c;
+          if (unix_column < 0 && kinds[c] == KIND_UNIX)
+            unix_column = (int) c;
+        }
+      if (date_column >= 0)
+        {
+          p->time_column = date_column;
+          p->time_mode = kinds[date_column] == KIND_YEAR ? TIME_YEAR : TIME_DATE;
+        }
+      else if (unix_column >= 0)
+        {
+          p->time_column = unix_column;
+          p->time_mode = TIME_UNIX;
+        }
+      else
+        {
+          p->time_column = 0;
+          p->time_mode = TIME_NUMBER;
+        }
+      /* A timestamp beside the time axis says the same thing again: not a series. */
+      for (guint c = 0; c < p->n_columns; c++)
+        if (kinds[c] == KIND_UNIX)
+          p->roles[c] = ROLE_DROP;
+      p->roles[p->time_column] = ROLE_TIME;
+    }
+
+  for (guint c = 0; c < p->n_columns; c++)
+    if (p->roles[c] == ROLE_VALUE)
+      p->value_columns[p->n_values++] = c;
+
+  return bytes_per_row;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Rows
+ */
+
+/* The points of the entity named in `field`, new or not; NULL (after reporting) when
+ * there would be too many series. */
+static PointGroup *
+find_group (CsvParser      *p,
+            const CsvField *field)
+{
+  g_autofree char *name = field_dup (field);
+  gpointer index;
+  PointGroup *group;
+
+  index = g_hash_table_lookup (p->group_index, name);
+  if (index != NULL)
+    return g_ptr_array_index (p->groups, GPOINTER_TO_UINT (index) - 1);
+
+  if ((p->groups->len + 1) * (guint64) p->n_values > CSV_MAX_SERIES)
+    {
+      csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
+                       "too many series (more than %u entities × value columns)",
+                       CSV_MAX_SERIES);
+      p->full = TRUE;
+      return NULL;
+    }
+  group = point_group_new (g_steal_pointer (&name), p->n_values, 0);
+  g_ptr_array_add (p->groups, group);
+  g_hash_table_insert (p->group_index, group->name, GUINT_TO_POINTER (p->groups->len));
+  return group;
+}
+
+static void
+read_rows (CsvParser *p,
+           gsize      reserve)
+{
+  PointGroup *group = NULL;
+  CsvField last_entity = { 0 };
+  RecordStatus status;
+
+  if (!p->long_form)
+    {
+      group = point_group_new (NULL, p->n_values, reserve);
+      g_ptr_array_add (p->groups, group);
+    }
+
+  while (!p->full && (status = read_record (p)) == RECORD_OK)
+    {
+      double x;
+      guint8 precision;
+
+      if (p->n_total != p->n_columns)
+        {
+          if (p->n_total < p->n_columns)
+            csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX,
+                        p->record_end_line,
+                        csv_column (p, p->record_end_line_start, p->record_end),
+                        "row has %u field%s, but the header has %u", p->n_total,
+                        p->n_total == 1 ? "" : "s", p->n_columns);
+          else
+            csv_field_error (p, &p->fields[p->n_columns], KASANE_DATASET_ERROR_SYNTAX,
+                             "row has %u fields, but the header has %u", p->n_total,
+                             p->n_columns);
+          continue;
+        }
+
+      if (p->long_form)
+        {
+          const CsvField *entity = &p->fields[0];
+          const char *s = entity->start, *end = entity->end;
+
+          trim (&s, &end);
+          if (s == end)
+            {
+              csv_field_error (p, entity, KASANE_DATASET_ERROR_MISSING,
+                               "missing entity name in column \"%s\"", p->headers[0]);
+              continue;
+            }
+          /* Long-form files list one entity's rows together: most rows name the same
+           * entity as the row before, which costs a comparison and no lookup. */
+          if (group == NULL || last_entity.end - last_entity.start != end - s ||
+              memcmp (last_entity.start, s, end - s) != 0)
+            {
+              last_entity = *entity;
+              last_entity.start = s;
+              last_entity.end = end;
+              group = find_group (p, &last_entity);
+              if (group == NULL)
+                break;
+            }
+        }
+
+      p->n_cells += p->n_values;
+      if (p->n_cells > CSV_MAX_CELLS)
+        {
+          csv_field_error (p, &p->fields[0], KASANE_DATASET_ERROR_INVALID,
+                           "too many values (more than %" G_GUINT64_FORMAT ")", CSV_MAX_CELLS);
+          p->full = TRUE;
+          break;
+        }
+
+      read_time_cell (p, &p->fields[p->time_column], &x, &precision);
+      double_vec_push (&group->x, x);
+      byte_vec_push (&group->precision, precision);
+      for (guint j = 0; j < p->n_values; j++)
+        double_vec_push (&group->y[j], read_value_cell (p, &p->fields[p->value_columns[j]]));
+    }
+}
+
+/* Gives slash dates their order and timestamps their unit, now the column is known. */
+static void
+resolve_pending (CsvParser *p)
+{
+  gboolean day_month = p->dm_line != 0 && p->md_line == 0;
+  gboolean milliseconds = p->unix_max_abs > UNIX_MS_THRESHOLD;
+  gboolean whole_days = milliseconds ? p->unix_days_ms : p->unix_days_s;
+
+  if (p->n_slash > 0 && p->dm_line == 0 && p->md_line == 0 && !p->slash_conflict)
+    csv_report (p, KASANE_SEVERITY_WARNING, KASANE_DATASET_ERROR_INVALID, p->header_line,
+                p->header_columns[p->time_column],
+                "the slash dates in column \"%s\" fit both D/M/YYYY and M/D/YYYY; "
+                "reading them as M/D/YYYY", p->headers[p->time_column]);
+
+  for (guint g = 0; g < p->groups->len; g++)
+    {
+      PointGroup *group = g_ptr_array_index (p->groups, g);
+
+      for (gsize i = 0; i < group->x.len; i++)
+        {
+          guint8 precision = group->precision.data[i];
+          gint64 raw = (gint64) group->x.data[i];
+
+          if (precision == PRECISION_PENDING_SLASH_DAY ||
+              precision == PRECISION_PENDING_SLASH_SECOND)
+            {
+              gint64 seconds = raw % 86400, date = raw / 86400;
+              guint b = date % 100, a = date / 100 % 100, year = date / 10000;
+              guint month = day_month ? b : a, day = day_month ? a : b;
+
+              group->x.data[i] = (double) (kasane_days_from_civil (year, month, day) * 86400 +
+                                           seconds);
+              group->precision.data[i] = precision == PRECISION_PENDING_SLASH_DAY ?
+                                         KASANE_PRECISION_DAY : KASANE_PRECISION_SECOND;
+            }
+          else if (precision == PRECISION_PENDING_UNIX)
+            {
+              group->x.data[i] = milliseconds ? (double) raw / 1000 : (double) raw;
+              group->precision.data[i] = whole_days ? KASANE_PRECISION_DAY :
+                                                      KASANE_PRECISION_SECOND;
+            }
+        }
+    }
+}
+
+static GPtrArray *
+build_series (CsvParser *p)
+{
+  g_autoptr(GPtrArray) result =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_series_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint g = 0; g < p->groups->len; g++)
+    {
+      PointGroup *group = g_ptr_array_index (p->groups, g);
+
+      for (guint j = 0; j < p->n_values; j++)
+        {
+          KasaneSeries *series = kasane_series_new ();
+          guint column = p->value_columns[j];
+          gboolean last_user = j + 1 == p->n_values;
+
+          if (group->name == NULL)
+            series->name.en = g_strdup (p->headers[column]);
+          else if (p->n_values == 1)
+            series->name.en = g_strdup (group->name);
+          else
+            series->name.en = g_strdup_printf ("%s: %s", group->name, p->headers[column]);
+          series->id = kasane_csv_make_id (series->name.en, column + 1, taken);
+          series->numeric_x = p->time_mode == TIME_NUMBER;
+          series->n_points = (guint) group->x.len;
+          /* The group's x is shared by its series: the last one takes it.  Arrays are
+           * trimmed to size, as geometric growth leaves up to half of them unused. */
+          if (last_user)
+            {
+              series->x = g_renew (double, g_steal_pointer (&group->x.data), group->x.len);
+              series->precision = g_renew (guint8, g_steal_pointer (&group->precision.data),
+                                           group->precision.len);
+            }
+          else
+            {
+              series->x = g_memdup2 (group->x.data, group->x.len * sizeof (double));
+              series->precision = g_memdup2 (group->precision.data, group->precision.len);
+            }
+          series->y = g_renew (double, g_steal_pointer (&group->y[j].data), group->y[j].len);
+          g_assert (group->y[j].len == group->x.len);
+          kasane_series_sort (series);
+          g_ptr_array_add (result, series);
+        }
+    }
+  return g_steal_pointer (&result);
+}
+
+static GPtrArray *
+parse_text (CsvParser *p)
+{
+  RecordStatus status;
+  gsize bytes_per_row;
+
+  while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
+    consume_newline (p);
+  if (p->pos >= p->end)
+    {
+      csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX, p->line, 1,
+                  "file is empty: expected a header line");
+      return NULL;
+    }
+
+  p->separator = detect_separator (p->pos, p->end);
+  p->decimal_comma = p->separator == ';';
+
+  p->max_fields = CSV_MAX_COLUMNS + 1;
+  p->header_line = p->line;
+  status = read_record (p);
+  if (status != RECORD_OK)
+    return NULL;
+  if (p->n_total > CSV_MAX_COLUMNS)
+    {
+      csv_field_error (p, &p->fields[CSV_MAX_COLUMNS], KASANE_DATASET_ERROR_SYNTAX,
+                       "too many columns (more than %u)", CSV_MAX_COLUMNS);
+      return NULL;
+    }
+  p->n_columns = p->n_total;
+  p->headers = g_new0 (char *, p->n_columns + 1);
+  p->header_columns = g_new0 (guint, p->n_columns);
+  for (guint c = 0; c < p->n_columns; c++)
+    {
+      p->headers[c] = field_dup (&p->fields[c]);
+      p->header_columns[c] = csv_column (p, p->fields[c].line_start, p->fields[c].origin);
+    }
+  /* One more than the header, so that the first extra field can be pointed at. */
+  p->max_fields = p->n_columns + 1;
+
+  p->long_form = is_long_form (p);
+  bytes_per_row = assign_roles (p);
+  if (p->n_values == 0)
+    {
+      csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_INVALID, p->header_line, 1,
+                  "no value column: the file has only its %s column",
+                  p->time_mode == TIME_NUMBER ? "x" : "time");
+      return NULL;
+    }
+
+  p->unix_days_s = p->unix_days_ms = TRUE;
+  p->groups = g_ptr_array_new ();
+  p->group_index = g_hash_table_new (g_str_hash, g_str_equal);
+  read_rows (p, p->long_form ? 0 : MIN ((gsize) (p->end - p->pos) / bytes_per_row + 16,
+                                        CSV_MAX_RESERVED_CELLS / (p->n_values + 2)));
+  if (p->full)
+    return NULL;
+
+  if (p->groups->len == 0 ||
+      ((PointGroup *) g_ptr_array_index (p->groups, 0))->x.len == 0)
+    {
+      if (p->n_errors == 0)
+        csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_MISSING, p->header_line,
+                    1, "no data rows: the file has only a header");
+      return NULL;
+    }
+
+  if (p->has_pending)
+    resolve_pending (p);
+  if (p->n_errors > 0)
+    return NULL;
+  return build_series (p);
+}
+
+GPtrArray *
+kasane_csv_parse (const char        *data,
+                  gsize              length,
+                  const char        *display_name,
+                  KasaneDiagnostics *diagnostics)
+{
+  g_autofree char *converted = NULL;
+  CsvParser parser = { 0 };
+  const char *text;
+  gsize text_length;
+  GPtrArray *result;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  if (data == NULL)
+    data = "";
+  if (!decode_text (data, length, display_name, diagnostics, &text, &text_length, &converted))
+    return NULL;
+
+  parser.file = display_name;
+  parser.diagnostics = diagnostics;
+  parser.text = text;
+  parser.pos = text;
+  parser.end = text + text_length;
+  parser.line = 1;
+  parser.line_start = text;
+
+  result = parse_text (&parser);
+  csv_parser_clear (&parser);
+  return result;
+}
+
+GPtrArray *
+kasane_csv_parse_file (const char        *path,
+                       KasaneDiagnostics *diagnostics)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf buf;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  /* Size first: a 20 GB log file must not be read to be refused. */
+  if (g_stat (path, &buf) != 0)
+    {
+      int saved_errno = errno;
+
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "cannot read: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+  /* Not a regular file: /dev/zero would never end, a FIFO could block for ever. */
+  if (!S_ISREG (buf.st_mode))
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "cannot read: %s", S_ISDIR (buf.st_mode) ?
+                              "it is a folder" : "not a regular file");
+      return NULL;
+    }
+  if ((guint64) buf.st_size > KASANE_MAX_CSV_SIZE)
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "file is too large (%" G_GUINT64_FORMAT " bytes; the limit "
+                              "is %u MiB)", (guint64) buf.st_size,
+                              (guint) (KASANE_MAX_CSV_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  /* g_file_get_contents rather than a mapping: a file truncated while mapped would kill
+   * the process with SIGBUS, and one copy costs little next to parsing. */
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "cannot read: %s", error->message);
+      return NULL;
+    }
+  /* It may have grown between the stat and the read. */
+  if (length > KASANE_MAX_CSV_SIZE)
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "file is too large (%" G_GSIZE_FORMAT " bytes; the limit "
+                              "is %u MiB)", length, (guint) (KASANE_MAX_CSV_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  return kasane_csv_parse (contents, length, path, diagnostics);
+}
+
+static gboolean
+has_ascii_alnum (const char *text)
+{
+  for (const char *s = text; *s != '\0'; s++)
+    if (g_ascii_isalnum (*s))
+      return TRUE;
+  return FALSE;
 }
 
 KasaneDataset *
-kasane_csv_load_dataset (const char *path, KasaneDiagnostics *diagnostics)
+kasane_csv_load_dataset (const char        *path,
+                         KasaneDiagnostics *diagnostics)
 {
-  kasane_csv_parse (NULL, 0, path, diagnostics);
-  return NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(KasaneDataset) dataset = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  series = kasane_csv_parse_file (path, diagnostics);
+  if (series == NULL)
+    return NULL;
+
+  basename = g_path_get_basename (path);
+  stem = g_strdup (basename);
+  dot = strrchr (stem, '.');
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+
+  dataset = kasane_dataset_new ();
+  dataset->id = kasane_csv_make_id (has_ascii_alnum (stem) ? stem : "dataset", 1, NULL);
+  dataset->path = g_strdup (path);
+  dataset->title.en = g_steal_pointer (&basename);
+  for (guint i = 0; i < series->len; i++)
+    g_ptr_array_add (dataset->series, g_steal_pointer (&series->pdata[i]));
+  g_ptr_array_set_free_func (series, NULL);
+
+  return g_steal_pointer (&dataset);
+}
+
+/* Ids are at most 64 characters (DESIGN.md, "Loader rules"). */
+#define ID_MAX_LENGTH 64
+
+/* Cuts `id` to `max` bytes and drops the '-' the cut may leave at its end. */
+static void
+truncate_id (GString *id,
+             gsize    max)
+{
+  if (id->len > max)
+    g_string_truncate (id, max);
+  while (id->len > 1 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
 }
 
 char *
-kasane_csv_make_id (const char *header, guint column, GHashTable *taken)
+kasane_csv_make_id (const char *header,
+                    guint       column,
+                    GHashTable *taken)
 {
-  return g_strdup_printf ("column-%u", column);
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autoptr(GString) id = NULL;
+  gboolean dash = FALSE;
+
+  for (const char *s = header != NULL ? header : ""; *s != '\0'; s++)
+    {
+      if (g_ascii_isalnum (*s))
+        {
+          if (dash && base->len > 0)
+            g_string_append_c (base, '-');
+          g_string_append_c (base, g_ascii_tolower (*s));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+  if (base->len == 0)
+    g_string_printf (base, "column-%u", column);
+  truncate_id (base, ID_MAX_LENGTH);
+
+  id = g_string_new (base->str);
+  for (guint n = 2; taken != NULL && g_hash_table_contains (taken, id->str); n++)
+    {
+      char suffix[16];
+
+      g_snprintf (suffix, sizeof suffix, "-%u", n);
+      g_string_assign (id, base->str);
+      truncate_id (id, ID_MAX_LENGTH - strlen (suffix));
+      g_string_append (id, suffix);
+    }
+
+  if (taken != NULL)
+    g_hash_table_add (taken, g_strdup (id->str));
+  return g_string_free (g_steal_pointer (&id), FALSE);
 }
