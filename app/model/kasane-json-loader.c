@@ -1,4 +1,1712 @@
-/* placeholder: being written */
+/* kasane-json-loader.c: datasets (kasane-dataset/1) from JSON, strictly
+ *
+ * Three passes.  kasane_json_scan() refuses anything that is not strict JSON and records
+ * where every value and member name starts; only then does json-glib build the tree
+ * (json-glib 1.6 has no depth limit and reports no positions).  The semantic walk below
+ * follows the json-glib tree and the scan's entries side by side, so each fault is
+ * reported at its place; it reports every fault it finds (up to KASANE_DIAGNOSTICS_MAX)
+ * and returns a dataset only when there was none.
+ */
+#define G_LOG_DOMAIN "kasane-json-loader"
+
 #include "config.h"
+
 #include "kasane-loader.h"
 #include "kasane-csv.h"
+#include "kasane-json-scan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define KASANE_FORMAT      "kasane-dataset/1"
+#define KASANE_MAX_ID      64
+#define KASANE_MAX_INTEGER (G_GINT64_CONSTANT (1) << 53)
+
+/* A value in the json-glib tree together with its entry in the scan. */
+typedef struct
+{
+  JsonNode   *node;      /* NULL: absent */
+  guint       entry;
+  const char *name;      /* the member it is the value of, or the array it is in */
+  gboolean    element;   /* an element of the array `name` */
+} Value;
+
+/* Where a reference to a problem sits, for the ledger walk. */
+typedef struct
+{
+  KasaneEffect effect;
+  guint        problem;
+  guint        entry;
+} EffectRef;
+
+typedef struct
+{
+  GArray   *refs;        /* of EffectRef, in file order */
+} LayerInfo;
+
+/* What an id table keeps for each id. */
+typedef struct
+{
+  guint entry;           /* where the id is written */
+  int   index;           /* into dataset->problems, ->layers or ->series */
+} IdInfo;
+
+typedef struct
+{
+  const char        *file;
+  const char        *base_dir;
+  KasaneDiagnostics *diagnostics;
+  KasaneJsonScan    *scan;
+  KasaneDataset     *dataset;
+  gboolean           failed;
+  gboolean           levels_ok;      /* every layer has a distinct integer level */
+  GHashTable        *problem_ids;    /* id → IdInfo */
+  GHashTable        *layer_ids;
+  GHashTable        *series_ids;
+  GHashTable        *levels;         /* gint64* → entry + 1 */
+  GArray            *layer_infos;    /* of LayerInfo, parallel to dataset->layers */
+} Loader;
+
+/* Diagnostics */
+
+static const KasaneJsonEntry *
+entry_at (Loader *self,
+          guint   index)
+{
+  /* A guard, not a case: the scan and json-glib agree on the shape of valid JSON. */
+  if (index >= self->scan->entries->len)
+    index = 0;
+  return &g_array_index (self->scan->entries, KasaneJsonEntry, index);
+}
+
+static gboolean
+is_full (Loader *self)
+{
+  return kasane_diagnostics_is_full (self->diagnostics);
+}
+
+static void
+report_valist (Loader             *self,
+               KasaneSeverity      severity,
+               KasaneDatasetError  code,
+               guint               line,
+               guint               column,
+               const char         *format,
+               va_list             args)
+{
+  g_autofree char *message = NULL;
+
+  if (severity == KASANE_SEVERITY_ERROR)
+    {
+      self->failed = TRUE;
+      /* A hostile file may hold millions of faults: stop formatting past the cap. */
+      if (is_full (self))
+        return;
+    }
+  message = g_strdup_vprintf (format, args);
+  kasane_diagnostics_add (self->diagnostics, severity, code, self->file, line, column,
+                          "%s", message);
+}
+
+static void error_at_entry (Loader             *self,
+                            guint               entry,
+                            KasaneDatasetError  code,
+                            const char         *format,
+                            ...) G_GNUC_PRINTF (4, 5);
+
+/* An error at the start of a value. */
+static void
+error_at_entry (Loader             *self,
+                guint               entry,
+                KasaneDatasetError  code,
+                const char         *format,
+                ...)
+{
+  const KasaneJsonEntry *e = entry_at (self, entry);
+  va_list args;
+
+  va_start (args, format);
+  report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
+  va_end (args);
+}
+
+static void error_at_name (Loader             *self,
+                           guint               entry,
+                           KasaneDatasetError  code,
+                           const char         *format,
+                           ...) G_GNUC_PRINTF (4, 5);
+
+/* An error at the member name of a value (at the value itself for array elements). */
+static void
+error_at_name (Loader             *self,
+               guint               entry,
+               KasaneDatasetError  code,
+               const char         *format,
+               ...)
+{
+  const KasaneJsonEntry *e = entry_at (self, entry);
+  va_list args;
+
+  va_start (args, format);
+  if (e->name_line > 0)
+    report_valist (self, KASANE_SEVERITY_ERROR, code, e->name_line, e->name_column, format,
+                   args);
+  else
+    report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
+  va_end (args);
+}
+
+/* Text from the file, made safe to show in one line: at most 64 characters, control
+ * characters as \uXXXX. */
+static char *
+shown (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (n == 64)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (u < 0x20 || u == 0x7F)
+        g_string_append_printf (out, "\\u%04X", u);
+      else
+        g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+describe (Loader      *self,
+          const Value *value)
+{
+  switch (entry_at (self, value->entry)->type)
+    {
+    case KASANE_JSON_OBJECT:
+      return "an object";
+    case KASANE_JSON_ARRAY:
+      return "an array";
+    case KASANE_JSON_STRING:
+      return "a string";
+    case KASANE_JSON_NUMBER:
+      return "a number";
+    case KASANE_JSON_TRUE:
+      return "true";
+    case KASANE_JSON_FALSE:
+      return "false";
+    case KASANE_JSON_NULL:
+    default:
+      return "null";
+    }
+}
+
+/* "expected a string for "id", found a number" */
+static void
+type_error (Loader      *self,
+            const Value *value,
+            const char  *expected)
+{
+  error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE, "expected %s %s \"%s\", found %s",
+                  expected, value->element ? "in" : "for", value->name, describe (self, value));
+}
+
+static KasaneJsonType
+type_of (Loader      *self,
+         const Value *value)
+{
+  return entry_at (self, value->entry)->type;
+}
+
+/* Optimal string alignment distance, for "did you mean".  Both strings are short (the
+ * caller checks lengths first). */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *d = g_new0 (guint, (la + 1) * (lb + 1));
+
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+  for (gsize i = 0; i <= la; i++)
+    D (i, 0) = i;
+  for (gsize j = 0; j <= lb; j++)
+    D (0, j) = j;
+  for (gsize i = 1; i <= la; i++)
+    for (gsize j = 1; j <= lb; j++)
+      {
+        guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        guint best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+
+        best = MIN (best, D (i - 1, j - 1) + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          best = MIN (best, D (i - 2, j - 2) + 1);
+        D (i, j) = best;
+      }
+  return D (la, lb);
+#undef D
+}
+
+/* The closest of `candidates` to `word`, when it is close enough to be a typo. */
+static const char *
+suggest (const char         *word,
+         const char * const *candidates,
+         guint               n_candidates)
+{
+  gsize len = strlen (word);
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+
+  if (len > 80)
+    return NULL;
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      gsize clen = strlen (candidates[i]);
+      guint limit = MAX (clen, len) <= 3 ? 1 : 2;
+      guint distance;
+
+      if ((clen > len ? clen - len : len - clen) > limit)
+        continue;
+      distance = edit_distance (word, candidates[i]);
+      if (distance <= limit && distance < best_distance)
+        {
+          best = candidates[i];
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+/* The same for the keys of an id table. */
+static const char *
+suggest_id (const char *word,
+            GHashTable *ids)
+{
+  g_autofree const char **keys = NULL;
+  guint n = 0;
+
+  if (g_hash_table_size (ids) > 1000)
+    return NULL;
+  keys = (const char **) g_hash_table_get_keys_as_array (ids, &n);
+  return suggest (word, keys, n);
+}
+
+/* Members */
+
+/* Reads an object whose known members are `names`; the first `n_required` are required.
+ * Fills `out` (one Value per name, node NULL when absent), reports unknown and missing
+ * members, and returns FALSE when `object` is not an object. */
+static gboolean
+read_object (Loader             *self,
+             const Value        *object,
+             const char * const *names,
+             guint               n_names,
+             guint               n_required,
+             Value              *out)
+{
+  JsonObject *json;
+  GList *members;
+  guint child, end;
+
+  for (guint i = 0; i < n_names; i++)
+    out[i] = (Value) { NULL, 0, names[i], FALSE };
+
+  if (type_of (self, object) != KASANE_JSON_OBJECT)
+    {
+      type_error (self, object, "an object");
+      return FALSE;
+    }
+
+  json = json_node_get_object (object->node);
+  members = json_object_get_members (json);   /* in file order */
+  child = object->entry + 1;
+  end = kasane_json_scan_next (self->scan, object->entry);
+  for (GList *l = members; l != NULL && child < end; l = l->next)
+    {
+      const char *name = l->data;
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < n_names && !known; i++)
+        if (strcmp (name, names[i]) == 0)
+          {
+            out[i].node = json_object_get_member (json, name);
+            out[i].entry = child;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_autofree char *what = shown (name);
+          const char *guess = suggest (name, names, n_names);
+
+          if (guess != NULL)
+            error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
+                           "unknown member \"%s\" (did you mean \"%s\"?)", what, guess);
+          else
+            error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
+                           "unknown member \"%s\"", what);
+        }
+      child = kasane_json_scan_next (self->scan, child);
+    }
+  g_list_free (members);
+
+  for (guint i = 0; i < n_required; i++)
+    if (out[i].node == NULL)
+      error_at_entry (self, object->entry, KASANE_DATASET_ERROR_MISSING,
+                      "missing required member \"%s\"", names[i]);
+  return TRUE;
+}
+
+/* Calls `func` on each element of an array; FALSE when it is not an array. */
+typedef void (*ElementFunc) (Loader      *self,
+                             const Value *element,
+                             gpointer     user_data);
+
+static gboolean
+for_each_element (Loader      *self,
+                  const Value *array,
+                  const char  *expected,
+                  ElementFunc  func,
+                  gpointer     user_data)
+{
+  JsonArray *json;
+  guint child, end, n;
+
+  if (type_of (self, array) != KASANE_JSON_ARRAY)
+    {
+      type_error (self, array, expected);
+      return FALSE;
+    }
+  json = json_node_get_array (array->node);
+  n = json_array_get_length (json);
+  child = array->entry + 1;
+  end = kasane_json_scan_next (self->scan, array->entry);
+  for (guint i = 0; i < n && child < end && !is_full (self); i++)
+    {
+      Value element = { json_array_get_element (json, i), child, array->name, TRUE };
+
+      func (self, &element, user_data);
+      child = kasane_json_scan_next (self->scan, child);
+    }
+  return TRUE;
+}
+
+/* Scalars */
+
+static const char *
+read_string (Loader      *self,
+             const Value *value)
+{
+  if (type_of (self, value) != KASANE_JSON_STRING)
+    {
+      type_error (self, value, "a string");
+      return NULL;
+    }
+  return json_node_get_string (value->node);
+}
+
+/* A number, read from the file's own text: json-glib 1.6 wraps integers that overflow
+ * gint64 (a huge negative integer becomes a small positive one). */
+static gboolean
+read_number (Loader      *self,
+             const Value *value,
+             double      *out)
+{
+  const KasaneJsonEntry *e = entry_at (self, value->entry);
+  char buffer[64];
+  g_autofree char *copy = NULL;
+  const char *text;
+
+  if (e->type != KASANE_JSON_NUMBER)
+    {
+      type_error (self, value, "a number");
+      return FALSE;
+    }
+  if (e->length < sizeof buffer)
+    {
+      memcpy (buffer, self->scan->text + e->offset, e->length);
+      buffer[e->length] = '\0';
+      text = buffer;
+    }
+  else
+    text = copy = g_strndup (self->scan->text + e->offset, e->length);
+  *out = g_ascii_strtod (text, NULL);
+  return TRUE;
+}
+
+/* An integer written without fraction or exponent, within ±2^53. */
+static gboolean
+read_integer (Loader      *self,
+              const Value *value,
+              gint64      *out)
+{
+  const KasaneJsonEntry *e = entry_at (self, value->entry);
+  const char *text = self->scan->text + e->offset;
+  char buffer[32];
+  gint64 number;
+
+  if (e->type != KASANE_JSON_NUMBER)
+    {
+      type_error (self, value, "an integer");
+      return FALSE;
+    }
+  for (guint i = 0; i < e->length; i++)
+    if (text[i] == '.' || text[i] == 'e' || text[i] == 'E')
+      {
+        g_autofree char *token = g_strndup (text, MIN (e->length, 40));
+
+        error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE,
+                        "expected an integer written without fraction or exponent for \"%s\", "
+                        "found %s", value->name, token);
+        return FALSE;
+      }
+  if (e->length >= sizeof buffer)
+    number = G_MAXINT64;
+  else
+    {
+      memcpy (buffer, text, e->length);
+      buffer[e->length] = '\0';
+      errno = 0;
+      number = g_ascii_strtoll (buffer, NULL, 10);
+      if (errno == ERANGE)
+        number = G_MAXINT64;
+    }
+  if (number > KASANE_MAX_INTEGER || number < -KASANE_MAX_INTEGER)
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+                      "integer out of range for \"%s\"; the limit is ±2^53", value->name);
+      return FALSE;
+    }
+  *out = number;
+  return TRUE;
+}
+
+/* A string that is one of `choices`; returns its index or -1. */
+static int
+read_choice (Loader             *self,
+             const Value        *value,
+             const char * const *choices,
+             guint               n_choices)
+{
+  const char *text = read_string (self, value);
+  g_autoptr(GString) list = NULL;
+  g_autofree char *what = NULL;
+
+  if (text == NULL)
+    return -1;
+  for (guint i = 0; i < n_choices; i++)
+    if (strcmp (text, choices[i]) == 0)
+      return (int) i;
+
+  list = g_string_new (NULL);
+  for (guint i = 0; i < n_choices; i++)
+    g_string_append_printf (list, "%s\"%s\"", i == 0 ? "" : i + 1 == n_choices ? " or " : ", ",
+                            choices[i]);
+  what = shown (text);
+  error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                  "expected %s for \"%s\", found \"%s\"", list->str, value->name, what);
+  return -1;
+}
+
+static gboolean
+looks_like_iso (const char *text)
+{
+  if (!(g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
+        g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3])))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr ("-T:Z+. ", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_date (Loader      *self,
+           const Value *value,
+           KasaneDate  *out)
+{
+  const char *text = read_string (self, value);
+  g_autofree char *what = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (kasane_date_parse_iso (text, strlen (text), out))
+    return TRUE;
+
+  what = shown (text);
+  if (looks_like_iso (text))
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                    "%s is not a real date (in \"%s\")", what, value->name);
+  else
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                    "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) for "
+                    "\"%s\", found \"%s\"", value->name, what);
+  return FALSE;
+}
+
+static GHashTable *
+id_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* An id: [a-z0-9][a-z0-9-]*, at most 64 characters; unique in `ids` (when given), which
+ * then maps it to `index`. */
+static const char *
+read_id (Loader      *self,
+         const Value *value,
+         GHashTable  *ids,
+         const char  *kind,
+         int          index)
+{
+  const char *id = read_string (self, value);
+  IdInfo *first, *info;
+  gboolean valid;
+  gsize len;
+
+  if (id == NULL)
+    return NULL;
+
+  len = strlen (id);
+  valid = len > 0 && (g_ascii_islower (id[0]) || g_ascii_isdigit (id[0]));
+  for (gsize i = 1; i < len && valid; i++)
+    valid = g_ascii_islower (id[i]) || g_ascii_isdigit (id[i]) || id[i] == '-';
+  if (!valid)
+    {
+      g_autofree char *what = shown (id);
+
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                      "invalid id \"%s\"; an id is lower-case ASCII letters, digits and '-', "
+                      "starting with a letter or digit", what);
+      return NULL;
+    }
+  if (len > KASANE_MAX_ID)
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                      "id \"%.64s…\" is longer than %d characters", id, KASANE_MAX_ID);
+      return NULL;
+    }
+  if (ids == NULL)
+    return id;
+
+  first = g_hash_table_lookup (ids, id);
+  if (first != NULL)
+    {
+      const KasaneJsonEntry *e = entry_at (self, first->entry);
+
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
+                      "duplicate %s id \"%s\" (first at %u:%u)", kind, id, e->line, e->column);
+      return NULL;
+    }
+  info = g_new (IdInfo, 1);
+  info->entry = value->entry;
+  info->index = index;
+  g_hash_table_insert (ids, g_strdup (id), info);
+  return id;
+}
+
+/* A reference to an id of `kind` in `ids`; returns its index, or -1 (reported). */
+static int
+read_reference (Loader      *self,
+                const Value *value,
+                GHashTable  *ids,
+                const char  *kind)
+{
+  const char *id = read_string (self, value);
+  g_autofree char *what = NULL;
+  const char *guess;
+  IdInfo *info;
+
+  if (id == NULL)
+    return -1;
+  info = g_hash_table_lookup (ids, id);
+  if (info != NULL)
+    return info->index;
+
+  what = shown (id);
+  guess = suggest_id (id, ids);
+  if (guess != NULL)
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
+                    "unknown %s \"%s\" in \"%s\" (did you mean \"%s\"?)", kind, what,
+                    value->name, guess);
+  else
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
+                    "unknown %s \"%s\" in \"%s\"", kind, what, value->name);
+  return -1;
+}
+
+/* Localized text */
+
+static const char * const text_members[] = { "en", "ja" };
+
+/* A plain string (kept as English, the fallback of both) or {"en": …, "ja": …}. */
+static gboolean
+read_text (Loader      *self,
+           const Value *value,
+           KasaneText  *out)
+{
+  Value members[G_N_ELEMENTS (text_members)];
+  gboolean ok = TRUE;
+
+  kasane_text_clear (out);
+  if (type_of (self, value) == KASANE_JSON_STRING)
+    {
+      out->en = g_strdup (json_node_get_string (value->node));
+      return TRUE;
+    }
+  if (type_of (self, value) != KASANE_JSON_OBJECT)
+    {
+      type_error (self, value, "a string or an object with \"en\" and/or \"ja\"");
+      return FALSE;
+    }
+  read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
+  if (members[0].node == NULL && members[1].node == NULL)
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+                      "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (members[i].node != NULL)
+      {
+        const char *text = read_string (self, &members[i]);
+
+        if (text == NULL)
+          ok = FALSE;
+        else if (i == 0)
+          out->en = g_strdup (text);
+        else
+          out->ja = g_strdup (text);
+      }
+  return ok;
+}
+
+static void
+add_paragraph (Loader      *self,
+               const Value *element,
+               gpointer     user_data)
+{
+  const char *text = read_string (self, element);
+
+  if (text != NULL)
+    g_ptr_array_add (user_data, g_strdup (text));
+}
+
+/* {"en": ["paragraph", …], "ja": […]} */
+static void
+read_text_list (Loader         *self,
+                const Value    *value,
+                KasaneTextList *out)
+{
+  Value members[G_N_ELEMENTS (text_members)];
+
+  if (type_of (self, value) != KASANE_JSON_OBJECT)
+    {
+      type_error (self, value, "an object with \"en\" and/or \"ja\" lists of paragraphs");
+      return;
+    }
+  read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
+  if (members[0].node == NULL && members[1].node == NULL)
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+                      "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(GPtrArray) paragraphs = NULL;
+
+      if (members[i].node == NULL)
+        continue;
+      paragraphs = g_ptr_array_new_with_free_func (g_free);
+      if (!for_each_element (self, &members[i], "an array of paragraphs", add_paragraph,
+                             paragraphs))
+        continue;
+      g_ptr_array_add (paragraphs, NULL);
+      if (i == 0)
+        out->en = (GStrv) g_ptr_array_steal (paragraphs, NULL);
+      else
+        out->ja = (GStrv) g_ptr_array_steal (paragraphs, NULL);
+    }
+}
+
+static void
+add_example (Loader      *self,
+             const Value *element,
+             gpointer     user_data)
+{
+  KasaneText text = { NULL, NULL };
+
+  if (read_text (self, element, &text))
+    g_ptr_array_add (user_data, kasane_text_new (text.en, text.ja));
+  kasane_text_clear (&text);
+}
+
+/* Sources */
+
+static const char * const source_members[] = { "name", "url", "retrieved" };
+
+/* {name, url, retrieved?}; `retrieved` is required for series. */
+static KasaneSource *
+read_source (Loader      *self,
+             const Value *value,
+             gboolean     need_retrieved)
+{
+  Value m[G_N_ELEMENTS (source_members)];
+  const char *name, *url, *retrieved = NULL;
+  KasaneDate date;
+
+  if (!read_object (self, value, source_members, G_N_ELEMENTS (m), need_retrieved ? 3 : 2, m))
+    return NULL;
+  name = m[0].node != NULL ? read_string (self, &m[0]) : NULL;
+  url = m[1].node != NULL ? read_string (self, &m[1]) : NULL;
+  if (m[2].node != NULL && read_date (self, &m[2], &date))
+    retrieved = json_node_get_string (m[2].node);
+  if (name == NULL || url == NULL)
+    return NULL;
+  return kasane_source_new (name, url, retrieved);
+}
+
+/* Problems */
+
+enum { P_ID, P_LABEL, P_WEIGHT, P_DESCRIPTION, P_N };
+static const char * const problem_members[] = { "id", "label", "weight", "description" };
+
+static void
+read_problem (Loader      *self,
+              const Value *value,
+              gpointer     user_data)
+{
+  Value m[P_N];
+  KasaneProblem *problem;
+  const char *id;
+  int index;
+
+  if (!read_object (self, value, problem_members, P_N, 2, m))
+    return;
+
+  /* A problem with a bad id still takes its slot, so later indices stay right. */
+  problem = kasane_problem_new ();
+  index = (int) self->dataset->problems->len;
+  g_ptr_array_add (self->dataset->problems, problem);
+
+  if (m[P_ID].node != NULL &&
+      (id = read_id (self, &m[P_ID], self->problem_ids, "problem", index)) != NULL)
+    problem->id = g_strdup (id);
+  if (m[P_LABEL].node != NULL)
+    read_text (self, &m[P_LABEL], &problem->label);
+  if (m[P_WEIGHT].node != NULL)
+    {
+      gint64 weight;
+
+      if (read_integer (self, &m[P_WEIGHT], &weight))
+        {
+          if (weight < 1 || weight > 5)
+            error_at_entry (self, m[P_WEIGHT].entry, KASANE_DATASET_ERROR_RANGE,
+                            "expected a weight from 1 to 5, found %" G_GINT64_FORMAT, weight);
+          else
+            problem->weight = (int) weight;
+        }
+    }
+  if (m[P_DESCRIPTION].node != NULL)
+    read_text (self, &m[P_DESCRIPTION], &problem->description);
+}
+
+/* Layers */
+
+enum
+{
+  L_ID, L_LEVEL, L_NAME, L_SINCE, L_SUMMARY, L_EXAMPLES, L_SPEAKER_NOTES, L_SOURCE,
+  L_INTRODUCES, L_SOLVES, L_MITIGATES, L_WORSENS, L_N
+};
+static const char * const layer_members[] = {
+  "id", "level", "name", "since", "summary", "examples", "speaker_notes", "source",
+  "introduces", "solves", "mitigates", "worsens",
+};
+/* layer_members[L_INTRODUCES + effect] is the list of `effect`. */
+G_STATIC_ASSERT (L_SOLVES - L_INTRODUCES == KASANE_EFFECT_SOLVES);
+G_STATIC_ASSERT (L_MITIGATES - L_INTRODUCES == KASANE_EFFECT_MITIGATES);
+G_STATIC_ASSERT (L_WORSENS - L_INTRODUCES == KASANE_EFFECT_WORSENS);
+
+typedef struct
+{
+  KasaneLayer  *layer;
+  LayerInfo    *info;
+  KasaneEffect  effect;
+  GHashTable   *seen;     /* problem index → its EffectRef index + 1, in this layer */
+} EffectContext;
+
+static void
+add_effect (Loader      *self,
+            const Value *element,
+            gpointer     user_data)
+{
+  EffectContext *context = user_data;
+  EffectRef ref;
+  gpointer seen;
+  int problem;
+
+  problem = read_reference (self, element, self->problem_ids, "problem");
+  if (problem < 0)
+    return;
+
+  seen = g_hash_table_lookup (context->seen, GINT_TO_POINTER (problem));
+  if (seen != NULL)
+    {
+      const EffectRef *first = &g_array_index (context->info->refs, EffectRef,
+                                               GPOINTER_TO_UINT (seen) - 1);
+      const KasaneJsonEntry *e = entry_at (self, first->entry);
+
+      error_at_entry (self, element->entry, KASANE_DATASET_ERROR_DUPLICATE,
+                      "problem \"%s\" is already in \"%s\" of this layer (at %u:%u); a problem "
+                      "may be in only one of a layer's lists",
+                      json_node_get_string (element->node),
+                      kasane_effect_to_string (first->effect), e->line, e->column);
+      return;
+    }
+
+  ref.effect = context->effect;
+  ref.problem = (guint) problem;
+  ref.entry = element->entry;
+  g_array_append_val (context->info->refs, ref);
+  g_hash_table_insert (context->seen, GINT_TO_POINTER (problem),
+                       GUINT_TO_POINTER (context->info->refs->len));
+  g_array_append_val (context->layer->effects[context->effect], ref.problem);
+}
+
+static void
+read_level (Loader      *self,
+            const Value *value,
+            KasaneLayer *layer)
+{
+  gint64 level;
+  gpointer first;
+
+  if (!read_integer (self, value, &level))
+    {
+      self->levels_ok = FALSE;
+      return;
+    }
+  layer->level = level;
+
+  first = g_hash_table_lookup (self->levels, &level);
+  if (first != NULL)
+    {
+      const KasaneJsonEntry *e = entry_at (self, GPOINTER_TO_UINT (first) - 1);
+
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
+                      "duplicate level %" G_GINT64_FORMAT " (first at %u:%u); levels must be "
+                      "distinct", level, e->line, e->column);
+      self->levels_ok = FALSE;
+      return;
+    }
+  g_hash_table_insert (self->levels, g_memdup2 (&level, sizeof level),
+                       GUINT_TO_POINTER (value->entry + 1));
+}
+
+static void
+read_layer (Loader      *self,
+            const Value *value,
+            gpointer     user_data)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  Value m[L_N];
+  KasaneLayer *layer;
+  LayerInfo info;
+  const char *id;
+  int index;
+
+  if (!read_object (self, value, layer_members, L_N, 3, m))
+    {
+      self->levels_ok = FALSE;
+      return;
+    }
+
+  layer = kasane_layer_new ();
+  index = (int) self->dataset->layers->len;
+  g_ptr_array_add (self->dataset->layers, layer);
+  info.refs = g_array_new (FALSE, FALSE, sizeof (EffectRef));
+  g_array_append_val (self->layer_infos, info);
+
+  if (m[L_ID].node != NULL &&
+      (id = read_id (self, &m[L_ID], self->layer_ids, "layer", index)) != NULL)
+    layer->id = g_strdup (id);
+  if (m[L_LEVEL].node != NULL)
+    read_level (self, &m[L_LEVEL], layer);
+  else
+    self->levels_ok = FALSE;
+  if (m[L_NAME].node != NULL)
+    read_text (self, &m[L_NAME], &layer->name);
+  if (m[L_SINCE].node != NULL)
+    layer->has_since = read_date (self, &m[L_SINCE], &layer->since);
+  if (m[L_SUMMARY].node != NULL)
+    read_text (self, &m[L_SUMMARY], &layer->summary);
+  if (m[L_EXAMPLES].node != NULL)
+    for_each_element (self, &m[L_EXAMPLES], "an array of localized texts", add_example,
+                      layer->examples);
+  if (m[L_SPEAKER_NOTES].node != NULL)
+    read_text_list (self, &m[L_SPEAKER_NOTES], &layer->speaker_notes);
+  if (m[L_SOURCE].node != NULL)
+    layer->source = read_source (self, &m[L_SOURCE], FALSE);
+
+  seen = g_hash_table_new (NULL, NULL);
+  for (guint effect = 0; effect < KASANE_N_EFFECTS; effect++)
+    {
+      EffectContext context = {
+        layer,
+        &g_array_index (self->layer_infos, LayerInfo, index),
+        effect,
+        seen,
+      };
+
+      if (m[L_INTRODUCES + effect].node != NULL)
+        for_each_element (self, &m[L_INTRODUCES + effect], "an array of problem ids",
+                          add_effect, &context);
+    }
+}
+
+static int
+compare_levels (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  KasaneDataset *dataset = user_data;
+  const KasaneLayer *la = g_ptr_array_index (dataset->layers, *(const guint *) a);
+  const KasaneLayer *lb = g_ptr_array_index (dataset->layers, *(const guint *) b);
+
+  return la->level < lb->level ? -1 : la->level > lb->level;
+}
+
+/* Walking the layers upward by level, a layer may only solve, mitigate or worsen a
+ * problem that is open below it, and may not introduce one that is still open. */
+static void
+check_ledger (Loader *self)
+{
+  KasaneDataset *dataset = self->dataset;
+  g_autofree guint *order = NULL;
+  g_autofree gboolean *open = NULL;
+  guint n = dataset->layers->len;
+
+  order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  /* Levels are distinct here, so an unstable sort is fine. */
+  g_qsort_with_data (order, n, sizeof (guint), compare_levels, dataset);
+  open = g_new0 (gboolean, MAX (dataset->problems->len, 1));
+
+  for (guint k = 0; k < n && !is_full (self); k++)
+    {
+      KasaneLayer *layer = g_ptr_array_index (dataset->layers, order[k]);
+      LayerInfo *info = &g_array_index (self->layer_infos, LayerInfo, order[k]);
+      g_autofree char *layer_name = layer->id != NULL ? g_strdup_printf ("layer \"%s\"", layer->id)
+                                                      : g_strdup ("this layer");
+
+      for (guint r = 0; r < info->refs->len; r++)
+        {
+          const EffectRef *ref = &g_array_index (info->refs, EffectRef, r);
+          KasaneProblem *problem = g_ptr_array_index (dataset->problems, ref->problem);
+
+          if (ref->effect == KASANE_EFFECT_INTRODUCES)
+            {
+              if (open[ref->problem])
+                error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
+                                "%s introduces \"%s\", which is still open; use \"worsens\"",
+                                layer_name, problem->id);
+              open[ref->problem] = TRUE;
+            }
+          else
+            {
+              if (!open[ref->problem])
+                error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
+                                "%s %s \"%s\", which no layer below it left open", layer_name,
+                                kasane_effect_to_string (ref->effect), problem->id);
+              else if (ref->effect == KASANE_EFFECT_SOLVES)
+                open[ref->problem] = FALSE;
+            }
+        }
+    }
+}
+
+/* Series */
+
+enum { S_ID, S_NAME, S_UNIT, S_SOURCE, S_LAYER, S_SCALE, S_KIND, S_POINTS, S_CSV, S_COLUMN, S_N };
+static const char * const series_members[] = {
+  "id", "name", "unit", "source", "layer", "scale", "kind", "points", "csv", "column",
+};
+static const char * const scale_names[] = { "linear", "log" };
+static const char * const kind_names[] = { "line", "step", "points" };
+
+typedef struct
+{
+  KasaneSeries *series;
+  GArray       *x;
+  GArray       *y;
+  GByteArray   *precision;
+  GPtrArray    *labels;      /* of KasaneText* or NULL */
+  gboolean      has_labels;
+} PointsContext;
+
+static void
+add_point (Loader      *self,
+           const Value *element,
+           gpointer     user_data)
+{
+  PointsContext *context = user_data;
+  Value date = { NULL, 0, element->name, TRUE };
+  Value number = date, label = date;
+  KasaneText *text = NULL;
+  KasaneDate when;
+  JsonArray *json;
+  gboolean date_ok, number_ok;
+  guint8 precision;
+  double y;
+  guint n;
+
+  if (type_of (self, element) != KASANE_JSON_ARRAY)
+    {
+      type_error (self, element, "a point [date, value] or [date, value, label]");
+      return;
+    }
+  json = json_node_get_array (element->node);
+  n = json_array_get_length (json);
+  if (n < 2 || n > 3)
+    {
+      error_at_entry (self, element->entry, KASANE_DATASET_ERROR_INVALID,
+                      "a point is [date, value] or [date, value, label], found %u element%s", n,
+                      n == 1 ? "" : "s");
+      return;
+    }
+
+  date.node = json_array_get_element (json, 0);
+  date.entry = element->entry + 1;
+  number.node = json_array_get_element (json, 1);
+  number.entry = kasane_json_scan_next (self->scan, date.entry);
+  if (n == 3)
+    {
+      label.name = "label";
+      label.element = FALSE;
+      label.node = json_array_get_element (json, 2);
+      label.entry = kasane_json_scan_next (self->scan, number.entry);
+    }
+
+  /* Both are read, so a point with two faults reports both. */
+  date_ok = read_date (self, &date, &when);
+  number_ok = read_number (self, &number, &y);
+  if (!date_ok || !number_ok)
+    return;
+  if (!isfinite (y))
+    {
+      error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
+                      "expected a finite number in \"%s\"", element->name);
+      return;
+    }
+  if (context->series->scale == KASANE_SCALE_LOG && y <= 0)
+    {
+      error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
+                      "a series on a log scale needs positive values, found %g", y);
+      return;
+    }
+  if (label.node != NULL)
+    {
+      text = g_new0 (KasaneText, 1);
+      if (!read_text (self, &label, text))
+        {
+          kasane_text_free (text);
+          return;
+        }
+      context->has_labels = TRUE;
+    }
+
+  g_array_append_val (context->x, when.t);
+  g_array_append_val (context->y, y);
+  precision = (guint8) when.precision;
+  g_byte_array_append (context->precision, &precision, 1);
+  g_ptr_array_add (context->labels, text);
+}
+
+static void
+read_points (Loader       *self,
+             const Value  *value,
+             KasaneSeries *series)
+{
+  PointsContext context = { series };
+
+  context.x = g_array_new (FALSE, FALSE, sizeof (double));
+  context.y = g_array_new (FALSE, FALSE, sizeof (double));
+  context.precision = g_byte_array_new ();
+  context.labels = g_ptr_array_new ();
+
+  for_each_element (self, value, "an array of points", add_point, &context);
+
+  series->n_points = context.x->len;
+  series->x = (double *) (void *) g_array_free (context.x, FALSE);
+  series->y = (double *) (void *) g_array_free (context.y, FALSE);
+  series->precision = g_byte_array_free (context.precision, FALSE);
+  if (context.has_labels)
+    series->labels = (KasaneText **) g_ptr_array_free (context.labels, FALSE);
+  else
+    g_ptr_array_free (context.labels, TRUE);
+}
+
+static void note_at_name (Loader     *self,
+                          guint       entry,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+note_at_name (Loader     *self,
+              guint       entry,
+              const char *format,
+              ...)
+{
+  const KasaneJsonEntry *e = entry_at (self, entry);
+  va_list args;
+
+  va_start (args, format);
+  report_valist (self, KASANE_SEVERITY_NOTE, KASANE_DATASET_ERROR_INVALID,
+                 e->name_line > 0 ? e->name_line : e->line,
+                 e->name_line > 0 ? e->name_column : e->column, format, args);
+  va_end (args);
+}
+
+/* strerror says "No such file"; our messages continue in lower case. */
+static char *
+lower_reason (const char *reason)
+{
+  char *lower = g_strdup (reason);
+
+  if (g_ascii_isupper (lower[0]) && !g_ascii_isupper (lower[1]))
+    lower[0] = g_ascii_tolower (lower[0]);
+  return lower;
+}
+
+/* Resolves a CSV path in the dataset's folder; NULL (reported) when it would leave it. */
+static char *
+resolve_csv_path (Loader      *self,
+                  const Value *value,
+                  const char  *path)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *what = shown (path);
+  g_autofree char *joined = NULL;
+  g_autofree char *real_base = NULL;
+  g_autofree char *real_path = NULL;
+  gsize base_len;
+
+  if (self->base_dir == NULL)
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
+                      "a series read from \"csv\" needs the dataset's folder, and this dataset "
+                      "was not read from a file");
+      return NULL;
+    }
+  if (*path == '\0')
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                      "expected a file name for \"csv\", found an empty string");
+      return NULL;
+    }
+  if (g_path_is_absolute (path) || path[0] == '~')
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                      "CSV path \"%s\" is absolute; it must be relative to the dataset's folder",
+                      what);
+      return NULL;
+    }
+  parts = g_strsplit_set (path, "/\\", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strcmp (parts[i], "..") == 0)
+      {
+        error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                        "CSV path \"%s\" leaves the dataset's folder (\"..\" is not allowed)",
+                        what);
+        return NULL;
+      }
+
+  joined = g_build_filename (self->base_dir, path, NULL);
+  real_base = realpath (self->base_dir, NULL);
+  if (real_base == NULL)
+    {
+      g_autofree char *reason = lower_reason (g_strerror (errno));
+
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
+                      "cannot read the dataset's folder: %s", reason);
+      return NULL;
+    }
+  real_path = realpath (joined, NULL);
+  if (real_path == NULL)
+    {
+      g_autofree char *reason = lower_reason (g_strerror (errno));
+
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
+                      "cannot read CSV file \"%s\": %s", what, reason);
+      return NULL;
+    }
+
+  /* A symbolic link may point anywhere: compare the real paths. */
+  base_len = strlen (real_base);
+  if (!(strncmp (real_path, real_base, base_len) == 0 &&
+        (real_path[base_len] == '/' || (base_len == 1 && real_base[0] == '/'))))
+    {
+      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                      "CSV path \"%s\" leaves the dataset's folder through a symbolic link",
+                      what);
+      return NULL;
+    }
+  return g_steal_pointer (&joined);
+}
+
+static void
+read_csv_series (Loader       *self,
+                 KasaneSeries *series,
+                 const Value  *csv,
+                 const Value  *column)
+{
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autofree char *path = NULL;
+  const char *file, *header;
+  KasaneSeries *found = NULL;
+  guint n_before;
+
+  file = read_string (self, csv);
+  header = read_string (self, column);
+  if (file == NULL || header == NULL)
+    return;
+  path = resolve_csv_path (self, csv, file);
+  if (path == NULL)
+    return;
+
+  n_before = kasane_diagnostics_get_n_items (self->diagnostics);
+  columns = kasane_csv_parse_file (path, self->diagnostics);
+  /* CSV faults keep their place in the CSV file; this note ties them to the dataset. */
+  if (kasane_diagnostics_get_n_items (self->diagnostics) > n_before)
+    note_at_name (self, csv->entry, "read for series \"%s\" here",
+                  series->id != NULL ? series->id : header);
+  if (columns == NULL)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  /* Whatever the CSV loader set, the columns we do not keep must be freed. */
+  g_ptr_array_set_free_func (columns, (GDestroyNotify) kasane_series_free);
+
+  for (guint i = 0; i < columns->len && found == NULL; i++)
+    {
+      KasaneSeries *candidate = g_ptr_array_index (columns, i);
+
+      if (g_strcmp0 (candidate->name.en, header) == 0)
+        found = g_ptr_array_steal_index (columns, i);
+    }
+  if (found == NULL)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *what = shown (header);
+
+      for (guint i = 0; i < columns->len && i < 20; i++)
+        {
+          KasaneSeries *other = g_ptr_array_index (columns, i);
+          g_autofree char *name = shown (kasane_text_get (&other->name, "en"));
+
+          g_string_append_printf (list, "%s\"%s\"", i > 0 ? ", " : "", name);
+        }
+      if (columns->len > 20)
+        g_string_append (list, ", …");
+      error_at_entry (self, column->entry, KASANE_DATASET_ERROR_UNRESOLVED,
+                      "no column \"%s\" in \"%s\"; its columns are %s", what, file,
+                      columns->len > 0 ? list->str : "(none)");
+      return;
+    }
+
+  /* Keep the data; the JSON says the rest. */
+  series->n_points = found->n_points;
+  series->numeric_x = found->numeric_x;
+  series->x = g_steal_pointer (&found->x);
+  series->y = g_steal_pointer (&found->y);
+  series->precision = g_steal_pointer (&found->precision);
+  series->labels = g_steal_pointer (&found->labels);
+  found->n_points = 0;
+  kasane_series_free (found);
+
+  if (series->scale == KASANE_SCALE_LOG)
+    for (guint i = 0; i < series->n_points; i++)
+      if (!isnan (series->y[i]) && series->y[i] <= 0)
+        {
+          error_at_entry (self, column->entry, KASANE_DATASET_ERROR_RANGE,
+                          "a series on a log scale needs positive values, but column \"%s\" "
+                          "has %g", header, series->y[i]);
+          break;
+        }
+}
+
+static void
+read_series (Loader      *self,
+             const Value *value,
+             gpointer     user_data)
+{
+  Value m[S_N];
+  KasaneSeries *series;
+  const char *id, *unit;
+  gboolean has_points, has_csv, has_column;
+  int index, choice;
+
+  if (!read_object (self, value, series_members, S_N, 4, m))
+    return;
+
+  series = kasane_series_new ();
+  index = (int) self->dataset->series->len;
+  g_ptr_array_add (self->dataset->series, series);
+
+  if (m[S_ID].node != NULL &&
+      (id = read_id (self, &m[S_ID], self->series_ids, "series", index)) != NULL)
+    series->id = g_strdup (id);
+  if (m[S_NAME].node != NULL)
+    read_text (self, &m[S_NAME], &series->name);
+  if (m[S_UNIT].node != NULL && (unit = read_string (self, &m[S_UNIT])) != NULL)
+    {
+      g_free (series->unit);
+      series->unit = g_strdup (unit);
+    }
+  if (m[S_SOURCE].node != NULL)
+    series->source = read_source (self, &m[S_SOURCE], TRUE);
+  if (m[S_LAYER].node != NULL)
+    series->layer = read_reference (self, &m[S_LAYER], self->layer_ids, "layer");
+  if (m[S_SCALE].node != NULL &&
+      (choice = read_choice (self, &m[S_SCALE], scale_names, G_N_ELEMENTS (scale_names))) >= 0)
+    series->scale = (KasaneScale) choice;
+  if (m[S_KIND].node != NULL &&
+      (choice = read_choice (self, &m[S_KIND], kind_names, G_N_ELEMENTS (kind_names))) >= 0)
+    series->kind = (KasaneKind) choice;
+
+  has_points = m[S_POINTS].node != NULL;
+  has_csv = m[S_CSV].node != NULL;
+  has_column = m[S_COLUMN].node != NULL;
+  if (has_points && has_csv)
+    error_at_name (self, m[S_CSV].entry, KASANE_DATASET_ERROR_INVALID,
+                   "a series has either \"points\" or \"csv\", not both");
+  else if (has_column && !has_csv)
+    error_at_name (self, m[S_COLUMN].entry, KASANE_DATASET_ERROR_INVALID,
+                   "\"column\" is only for a series read from \"csv\"");
+  else if (has_csv && !has_column)
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+                    "missing required member \"column\" (the CSV column to read)");
+  else if (!has_points && !has_csv)
+    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+                    "missing required member \"points\" (or \"csv\" and \"column\")");
+
+  if (has_points && !has_csv)
+    read_points (self, &m[S_POINTS], series);
+  else if (has_csv && has_column && !has_points)
+    read_csv_series (self, series, &m[S_CSV], &m[S_COLUMN]);
+}
+
+/* Events */
+
+enum { E_DATE, E_LABEL, E_LAYER, E_SOURCE, E_N };
+static const char * const event_members[] = { "date", "label", "layer", "source" };
+
+static void
+read_event (Loader      *self,
+            const Value *value,
+            gpointer     user_data)
+{
+  Value m[E_N];
+  KasaneEvent *event;
+
+  if (!read_object (self, value, event_members, E_N, 2, m))
+    return;
+
+  event = kasane_event_new ();
+  g_ptr_array_add (self->dataset->events, event);
+  if (m[E_DATE].node != NULL)
+    read_date (self, &m[E_DATE], &event->date);
+  if (m[E_LABEL].node != NULL)
+    read_text (self, &m[E_LABEL], &event->label);
+  if (m[E_LAYER].node != NULL)
+    event->layer = read_reference (self, &m[E_LAYER], self->layer_ids, "layer");
+  if (m[E_SOURCE].node != NULL)
+    event->source = read_source (self, &m[E_SOURCE], FALSE);
+}
+
+/* The root */
+
+enum { R_FORMAT, R_ID, R_TITLE, R_LAYERS, R_CLAIM, R_PROBLEMS, R_SERIES, R_EVENTS, R_NOTES, R_N };
+static const char * const root_members[] = {
+  "format", "id", "title", "layers", "claim", "problems", "series", "events", "notes",
+};
+static const char * const claim_names[] = { "progression", "migration", "mixed" };
+
+static void
+read_root (Loader      *self,
+           const Value *root)
+{
+  KasaneDataset *dataset = self->dataset;
+  Value m[R_N];
+  const char *text;
+  int choice;
+
+  if (!read_object (self, root, root_members, R_N, 4, m))
+    return;
+
+  if (m[R_FORMAT].node != NULL && (text = read_string (self, &m[R_FORMAT])) != NULL &&
+      strcmp (text, KASANE_FORMAT) != 0)
+    {
+      g_autofree char *what = shown (text);
+
+      /* Another format's members would only bury this error under false ones. */
+      error_at_entry (self, m[R_FORMAT].entry, KASANE_DATASET_ERROR_INVALID,
+                      "unknown format \"%s\"; this version of Kasane reads " KASANE_FORMAT, what);
+      return;
+    }
+
+  if (m[R_ID].node != NULL && (text = read_id (self, &m[R_ID], NULL, "dataset", 0)) != NULL)
+    dataset->id = g_strdup (text);
+  if (m[R_TITLE].node != NULL)
+    read_text (self, &m[R_TITLE], &dataset->title);
+  if (m[R_CLAIM].node != NULL &&
+      (choice = read_choice (self, &m[R_CLAIM], claim_names, G_N_ELEMENTS (claim_names))) >= 0)
+    dataset->claim = (KasaneClaim) (KASANE_CLAIM_PROGRESSION + choice);
+
+  if (m[R_PROBLEMS].node != NULL)
+    for_each_element (self, &m[R_PROBLEMS], "an array of problems", read_problem, NULL);
+
+  if (m[R_LAYERS].node != NULL)
+    {
+      if (for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
+          json_array_get_length (json_node_get_array (m[R_LAYERS].node)) == 0)
+        error_at_entry (self, m[R_LAYERS].entry, KASANE_DATASET_ERROR_MISSING,
+                        "\"layers\" needs at least one layer");
+      /* With a missing or repeated level the order is unknown: no ledger, no cascade. */
+      if (self->levels_ok && !is_full (self))
+        check_ledger (self);
+    }
+
+  if (m[R_SERIES].node != NULL)
+    for_each_element (self, &m[R_SERIES], "an array of series", read_series, NULL);
+  if (m[R_EVENTS].node != NULL)
+    for_each_element (self, &m[R_EVENTS], "an array of events", read_event, NULL);
+  if (m[R_NOTES].node != NULL)
+    read_text_list (self, &m[R_NOTES], &dataset->notes);
+}
+
+static void
+layer_info_clear (gpointer data)
+{
+  LayerInfo *info = data;
+
+  g_clear_pointer (&info->refs, g_array_unref);
+}
+
+KasaneDataset *
+kasane_dataset_load_json (const char        *data,
+                          gsize              length,
+                          const char        *display_name,
+                          const char        *base_dir,
+                          KasaneDiagnostics *diagnostics)
+{
+  g_autoptr(KasaneJsonScan) scan = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KasaneDataset) dataset = NULL;
+  Loader self = { 0 };
+  Value root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  /* Strict syntax, size, encoding and depth first: json-glib 1.6 checks none of them. */
+  scan = kasane_json_scan (data, length, display_name, diagnostics);
+  if (scan == NULL)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, scan->text, (gssize) scan->length, &error))
+    {
+      /* Not expected after the scan; reported rather than trusted. */
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX,
+                              display_name, 1, 1, "json-glib could not read the file: %s",
+                              error->message);
+      return NULL;
+    }
+
+  dataset = kasane_dataset_new ();
+  self.file = display_name;
+  self.base_dir = base_dir;
+  self.diagnostics = diagnostics;
+  self.scan = scan;
+  self.dataset = dataset;
+  self.levels_ok = TRUE;
+  self.problem_ids = id_table_new ();
+  self.layer_ids = id_table_new ();
+  self.series_ids = id_table_new ();
+  self.levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self.layer_infos = g_array_new (FALSE, FALSE, sizeof (LayerInfo));
+  g_array_set_clear_func (self.layer_infos, layer_info_clear);
+
+  root = (Value) { json_parser_get_root (parser), 0, "the root", FALSE };
+  if (root.node != NULL)
+    read_root (&self, &root);
+
+  g_hash_table_unref (self.problem_ids);
+  g_hash_table_unref (self.layer_ids);
+  g_hash_table_unref (self.series_ids);
+  g_hash_table_unref (self.levels);
+  g_array_unref (self.layer_infos);
+
+  if (self.failed || root.node == NULL)
+    return NULL;
+
+  kasane_dataset_sort (dataset);
+  return g_steal_pointer (&dataset);
+}
+
+/* Files */
+
+/* "FILE: error: cannot read: REASON" */
+static void
+report_unreadable (KasaneDiagnostics *diagnostics,
+                   const char        *path,
+                   const char        *reason)
+{
+  g_autofree char *lower = lower_reason (reason);
+
+  kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path, 0, 0,
+                          "cannot read: %s", lower);
+}
+
+/* Reads a whole regular file of at most KASANE_MAX_JSON_SIZE bytes; the size is checked
+ * before anything is read, and a file that grows meanwhile is still cut off. */
+static char *
+read_json_file (const char        *path,
+                gsize             *length,
+                KasaneDiagnostics *diagnostics)
+{
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize size = 0, capacity;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO must not hang; it is refused just below. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      report_unreadable (diagnostics, path, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      report_unreadable (diagnostics, path, g_strerror (saved));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      report_unreadable (diagnostics, path, "it is a folder, not a file");
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      report_unreadable (diagnostics, path, "not a regular file");
+      return NULL;
+    }
+  if (st.st_size > KASANE_MAX_JSON_SIZE)
+    {
+      close (fd);
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "file is too large (%" G_GINT64_FORMAT " bytes; the limit is "
+                              "16 MiB)", (gint64) st.st_size);
+      return NULL;
+    }
+
+  capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n = read (fd, buffer + size, capacity - size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          report_unreadable (diagnostics, path, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+      if (size == capacity)
+        {
+          /* It grew since fstat. */
+          if (capacity > KASANE_MAX_JSON_SIZE)
+            {
+              close (fd);
+              kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
+                                      KASANE_DATASET_ERROR_IO, path, 0, 0,
+                                      "file is too large (more than %d bytes; the limit is "
+                                      "16 MiB)", KASANE_MAX_JSON_SIZE);
+              return NULL;
+            }
+          capacity = MIN (capacity * 2, (gsize) KASANE_MAX_JSON_SIZE + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+    }
+  close (fd);
+  buffer[size] = '\0';
+  *length = size;
+  return g_steal_pointer (&buffer);
+}
+
+KasaneDataset *
+kasane_dataset_load_json_file (const char        *path,
+                               KasaneDiagnostics *diagnostics)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *base_dir = NULL;
+  KasaneDataset *dataset;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  data = read_json_file (path, &length, diagnostics);
+  if (data == NULL)
+    return NULL;
+
+  base_dir = g_path_get_dirname (path);
+  dataset = kasane_dataset_load_json (data, length, path, base_dir, diagnostics);
+  if (dataset != NULL)
+    dataset->path = g_strdup (path);
+  return dataset;
+}
+
+KasaneDataset *
+kasane_load_file (const char        *path,
+                  KasaneDiagnostics *diagnostics)
+{
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  len = strlen (path);
+  if (len >= 4 && g_ascii_strcasecmp (path + len - 4, ".csv") == 0)
+    return kasane_csv_load_dataset (path, diagnostics);
+  return kasane_dataset_load_json_file (path, diagnostics);
+}
