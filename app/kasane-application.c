@@ -1,1 +1,307 @@
+/* kasane-application.c: the Kasane desktop application
+ *
+ * Activation opens the datasets of the last session (or the bundled ones); `open` adds
+ * the files given on the command line.  App actions and every accelerator live here.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-application"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kasane-application.h"
+#include "kasane-window.h"
+
+struct _KasaneApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (KasaneApplication, kasane_application, ADW_TYPE_APPLICATION)
+
+static const char * const bundled_uris[] = {
+  "resource:///io/github/kasane/Kasane/datasets/ai.json",
+  "resource:///io/github/kasane/Kasane/datasets/crypto.json",
+  NULL
+};
+
+const char * const *
+kasane_application_get_bundled_uris (void)
+{
+  return bundled_uris;
+}
+
+static KasaneWindow *
+get_window (KasaneApplication *self,
+            gboolean          *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = FALSE;
+  if (KASANE_IS_WINDOW (window))
+    return KASANE_WINDOW (window);
+
+  *created = TRUE;
+  return kasane_window_new (GTK_APPLICATION (self));
+}
+
+/* The files of the last session that can still be opened: local files that are gone are
+ * dropped quietly rather than greeting the user with errors. */
+static GStrv
+get_session_uris (KasaneApplication *self)
+{
+  g_auto(GStrv) saved = g_settings_get_strv (self->settings, "open-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; saved[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (saved[i]);
+
+      if (g_file_is_native (file) && !g_file_query_exists (file, NULL))
+        continue;
+      g_strv_builder_add (builder, saved[i]);
+      n++;
+    }
+  if (n == 0)
+    g_strv_builder_addv (builder, (const char **) bundled_uris);
+  return g_strv_builder_end (builder);
+}
+
+static void
+kasane_application_activate (GApplication *application)
+{
+  KasaneApplication *self = KASANE_APPLICATION (application);
+  KasaneWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  if (created)
+    {
+      g_auto(GStrv) uris = get_session_uris (self);
+
+      for (guint i = 0; uris[i] != NULL; i++)
+        kasane_window_open_uri (window, uris[i]);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kasane_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  KasaneApplication *self = KASANE_APPLICATION (application);
+  KasaneWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  kasane_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Actions */
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  KasaneWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  gtk_window_present (GTK_WINDOW (window));
+  kasane_window_show_open_dialog (window);
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  KasaneWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  kasane_window_open_uri (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* GtkApplication loads gtk/help-overlay.ui into every window as win.show-help-overlay. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Kasane developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Kasane"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Kasane developers"),
+                        "developers", developers,
+                        "website", "https://github.com/kasane-app/kasane",
+                        "issue-url", "https://github.com/kasane-app/kasane/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 The Kasane developers"),
+                        "comments", _("Technologies grow in layers. Kasane keeps a ledger "
+                                      "of the problems each layer solves and introduces, "
+                                      "and shows whether the stack moved forward or only "
+                                      "moved its problems elsewhere."),
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (not destroying) lets each window save its size; the application ends when
+   * the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "open", .activate = open_action },
+  { .name = "open-uri", .activate = open_uri_action, .parameter_type = "s" },
+  { .name = "shortcuts", .activate = shortcuts_action },
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+/* Every accelerator of the application, app and window actions alike. */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.open", { "<Control>o", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.reload", { "<Control>r", "F5", NULL } },
+  { "win.close-dataset", { "<Control>w", NULL } },
+  /* app.shortcuts has the key; GtkApplication gave it to this action too. */
+  { "win.show-help-overlay", { NULL } },
+};
+
+static void
+theme_changed_cb (KasaneApplication *self)
+{
+  g_autofree char *theme = g_settings_get_string (self->settings, "theme");
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  /* libadwaita 1.2 cannot force high contrast: "contrast" keeps the desktop's scheme and
+   * only the charts switch to their contrast palette. */
+  if (g_str_equal (theme, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (theme, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+kasane_application_startup (GApplication *application)
+{
+  KasaneApplication *self = KASANE_APPLICATION (application);
+  g_autoptr(GAction) language_action = NULL;
+  g_autoptr(GAction) theme_action = NULL;
+
+  G_APPLICATION_CLASS (kasane_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  language_action = g_settings_create_action (self->settings, "language");
+  g_action_map_add_action (G_ACTION_MAP (self), language_action);
+  theme_action = g_settings_create_action (self->settings, "theme");
+  g_action_map_add_action (G_ACTION_MAP (self), theme_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  g_signal_connect_object (self->settings, "changed::theme",
+                           G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
+  theme_changed_cb (self);
+}
+
+static void
+kasane_application_dispose (GObject *object)
+{
+  KasaneApplication *self = KASANE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (kasane_application_parent_class)->dispose (object);
+}
+
+static void
+kasane_application_class_init (KasaneApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kasane_application_dispose;
+  app_class->startup = kasane_application_startup;
+  app_class->activate = kasane_application_activate;
+  app_class->open = kasane_application_open;
+}
+
+static void
+kasane_application_init (KasaneApplication *self)
+{
+}
+
+KasaneApplication *
+kasane_application_new (void)
+{
+  return g_object_new (KASANE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/kasane/Kasane",
+                       NULL);
+}
+
+GSettings *
+kasane_application_get_settings (KasaneApplication *self)
+{
+  g_return_val_if_fail (KASANE_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

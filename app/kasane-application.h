@@ -1,1 +1,21 @@
+/* kasane-application.h: the Kasane desktop application
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define KASANE_TYPE_APPLICATION (kasane_application_get_type ())
+G_DECLARE_FINAL_TYPE (KasaneApplication, kasane_application, KASANE, APPLICATION, AdwApplication)
+
+KasaneApplication *kasane_application_new          (void);
+GSettings         *kasane_application_get_settings (KasaneApplication *self);
+
+/* The resource URIs of the bundled datasets, NULL-terminated. */
+const char * const *kasane_application_get_bundled_uris (void);
+
+G_END_DECLS

@@ -1,1 +1,1453 @@
+/* kasane-window.c: the main window
+ *
+ * A sidebar lists the open datasets; the content shows the selected one: its title, the
+ * verdict the ledger computes beside the dataset's own claim, and the ledger as a table.
+ * Every entry keeps the last dataset that loaded from its file, so a reload that fails
+ * shows the located errors above the table and leaves the good version on screen.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-window"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kasane-window.h"
+#include "kasane-window-private.h"
+
+#include "kasane-ledger.h"
+#include "kasane-loader.h"
+#include "kasane-resources.h"
+
+/* The name Kasane records its files under in GtkRecentManager; the application reads
+ * them back by it for the Open Recent menu. */
+#define RECENT_APP_NAME "Kasane"
+#define RECENT_APP_EXEC "kasane %u"
+#define RECENT_MAX_ITEMS 10
+
+typedef struct
+{
+  char          *uri;       /* NULL for a dataset that lives only in memory */
+  char          *name;      /* file name, for the sidebar and messages */
+  KasaneDataset *dataset;   /* the last version that loaded, or NULL */
+  char          *errors;    /* the located errors of the last load when it failed */
+  guint          n_errors;
+} Entry;
+
+struct _KasaneWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings          *settings;
+  GPtrArray          *entries;        /* of Entry*, in sidebar order */
+  Entry              *banner_entry;   /* the entry whose errors the panel shows, or NULL */
+  GtkRecentManager   *recent_manager;
+  gboolean            rebuilding;     /* the sidebar is being refilled */
+  char               *verdict_text;
+  KasaneLedger       *ledger;
+
+  /* template */
+  AdwToastOverlay    *toast_overlay;
+  AdwWindowTitle     *window_title;
+  GtkStack           *main_stack;
+  GtkStack           *content_stack;
+  GtkListBox         *sidebar;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_title;
+  GtkLabel           *error_hint;
+  GtkLabel           *error_label;
+  GtkLabel           *title_label;
+  GtkLabel           *file_label;
+  GtkWidget          *verdict_row;
+  GtkWidget          *verdict_badge;
+  GtkImage           *verdict_icon;
+  GtkLabel           *verdict_label;
+  GtkWidget          *claim_box;
+  GtkImage           *claim_icon;
+  GtkLabel           *claim_label;
+  GtkGrid            *ledger_grid;
+  AdwStatusPage      *failed_page;
+  GtkLabel           *failed_label;
+  GMenu              *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_content (KasaneWindow *self);
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->uri);
+  g_free (entry->name);
+  g_clear_pointer (&entry->dataset, kasane_dataset_unref);
+  g_free (entry->errors);
+  g_free (entry);
+}
+
+/* "en" or "ja": the language setting, or for "system" the first of the desktop's
+ * languages that is one of the two (English when neither comes first). */
+static const char *
+get_language (KasaneWindow *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "language");
+  const char * const *names;
+
+  if (g_str_equal (setting, "ja"))
+    return "ja";
+  if (g_str_equal (setting, "en"))
+    return "en";
+
+  names = g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "ja"))
+        return "ja";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return "en";
+    }
+  return "en";
+}
+
+static Entry *
+get_selected_entry (KasaneWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  int index;
+
+  if (row == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (guint) index >= self->entries->len)
+    return NULL;
+  return g_ptr_array_index (self->entries, index);
+}
+
+static Entry *
+find_entry (KasaneWindow *self,
+            const char   *uri)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->uri != NULL && g_str_equal (entry->uri, uri))
+        return entry;
+    }
+  return NULL;
+}
+
+/* Loading */
+
+/* Reads `file` into a dataset, or returns NULL and the located errors.  Local files go
+ * through kasane_load_file (it picks the loader by extension and resolves CSV paths);
+ * others (the bundled resource:// datasets, remote files) are read into memory. */
+static KasaneDataset *
+load_file (GFile  *file,
+           char  **errors_out,
+           guint  *n_errors_out)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) dataset = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *errors = NULL;
+
+  if (path != NULL)
+    {
+      dataset = kasane_load_file (path, diagnostics);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                name, 0, 0, "%s", error->message);
+      else if (length > KASANE_MAX_JSON_SIZE)
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                name, 0, 0, "file is too large");
+      else if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                name, 0, 0, "a CSV file can only be opened from a local folder");
+      else
+        dataset = kasane_dataset_load_json (data, length, name, NULL, diagnostics);
+    }
+
+  if (dataset != NULL)
+    {
+      *errors_out = NULL;
+      *n_errors_out = 0;
+      return g_steal_pointer (&dataset);
+    }
+
+  errors = kasane_diagnostics_format (diagnostics);
+  *n_errors_out = kasane_diagnostics_count_errors (diagnostics);
+  if (errors == NULL || errors[0] == '\0' || *n_errors_out == 0)
+    {
+      /* A loader must say why; should one not, the file still gets a line. */
+      g_autofree char *fallback = g_strdup_printf ("%s: error: the file could not be read as a "
+                                                   "dataset\n", path != NULL ? path : name);
+      g_free (errors);
+      errors = g_strconcat (fallback, errors != NULL ? errors : "", NULL);
+      *n_errors_out = MAX (*n_errors_out, 1);
+    }
+  g_strchomp (errors);
+  *errors_out = g_steal_pointer (&errors);
+  return NULL;
+}
+
+static void
+add_to_recent (KasaneWindow *self,
+               const char   *uri)
+{
+  static const char *groups[] = { RECENT_APP_NAME, NULL };
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = NULL,
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = (char *) RECENT_APP_EXEC,
+    .groups = (char **) groups,
+    .is_private = FALSE,
+  };
+
+  if (g_str_has_prefix (uri, "resource:"))
+    return;
+
+  data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") || g_str_has_suffix (uri, ".CSV")
+                             ? "text/csv" : "application/json");
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+/* Session: the URIs of the open files, in sidebar order. */
+static void
+save_open_files (KasaneWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) uris = NULL;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->uri != NULL)
+        g_strv_builder_add (builder, entry->uri);
+    }
+  uris = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "open-files", (const char * const *) uris);
+}
+
+/* Sidebar */
+
+static GtkWidget *
+create_row (KasaneWindow *self,
+            Entry        *entry)
+{
+  const char *lang = get_language (self);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  const char *title_text;
+
+  if (entry->dataset != NULL && !kasane_text_is_empty (&entry->dataset->title))
+    title_text = kasane_text_get (&entry->dataset->title, lang);
+  else
+    title_text = entry->name;
+
+  title = gtk_label_new (title_text);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (labels), title);
+
+  /* Translators: sidebar subtitle of a file that never loaded */
+  subtitle = gtk_label_new (entry->dataset != NULL || entry->errors == NULL ? entry->name
+                            : _("Not loaded"));
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (labels), subtitle);
+
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  if (entry->errors != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      const char *text = entry->dataset != NULL
+        /* Translators: tooltip of the error icon in the sidebar, when an older version of
+         * the file is still shown */
+        ? _("The last reload failed; the previous version is shown")
+        /* Translators: tooltip of the error icon in the sidebar */
+        : _("The file could not be loaded");
+
+      gtk_widget_set_name (icon, "error-icon");
+      gtk_widget_add_css_class (icon, "error");
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (icon, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, entry->uri != NULL ? entry->uri : entry->name);
+
+  if (entry->errors != NULL)
+    {
+      /* Translators: accessible name of a sidebar row whose file has errors; %1$s is the
+       * dataset title, %2$s the file name */
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s, has errors"),
+                                                title_text, entry->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+  else
+    {
+      /* Translators: accessible name of a sidebar row; %1$s is the dataset title,
+       * %2$s the file name */
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s"), title_text, entry->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+
+  return row;
+}
+
+/* Refills the sidebar and selects `selected` (or nothing), then updates the content. */
+static void
+rebuild_sidebar (KasaneWindow *self,
+                 Entry        *selected)
+{
+  GtkWidget *child;
+
+  self->rebuilding = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+      GtkWidget *row = create_row (self, entry);
+
+      gtk_list_box_append (self->sidebar, row);
+      if (entry == selected)
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+    }
+  self->rebuilding = FALSE;
+
+  update_content (self);
+}
+
+static void
+sidebar_row_selected_cb (KasaneWindow  *self,
+                         GtkListBoxRow *row)
+{
+  if (self->rebuilding)
+    return;
+  update_content (self);
+}
+
+/* The error panel */
+
+static void
+show_banner (KasaneWindow *self,
+             Entry        *entry)
+{
+  g_autofree char *title = NULL;
+
+  self->banner_entry = entry;
+  if (entry == NULL || entry->errors == NULL)
+    {
+      self->banner_entry = NULL;
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      return;
+    }
+
+  /* Translators: title of the error panel; %1$s is a file name, %2$u the number of
+   * errors found in it */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not load “%1$s”: %2$u error",
+                                        "Could not load “%1$s”: %2$u errors",
+                                        entry->n_errors),
+                           entry->name, entry->n_errors);
+  gtk_label_set_text (self->error_title, title);
+  gtk_label_set_text (self->error_hint,
+                      entry->dataset != NULL
+                      ? _("The version that loaded last is still shown. Fix the file, then "
+                          "reload it.")
+                      : _("What was shown before is kept. Fix the file, then select it in the "
+                          "sidebar and reload it."));
+  gtk_label_set_text (self->error_label, entry->errors);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+error_dismiss_clicked_cb (KasaneWindow *self)
+{
+  show_banner (self, NULL);
+}
+
+/* The ledger table */
+
+static const char *
+verdict_word (KasaneVerdict verdict)
+{
+  switch (verdict)
+    {
+    case KASANE_VERDICT_PROGRESSION:
+      return C_("verdict", "Progression");
+    case KASANE_VERDICT_MIGRATION:
+      return C_("verdict", "Migration");
+    case KASANE_VERDICT_MIXED:
+      return C_("verdict", "Mixed");
+    case KASANE_VERDICT_NONE:
+    default:
+      return C_("verdict", "None");
+    }
+}
+
+static const char *
+claim_word (KasaneClaim claim)
+{
+  switch (claim)
+    {
+    case KASANE_CLAIM_PROGRESSION:
+      return C_("verdict", "Progression");
+    case KASANE_CLAIM_MIGRATION:
+      return C_("verdict", "Migration");
+    case KASANE_CLAIM_MIXED:
+      return C_("verdict", "Mixed");
+    case KASANE_CLAIM_NONE:
+    default:
+      return C_("verdict", "None");
+    }
+}
+
+/* Signed numbers with a real minus sign, so that the columns line up in tabular figures. */
+static char *
+format_signed (int value)
+{
+  if (value > 0)
+    return g_strdup_printf ("+%d", value);
+  if (value < 0)
+    return g_strdup_printf ("\xe2\x88\x92%d", -value);
+  return g_strdup ("0");
+}
+
+static guint
+grid_row_for_layer (int layer)
+{
+  /* Row 0 holds the headers, then every layer is a row after a separator row. */
+  return layer < 0 ? 0 : 2 + 2 * (guint) layer;
+}
+
+static void
+set_cell_position (GtkWidget *cell,
+                   guint      row,
+                   guint      column)
+{
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) column + 1,
+                                  -1);
+}
+
+static GtkWidget *
+create_cell_label (const char         *text,
+                   GtkAccessibleRole   role,
+                   gboolean            number)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", role,
+                                   "label", text,
+                                   "xalign", number ? 1.0f : 0.0f,
+                                   "yalign", 0.0f,
+                                   "wrap", !number,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "valign", GTK_ALIGN_START,
+                                   NULL);
+
+  if (number)
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "number");
+    }
+  else
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  return label;
+}
+
+static void
+attach_cell (KasaneWindow *self,
+             GtkWidget    *cell,
+             int           layer,
+             guint         column)
+{
+  guint row = grid_row_for_layer (layer);
+
+  set_cell_position (cell, layer + 1, column);
+  gtk_grid_attach (self->ledger_grid, cell, column, row, 1, 1);
+}
+
+static char *
+join_problems (KasaneDataset *dataset,
+               GArray        *indices,
+               const char    *lang)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      KasaneProblem *problem;
+
+      if (index >= dataset->problems->len)
+        continue;
+      problem = g_ptr_array_index (dataset->problems, index);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, kasane_text_get (&problem->label, lang));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+fill_ledger (KasaneWindow  *self,
+             KasaneDataset *dataset,
+             const char    *lang)
+{
+  static const char *headers[KASANE_LEDGER_N_COLUMNS] = {
+    /* Translators: ledger table column headers */
+    N_("Layer"), N_("Introduces"), N_("Solves"), N_("Mitigates"), N_("Worsens"),
+    N_("Credit"), N_("Debit"), N_("Net"), N_("Open load"),
+  };
+  const char *title = kasane_text_get (&dataset->title, lang);
+  g_autofree char *table_label = NULL;
+
+  clear_grid (self->ledger_grid);
+  g_clear_pointer (&self->ledger, kasane_ledger_free);
+  self->ledger = kasane_ledger_compute (dataset);
+
+  for (guint column = 0; column < KASANE_LEDGER_N_COLUMNS; column++)
+    {
+      gboolean number = column >= KASANE_LEDGER_COLUMN_CREDIT;
+      GtkWidget *header = create_cell_label (_(headers[column]),
+                                             GTK_ACCESSIBLE_ROLE_COLUMN_HEADER, number);
+
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "column-header");
+      /* Break headers between words only, so a narrow number column keeps "Credit" whole. */
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (header), -1);
+      gtk_widget_set_valign (header, GTK_ALIGN_END);
+      attach_cell (self, header, -1, column);
+    }
+
+  for (guint i = 0; i < dataset->layers->len && i < self->ledger->n_rows; i++)
+    {
+      KasaneLayer *layer = g_ptr_array_index (dataset->layers, i);
+      KasaneLedgerRow *row = &self->ledger->rows[i];
+      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      GtkWidget *layer_box = g_object_new (GTK_TYPE_BOX,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
+                                           "orientation", GTK_ORIENTATION_VERTICAL,
+                                           "spacing", 2,
+                                           "valign", GTK_ALIGN_START,
+                                           NULL);
+      g_autofree char *level_number = NULL;
+      g_autofree char *level_text = NULL;
+      g_autofree char *layer_label = NULL;
+      GtkWidget *level;
+      GtkWidget *name;
+      int values[4] = { row->credit, row->debit, row->net, row->open_load };
+
+      gtk_grid_attach (self->ledger_grid, separator, 0, grid_row_for_layer (i) - 1,
+                       KASANE_LEDGER_N_COLUMNS, 1);
+
+      level_number = g_strdup_printf ("%" G_GINT64_FORMAT, layer->level);
+      /* Translators: the short tag of a layer; %s is its level, as in "L1", "L2" */
+      level_text = g_strdup_printf (_("L%s"), level_number);
+      level = gtk_label_new (level_text);
+      gtk_label_set_xalign (GTK_LABEL (level), 0);
+      gtk_widget_add_css_class (level, "layer-tag");
+      gtk_widget_add_css_class (level, "numeric");
+      gtk_box_append (GTK_BOX (layer_box), level);
+
+      name = create_cell_label (kasane_text_get (&layer->name, lang),
+                                GTK_ACCESSIBLE_ROLE_LABEL, FALSE);
+      gtk_widget_set_name (name, "layer-name");
+      gtk_widget_add_css_class (name, "layer-name");
+      gtk_label_set_width_chars (GTK_LABEL (name), 10);
+      gtk_widget_set_hexpand (layer_box, TRUE);
+      gtk_box_append (GTK_BOX (layer_box), name);
+
+      /* Translators: accessible name of the first cell of a ledger row; %1$s is the
+       * level tag ("L2"), %2$s the layer name */
+      layer_label = g_strdup_printf (_("%1$s %2$s"), level_text,
+                                     kasane_text_get (&layer->name, lang));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (layer_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, layer_label,
+                                      -1);
+      attach_cell (self, layer_box, i, KASANE_LEDGER_COLUMN_LAYER);
+
+      for (guint effect = 0; effect < KASANE_N_EFFECTS; effect++)
+        {
+          static const guint columns[KASANE_N_EFFECTS] = {
+            [KASANE_EFFECT_INTRODUCES] = KASANE_LEDGER_COLUMN_INTRODUCES,
+            [KASANE_EFFECT_SOLVES] = KASANE_LEDGER_COLUMN_SOLVES,
+            [KASANE_EFFECT_MITIGATES] = KASANE_LEDGER_COLUMN_MITIGATES,
+            [KASANE_EFFECT_WORSENS] = KASANE_LEDGER_COLUMN_WORSENS,
+          };
+          g_autofree char *text = join_problems (dataset, layer->effects[effect], lang);
+          GtkWidget *cell;
+
+          if (text[0] == '\0')
+            {
+              /* An em dash reads as "nothing" at a glance; screen readers get a word. */
+              cell = create_cell_label ("\xe2\x80\x94", GTK_ACCESSIBLE_ROLE_CELL, FALSE);
+              gtk_widget_add_css_class (cell, "dim-label");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              /* Translators: accessible text of an empty
+                                               * cell of the ledger table */
+                                              C_("ledger cell", "None"),
+                                              -1);
+            }
+          else
+            {
+              cell = create_cell_label (text, GTK_ACCESSIBLE_ROLE_CELL, FALSE);
+            }
+          gtk_widget_set_hexpand (cell, TRUE);
+          attach_cell (self, cell, i, columns[effect]);
+        }
+
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        {
+          guint column = KASANE_LEDGER_COLUMN_CREDIT + k;
+          g_autofree char *text = column == KASANE_LEDGER_COLUMN_NET
+                                  ? format_signed (values[k])
+                                  : g_strdup_printf ("%d", values[k]);
+          GtkWidget *cell = create_cell_label (text, GTK_ACCESSIBLE_ROLE_CELL, TRUE);
+
+          if (column == KASANE_LEDGER_COLUMN_NET)
+            gtk_widget_add_css_class (cell, values[k] > 0 ? "net-positive"
+                                            : values[k] < 0 ? "net-negative" : "net-zero");
+          attach_cell (self, cell, i, column);
+        }
+    }
+
+  /* Translators: accessible name of the ledger table; %s is the dataset title */
+  table_label = g_strdup_printf (_("Problem ledger of %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ledger_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, table_label,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ledger_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Layers from the lowest up, with the problems each "
+                                    "introduces, solves, mitigates and worsens, and its "
+                                    "credit, debit, net and open load."),
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->ledger_grid),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT,
+                                  (int) dataset->layers->len + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT,
+                                  (int) KASANE_LEDGER_N_COLUMNS,
+                                  -1);
+}
+
+static void
+set_verdict_classes (GtkWidget  *widget,
+                     const char *name,
+                     const char * const *all)
+{
+  for (guint i = 0; all[i] != NULL; i++)
+    gtk_widget_remove_css_class (widget, all[i]);
+  gtk_widget_add_css_class (widget, name);
+}
+
+static void
+fill_verdict (KasaneWindow  *self,
+              KasaneDataset *dataset)
+{
+  static const char * const verdict_classes[] = {
+    "progression", "migration", "mixed", "none", NULL
+  };
+  static const char * const claim_classes[] = {
+    "agrees", "differs", "unchecked", "no-claim", NULL
+  };
+  KasaneVerdict verdict = self->ledger->verdict;
+  g_autofree char *verdict_text = NULL;
+  g_autofree char *claim_text = NULL;
+  const char *verdict_icon;
+  const char *claim_icon;
+  const char *claim_class;
+
+  if (verdict == KASANE_VERDICT_NONE)
+    {
+      verdict_text = g_strdup (_("No verdict (one layer)"));
+      verdict_icon = "dialog-information-symbolic";
+    }
+  else
+    {
+      /* Translators: %s is a verdict word such as "Migration" */
+      verdict_text = g_strdup_printf (_("Verdict: %s"), verdict_word (verdict));
+      verdict_icon = verdict == KASANE_VERDICT_PROGRESSION ? "go-up-symbolic"
+                     : verdict == KASANE_VERDICT_MIGRATION ? "media-playlist-shuffle-symbolic"
+                     : "checkbox-mixed-symbolic";
+    }
+
+  if (dataset->claim == KASANE_CLAIM_NONE)
+    {
+      claim_text = g_strdup (_("The dataset makes no claim"));
+      claim_icon = "dialog-information-symbolic";
+      claim_class = "no-claim";
+    }
+  else if (verdict == KASANE_VERDICT_NONE)
+    {
+      /* Translators: %s is the verdict word the dataset claims; one layer cannot be
+       * checked */
+      claim_text = g_strdup_printf (_("Claim: %s (not checked)"), claim_word (dataset->claim));
+      claim_icon = "dialog-information-symbolic";
+      claim_class = "unchecked";
+    }
+  else if (self->ledger->agrees)
+    {
+      /* Translators: %s is the verdict word the dataset claims */
+      claim_text = g_strdup_printf (_("Claim: %s (agrees)"), claim_word (dataset->claim));
+      claim_icon = "emblem-ok-symbolic";
+      claim_class = "agrees";
+    }
+  else
+    {
+      /* Translators: %s is the verdict word the dataset claims, which is not the one
+       * computed */
+      claim_text = g_strdup_printf (_("Claim: %s (differs)"), claim_word (dataset->claim));
+      claim_icon = "dialog-warning-symbolic";
+      claim_class = "differs";
+    }
+
+  gtk_label_set_text (self->verdict_label, verdict_text);
+  gtk_image_set_from_icon_name (self->verdict_icon, verdict_icon);
+  switch (verdict)
+    {
+    case KASANE_VERDICT_PROGRESSION:
+      set_verdict_classes (self->verdict_badge, "progression", verdict_classes);
+      break;
+    case KASANE_VERDICT_MIGRATION:
+      set_verdict_classes (self->verdict_badge, "migration", verdict_classes);
+      break;
+    case KASANE_VERDICT_MIXED:
+      set_verdict_classes (self->verdict_badge, "mixed", verdict_classes);
+      break;
+    case KASANE_VERDICT_NONE:
+    default:
+      set_verdict_classes (self->verdict_badge, "none", verdict_classes);
+      break;
+    }
+
+  gtk_label_set_text (self->claim_label, claim_text);
+  gtk_image_set_from_icon_name (self->claim_icon, claim_icon);
+  set_verdict_classes (self->claim_box, claim_class, claim_classes);
+
+  g_free (self->verdict_text);
+  /* Translators: the verdict and the claim in one sentence, as in
+   * "Verdict: Migration · Claim: Migration (agrees)" */
+  self->verdict_text = g_strdup_printf (_("%1$s · %2$s"), verdict_text, claim_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->verdict_text,
+                                  -1);
+}
+
+/* Content */
+
+static void
+update_actions (KasaneWindow *self)
+{
+  Entry *entry = get_selected_entry (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 entry != NULL && entry->uri != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", entry != NULL);
+}
+
+static void
+update_content (KasaneWindow *self)
+{
+  Entry *entry = get_selected_entry (self);
+  const char *lang = get_language (self);
+
+  update_actions (self);
+
+  if (self->entries->len == 0)
+    {
+      show_banner (self, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+
+  if (entry == NULL)
+    return;
+
+  if (entry->dataset == NULL)
+    {
+      /* Translators: title of the page of a file that could not be loaded */
+      g_autofree char *title = g_strdup_printf (_("Could Not Load “%s”"), entry->name);
+
+      adw_status_page_set_title (self->failed_page, title);
+      gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
+      gtk_stack_set_visible_child_name (self->content_stack, "failed");
+      adw_window_title_set_subtitle (self->window_title, entry->name);
+      /* The page shows these errors already. */
+      if (self->banner_entry == entry)
+        show_banner (self, NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, kasane_text_get (&entry->dataset->title, lang));
+  gtk_label_set_text (self->file_label, entry->name);
+  adw_window_title_set_subtitle (self->window_title,
+                                 kasane_text_get (&entry->dataset->title, lang));
+  fill_ledger (self, entry->dataset, lang);
+  fill_verdict (self, entry->dataset);
+  gtk_stack_set_visible_child_name (self->content_stack, "dataset");
+}
+
+/* Opening */
+
+static void
+toast (KasaneWindow *self,
+       const char   *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Loads `entry` from its file again.  On failure the last good dataset stays. */
+static gboolean
+reload_entry (KasaneWindow *self,
+              Entry        *entry)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *errors = NULL;
+  KasaneDataset *dataset;
+  guint n_errors = 0;
+
+  if (entry->uri == NULL)
+    return entry->dataset != NULL;
+
+  file = g_file_new_for_uri (entry->uri);
+  dataset = load_file (file, &errors, &n_errors);
+
+  g_clear_pointer (&entry->errors, g_free);
+  entry->n_errors = 0;
+  if (dataset != NULL)
+    {
+      g_clear_pointer (&entry->dataset, kasane_dataset_unref);
+      entry->dataset = dataset;
+      if (self->banner_entry == entry)
+        show_banner (self, NULL);
+      return TRUE;
+    }
+
+  entry->errors = g_steal_pointer (&errors);
+  entry->n_errors = n_errors;
+  return FALSE;
+}
+
+gboolean
+kasane_window_open_uri (KasaneWindow *self,
+                        const char   *uri)
+{
+  Entry *entry;
+  Entry *selected;
+  gboolean loaded;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  selected = get_selected_entry (self);
+  entry = find_entry (self, uri);
+  if (entry == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+      entry = g_new0 (Entry, 1);
+      entry->uri = g_strdup (uri);
+      entry->name = g_file_get_basename (file);
+      g_ptr_array_add (self->entries, entry);
+    }
+
+  loaded = reload_entry (self, entry);
+  if (loaded)
+    {
+      add_to_recent (self, uri);
+      rebuild_sidebar (self, entry);
+    }
+  else
+    {
+      /* Keep what was on screen; the new file's errors go in the panel above it.  With
+       * nothing on screen, the file's own error page shows them instead. */
+      if (selected == NULL || selected->dataset == NULL)
+        selected = entry;
+      rebuild_sidebar (self, selected);
+      if (selected != entry || entry->dataset != NULL)
+        show_banner (self, entry);
+    }
+
+  save_open_files (self);
+  return loaded;
+}
+
+gboolean
+kasane_window_open_file (KasaneWindow *self,
+                         GFile        *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  uri = g_file_get_uri (file);
+  return kasane_window_open_uri (self, uri);
+}
+
+void
+kasane_window_open_files (KasaneWindow  *self,
+                          GFile        **files,
+                          int            n_files)
+{
+  g_return_if_fail (KASANE_IS_WINDOW (self));
+
+  for (int i = 0; i < n_files; i++)
+    kasane_window_open_file (self, files[i]);
+}
+
+void
+kasane_window_add_dataset (KasaneWindow  *self,
+                           KasaneDataset *dataset,
+                           const char    *display_name)
+{
+  Entry *entry;
+
+  g_return_if_fail (KASANE_IS_WINDOW (self));
+  g_return_if_fail (dataset != NULL);
+
+  entry = g_new0 (Entry, 1);
+  entry->name = g_strdup (display_name != NULL ? display_name
+                          : dataset->id != NULL ? dataset->id : "");
+  entry->dataset = kasane_dataset_ref (dataset);
+  g_ptr_array_add (self->entries, entry);
+  rebuild_sidebar (self, entry);
+}
+
+static void
+open_dialog_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         KasaneWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          kasane_window_open_file (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char * const *patterns,
+            const char * const *mime_types)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+void
+kasane_window_show_open_dialog (KasaneWindow *self)
+{
+  static const char * const all_patterns[] = { "*.json", "*.JSON", "*.csv", "*.CSV", NULL };
+  static const char * const all_types[] = { "application/json", "text/csv", NULL };
+  static const char * const json_patterns[] = { "*.json", "*.JSON", NULL };
+  static const char * const json_types[] = { "application/json", NULL };
+  static const char * const csv_patterns[] = { "*.csv", "*.CSV", NULL };
+  static const char * const csv_types[] = { "text/csv", NULL };
+  GtkFileChooserNative *native;
+
+  g_return_if_fail (KASANE_IS_WINDOW (self));
+
+  native = gtk_file_chooser_native_new (_("Open Datasets"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  add_filter (GTK_FILE_CHOOSER (native), _("Datasets and series (.json, .csv)"),
+              all_patterns, all_types);
+  add_filter (GTK_FILE_CHOOSER (native), _("Datasets (.json)"), json_patterns, json_types);
+  add_filter (GTK_FILE_CHOOSER (native), _("Series (.csv)"), csv_patterns, csv_types);
+  g_signal_connect_object (native, "response", G_CALLBACK (open_dialog_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Actions */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  Entry *entry = get_selected_entry (self);
+
+  if (entry == NULL || entry->uri == NULL)
+    return;
+
+  if (reload_entry (self, entry))
+    {
+      /* Translators: toast after a dataset was read again; %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Reloaded “%s”"), entry->name);
+
+      rebuild_sidebar (self, entry);
+      toast (self, text);
+    }
+  else
+    {
+      rebuild_sidebar (self, entry);
+      if (entry->dataset != NULL)
+        show_banner (self, entry);
+    }
+}
+
+static void
+close_dataset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  Entry *entry = get_selected_entry (self);
+  Entry *next = NULL;
+  guint index;
+
+  if (entry == NULL || !g_ptr_array_find (self->entries, entry, &index))
+    return;
+
+  if (self->banner_entry == entry)
+    show_banner (self, NULL);
+  g_ptr_array_remove_index (self->entries, index);
+  if (self->entries->len > 0)
+    next = g_ptr_array_index (self->entries, MIN (index, self->entries->len - 1));
+  rebuild_sidebar (self, next);
+  save_open_files (self);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KasaneWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    kasane_window_open_file (self, l->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* Open Recent */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+  GDateTime *time_a = gtk_recent_info_get_modified (info_a);
+  GDateTime *time_b = gtk_recent_info_get_modified (info_b);
+
+  if (time_a == NULL || time_b == NULL)
+    return (time_a == NULL) - (time_b == NULL);
+  return g_date_time_compare (time_b, time_a);
+}
+
+static void
+rebuild_recent_menu (KasaneWindow *self)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  guint n = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (infos, compare_recent);
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; i < infos->len && n < RECENT_MAX_ITEMS; i++, n++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      const char *display_name = gtk_recent_info_get_display_name (info);
+      g_autoptr(GString) label = g_string_new (display_name);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Menu labels take mnemonics: keep the file name's own underscores. */
+      g_string_replace (label, "_", "__", 0);
+      item = g_menu_item_new (label->str, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-uri", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  if (n == 0)
+    {
+      /* An action nobody installs: the item shows, insensitive. */
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Files"), "app.no-recent-files");
+
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+/* Window state */
+
+static gboolean
+kasane_window_close_request (GtkWindow *window)
+{
+  KasaneWindow *self = KASANE_WINDOW (window);
+  int width;
+  int height;
+
+  if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (kasane_window_parent_class)->close_request (window);
+}
+
+static void
+language_changed_cb (KasaneWindow *self)
+{
+  rebuild_sidebar (self, get_selected_entry (self));
+}
+
+static void
+kasane_window_dispose (GObject *object)
+{
+  KasaneWindow *self = KASANE_WINDOW (object);
+
+  /* The list box unselects its rows as it goes: nothing to show any more. */
+  self->rebuilding = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_WINDOW);
+  self->banner_entry = NULL;
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->ledger, kasane_ledger_free);
+  g_clear_pointer (&self->verdict_text, g_free);
+  g_clear_object (&self->settings);
+  self->recent_manager = NULL;
+
+  G_OBJECT_CLASS (kasane_window_parent_class)->dispose (object);
+}
+
+static void
+kasane_window_class_init (KasaneWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  /* The resource bundle lives in a static library: referring to it links it in, and its
+   * constructor registers it before the template below is looked up. */
+  g_assert (kasane_get_resource () != NULL);
+
+  object_class->dispose = kasane_window_dispose;
+  window_class->close_request = kasane_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kasane/Kasane/kasane-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_hint);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_badge);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_box);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_icon);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, ledger_grid);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, failed_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, error_dismiss_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL,
+                                   close_dataset_action);
+}
+
+static void
+kasane_window_init (KasaneWindow *self)
+{
+  GtkDropTarget *drop_target;
+  int width;
+  int height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  update_content (self);
+}
+
+KasaneWindow *
+kasane_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (KASANE_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Private accessors (kasane-window-private.h) */
+
+guint
+kasane_window_get_n_datasets (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), 0);
+  return self->entries->len;
+}
+
+int
+kasane_window_get_selected_index (KasaneWindow *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), -1);
+  row = gtk_list_box_get_selected_row (self->sidebar);
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+KasaneDataset *
+kasane_window_get_shown_dataset (KasaneWindow *self)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  entry = get_selected_entry (self);
+  return entry != NULL ? entry->dataset : NULL;
+}
+
+const char *
+kasane_window_get_page_name (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "empty"))
+    return "empty";
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkListBox *
+kasane_window_get_sidebar (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+GtkGrid *
+kasane_window_get_ledger_grid (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->ledger_grid;
+}
+
+GtkWidget *
+kasane_window_get_ledger_cell (KasaneWindow *self,
+                               int           layer,
+                               guint         column)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (column < KASANE_LEDGER_N_COLUMNS, NULL);
+  return gtk_grid_get_child_at (self->ledger_grid, column, grid_row_for_layer (layer));
+}
+
+const char *
+kasane_window_get_ledger_text (KasaneWindow *self,
+                               int           layer,
+                               guint         column)
+{
+  GtkWidget *cell = kasane_window_get_ledger_cell (self, layer, column);
+
+  if (cell != NULL && GTK_IS_BOX (cell))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (cell);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (g_strcmp0 (gtk_widget_get_name (child), "layer-name") == 0)
+          return gtk_label_get_text (GTK_LABEL (child));
+      return NULL;
+    }
+  if (cell == NULL || !GTK_IS_LABEL (cell))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (cell));
+}
+
+GtkWidget *
+kasane_window_get_verdict_row (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->verdict_row;
+}
+
+const char *
+kasane_window_get_verdict_text (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->verdict_text;
+}
+
+const char *
+kasane_window_get_error_text (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->error_label);
+}
+
+gboolean
+kasane_window_get_error_revealed (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->error_revealer);
+}
+
+const char *
+kasane_window_get_failed_text (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->failed_label);
+}
+
+static gboolean
+has_error_icon (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), "error-icon") == 0)
+    return gtk_widget_get_visible (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_error_icon (child))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kasane_window_get_row_failed (KasaneWindow *self,
+                              guint         index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  g_return_val_if_fail (row != NULL, FALSE);
+  return has_error_icon (GTK_WIDGET (row));
+}
+
+void
+kasane_window_select_index (KasaneWindow *self,
+                            guint         index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (KASANE_IS_WINDOW (self));
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  g_return_if_fail (row != NULL);
+  gtk_list_box_select_row (self->sidebar, row);
+}

@@ -1,0 +1,57 @@
+/* kasane-window-private.h: what the tests read of a KasaneWindow
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kasane-window.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  KASANE_LEDGER_COLUMN_LAYER,
+  KASANE_LEDGER_COLUMN_INTRODUCES,
+  KASANE_LEDGER_COLUMN_SOLVES,
+  KASANE_LEDGER_COLUMN_MITIGATES,
+  KASANE_LEDGER_COLUMN_WORSENS,
+  KASANE_LEDGER_COLUMN_CREDIT,
+  KASANE_LEDGER_COLUMN_DEBIT,
+  KASANE_LEDGER_COLUMN_NET,
+  KASANE_LEDGER_COLUMN_OPEN_LOAD,
+  KASANE_LEDGER_N_COLUMNS
+};
+
+guint          kasane_window_get_n_datasets       (KasaneWindow *self);
+/* -1 when nothing is selected. */
+int            kasane_window_get_selected_index   (KasaneWindow *self);
+/* The dataset on screen (the last one that loaded for the selected entry), or NULL. */
+KasaneDataset *kasane_window_get_shown_dataset    (KasaneWindow *self);
+/* "empty", "dataset" or "failed". */
+const char    *kasane_window_get_page_name        (KasaneWindow *self);
+GtkListBox    *kasane_window_get_sidebar          (KasaneWindow *self);
+GtkGrid       *kasane_window_get_ledger_grid      (KasaneWindow *self);
+/* The text of the cell of layer `layer` (0 = lowest) in `column`; for the header row
+ * pass layer -1.  NULL when there is no such cell. */
+const char    *kasane_window_get_ledger_text      (KasaneWindow *self,
+                                                   int           layer,
+                                                   guint         column);
+GtkWidget     *kasane_window_get_ledger_cell      (KasaneWindow *self,
+                                                   int           layer,
+                                                   guint         column);
+/* The verdict row and its one-sentence text ("Verdict: … · Claim: … (agrees)"). */
+GtkWidget     *kasane_window_get_verdict_row      (KasaneWindow *self);
+const char    *kasane_window_get_verdict_text     (KasaneWindow *self);
+/* The located errors in the error panel above the content, and whether it is revealed. */
+const char    *kasane_window_get_error_text       (KasaneWindow *self);
+gboolean       kasane_window_get_error_revealed   (KasaneWindow *self);
+/* The located errors on the page of an entry that never loaded. */
+const char    *kasane_window_get_failed_text      (KasaneWindow *self);
+/* Whether the sidebar row `index` shows the error icon. */
+gboolean       kasane_window_get_row_failed       (KasaneWindow *self,
+                                                   guint         index);
+void           kasane_window_select_index         (KasaneWindow *self,
+                                                   guint         index);
+
+G_END_DECLS
