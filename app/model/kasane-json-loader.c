@@ -162,31 +162,6 @@ error_at_name (Loader             *self,
   va_end (args);
 }
 
-/* Text from the file, made safe to show in one line: at most 64 characters, control
- * characters as \uXXXX. */
-static char *
-shown (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar u = g_utf8_get_char (p);
-
-      if (n == 64)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (u < 0x20 || u == 0x7F)
-        g_string_append_printf (out, "\\u%04X", u);
-      else
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static const char *
 describe (Loader      *self,
           const Value *value)
@@ -345,7 +320,7 @@ read_object (Loader             *self,
           }
       if (!known)
         {
-          g_autofree char *what = shown (name);
+          g_autofree char *what = kasane_json_shown_text (name);
           const char *guess = suggest (name, names, n_names);
 
           if (guess != NULL)
@@ -511,7 +486,7 @@ read_choice (Loader             *self,
   for (guint i = 0; i < n_choices; i++)
     g_string_append_printf (list, "%s\"%s\"", i == 0 ? "" : i + 1 == n_choices ? " or " : ", ",
                             choices[i]);
-  what = shown (text);
+  what = kasane_json_shown_text (text);
   error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                   "expected %s for \"%s\", found \"%s\"", list->str, value->name, what);
   return -1;
@@ -542,7 +517,7 @@ read_date (Loader      *self,
   if (kasane_date_parse_iso (text, strlen (text), out))
     return TRUE;
 
-  what = shown (text);
+  what = kasane_json_shown_text (text);
   if (looks_like_iso (text))
     error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                     "%s is not a real date (in \"%s\")", what, value->name);
@@ -582,7 +557,7 @@ read_id (Loader      *self,
     valid = g_ascii_islower (id[i]) || g_ascii_isdigit (id[i]) || id[i] == '-';
   if (!valid)
     {
-      g_autofree char *what = shown (id);
+      g_autofree char *what = kasane_json_shown_text (id);
 
       error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                       "invalid id \"%s\"; an id is lower-case ASCII letters, digits and '-', "
@@ -632,7 +607,7 @@ read_reference (Loader      *self,
   if (info != NULL)
     return info->index;
 
-  what = shown (id);
+  what = kasane_json_shown_text (id);
   guess = suggest_id (id, ids);
   if (guess != NULL)
     error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
@@ -1196,7 +1171,7 @@ resolve_csv_path (Loader      *self,
                   const char  *path)
 {
   g_auto(GStrv) parts = NULL;
-  g_autofree char *what = shown (path);
+  g_autofree char *what = kasane_json_shown_text (path);
   g_autofree char *joined = NULL;
   g_autofree char *real_base = NULL;
   g_autofree char *real_path = NULL;
@@ -1309,12 +1284,12 @@ read_csv_series (Loader       *self,
   if (found == NULL)
     {
       g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *what = shown (header);
+      g_autofree char *what = kasane_json_shown_text (header);
 
       for (guint i = 0; i < columns->len && i < 20; i++)
         {
           KasaneSeries *other = g_ptr_array_index (columns, i);
-          g_autofree char *name = shown (kasane_text_get (&other->name, "en"));
+          g_autofree char *name = kasane_json_shown_text (kasane_text_get (&other->name, "en"));
 
           g_string_append_printf (list, "%s\"%s\"", i > 0 ? ", " : "", name);
         }
@@ -1459,7 +1434,7 @@ read_root (Loader      *self,
   if (m[R_FORMAT].node != NULL && (text = read_string (self, &m[R_FORMAT])) != NULL &&
       strcmp (text, KASANE_FORMAT) != 0)
     {
-      g_autofree char *what = shown (text);
+      g_autofree char *what = kasane_json_shown_text (text);
 
       /* Another format's members would only bury this error under false ones. */
       error_at_entry (self, m[R_FORMAT].entry, KASANE_DATASET_ERROR_INVALID,

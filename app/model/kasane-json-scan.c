@@ -130,10 +130,8 @@ describe_char (Scanner *s,
   return g_strdup_printf ("character U+%04X", u);
 }
 
-/* A decoded member name made safe for a one-line message: at most 64 characters, control
- * characters as \uXXXX (the name is valid UTF-8: the text was validated, escapes decoded). */
-static char *
-shown_name (const char *name)
+char *
+kasane_json_shown_text (const char *name)
 {
   GString *out = g_string_new (NULL);
   guint n = 0;
@@ -685,7 +683,7 @@ scan (Scanner *s)
               if (g_hash_table_lookup_extended (names, s->name->str, NULL, &first))
                 {
                   guint first_line, first_column;
-                  g_autofree char *shown = shown_name (s->name->str);
+                  g_autofree char *shown = kasane_json_shown_text (s->name->str);
 
                   locate (s, GPOINTER_TO_SIZE (first), &first_line, &first_column);
                   fail (s, KASANE_DATASET_ERROR_DUPLICATE, name_start,

@@ -60,6 +60,10 @@ KasaneJsonScan *kasane_json_scan        (const char        *data,
                                          KasaneDiagnostics *diagnostics);
 void            kasane_json_scan_free   (KasaneJsonScan    *scan);
 
+/* Text from the file made safe for a one-line message: at most 64 characters, control
+ * characters as \uXXXX.  `text` must be valid UTF-8 (decoded names and strings are). */
+char           *kasane_json_shown_text  (const char        *text);
+
 /* The index of the entry after `index` and all its descendants: its next sibling. */
 static inline guint
 kasane_json_scan_next (const KasaneJsonScan *scan,
