@@ -208,13 +208,18 @@ static const GActionEntry app_actions[] = {
 static const struct
 {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } accels[] = {
   { "app.open", { "<Control>o", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "win.reload", { "<Control>r", "F5", NULL } },
   { "win.close-dataset", { "<Control>w", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.copy-image", { "<Control><Shift>c", NULL } },
   /* app.shortcuts has the key; GtkApplication gave it to this action too. */
   { "win.show-help-overlay", { NULL } },
 };

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kasane-export.h"
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
 
@@ -400,9 +401,7 @@ kasane_cli_run (const KasaneCliOptions *options,
       return KASANE_EXIT_OK;
 
     case KASANE_CLI_MODE_EXPORT:
-      fprintf (err, "kasane: %s\n",
-               _("export is not part of this build yet; the diagrams come with the next one"));
-      return KASANE_EXIT_FAULT;
+      return kasane_export_run_cli (options, err);
 
     case KASANE_CLI_MODE_CHECK:
     case KASANE_CLI_MODE_SUMMARY:

@@ -13,10 +13,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 
+#include "kasane-diagram-view.h"
+#include "kasane-explain-view.h"
+#include "kasane-export-dialog.h"
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
 #include "kasane-resources.h"
@@ -50,8 +54,14 @@ struct _KasaneWindow
 
   /* template */
   AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
+  AdwViewSwitcherTitle *window_title;
   GtkStack           *main_stack;
+  AdwViewStack       *view_stack;
+  KasaneDiagramView  *compare_view;
+  KasaneDiagramView  *stack_view;
+  KasaneExplainView  *explain_view;
+  GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
+  GPtrArray          *stack_shown;
   GtkStack           *content_stack;
   GtkListBox         *sidebar;
   GtkRevealer        *error_revealer;
@@ -787,6 +797,80 @@ fill_verdict (KasaneWindow  *self,
                                   -1);
 }
 
+/* Views */
+
+/* What each diagram shows (references), to tell a real change from a refresh. */
+static gboolean
+datasets_equal (GPtrArray *shown,
+                GPtrArray *datasets)
+{
+  if (shown->len != datasets->len)
+    return FALSE;
+  for (guint i = 0; i < shown->len; i++)
+    if (g_ptr_array_index (shown, i) != g_ptr_array_index (datasets, i))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+show_datasets (KasaneDiagramView *view,
+               GPtrArray         *shown,
+               GPtrArray         *datasets)
+{
+  /* Setting the same datasets again would clear the selection: only on change. */
+  if (datasets_equal (shown, datasets))
+    return;
+  g_ptr_array_set_size (shown, 0);
+  for (guint i = 0; i < datasets->len; i++)
+    g_ptr_array_add (shown, kasane_dataset_ref (g_ptr_array_index (datasets, i)));
+  kasane_diagram_view_set_dataset_array (view, datasets);
+}
+
+/* The datasets that loaded, in sidebar order (a failed entry keeps its last good one). */
+static GPtrArray *
+collect_datasets (KasaneWindow *self)
+{
+  GPtrArray *datasets = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->dataset != NULL)
+        g_ptr_array_add (datasets, entry->dataset);
+    }
+  return datasets;
+}
+
+static void
+update_views (KasaneWindow *self)
+{
+  g_autoptr(GPtrArray) datasets = collect_datasets (self);
+  g_autofree char *theme = g_settings_get_string (self->settings, "theme");
+  Entry *entry = get_selected_entry (self);
+  const char *lang = get_language (self);
+  KasaneDiagramView *views[] = { self->compare_view, self->stack_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      kasane_diagram_view_set_lang (views[i], lang);
+      kasane_diagram_view_set_theme (views[i], theme);
+    }
+
+  show_datasets (self->compare_view, self->compare_shown, datasets);
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+    if (entry != NULL && entry->dataset != NULL)
+      g_ptr_array_add (one, entry->dataset);
+    show_datasets (self->stack_view, self->stack_shown, one);
+  }
+
+  kasane_explain_view_set_language (self->explain_view, lang);
+  kasane_explain_view_set_datasets (self->explain_view, (KasaneDataset **) datasets->pdata,
+                                    datasets->len);
+}
+
 /* Content */
 
 static void
@@ -800,7 +884,7 @@ update_actions (KasaneWindow *self)
 }
 
 static void
-update_content (KasaneWindow *self)
+update_content_page (KasaneWindow *self)
 {
   Entry *entry = get_selected_entry (self);
   const char *lang = get_language (self);
@@ -811,7 +895,7 @@ update_content (KasaneWindow *self)
     {
       show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       return;
     }
 
@@ -828,7 +912,7 @@ update_content (KasaneWindow *self)
       adw_status_page_set_title (self->failed_page, title);
       gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
-      adw_window_title_set_subtitle (self->window_title, entry->name);
+      adw_view_switcher_title_set_subtitle (self->window_title, entry->name);
       /* The page shows these errors already. */
       if (self->banner_entry == entry)
         show_banner (self, NULL);
@@ -837,11 +921,18 @@ update_content (KasaneWindow *self)
 
   gtk_label_set_text (self->title_label, kasane_text_get (&entry->dataset->title, lang));
   gtk_label_set_text (self->file_label, entry->name);
-  adw_window_title_set_subtitle (self->window_title,
+  adw_view_switcher_title_set_subtitle (self->window_title,
                                  kasane_text_get (&entry->dataset->title, lang));
   fill_ledger (self, entry->dataset, lang);
   fill_verdict (self, entry->dataset);
   gtk_stack_set_visible_child_name (self->content_stack, "dataset");
+}
+
+static void
+update_content (KasaneWindow *self)
+{
+  update_content_page (self);
+  update_views (self);
 }
 
 /* Opening */
@@ -1186,6 +1277,157 @@ kasane_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kasane_window_parent_class)->close_request (window);
 }
 
+/* Zoom, export and links between the views */
+
+/* The diagram on screen, or the Compare one when another view is shown. */
+static KasaneDiagramView *
+get_current_diagram (KasaneWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "stack") == 0)
+    return self->stack_view;
+  return self->compare_view;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  KasaneDiagramView *views[] = { self->compare_view, self->stack_view };
+
+  /* Both diagrams keep one zoom, so switching views does not change the text size. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      if (g_str_equal (action_name, "win.zoom-in"))
+        kasane_diagram_view_zoom_in (views[i]);
+      else if (g_str_equal (action_name, "win.zoom-out"))
+        kasane_diagram_view_zoom_out (views[i]);
+      else
+        kasane_diagram_view_zoom_reset (views[i]);
+    }
+}
+
+static GPtrArray *
+collect_current_datasets (KasaneWindow  *self,
+                          const char   **view)
+{
+  KasaneDiagramView *diagram = get_current_diagram (self);
+
+  *view = diagram == self->stack_view ? "stack" : "compare";
+  return g_ptr_array_ref (diagram == self->stack_view ? self->stack_shown : self->compare_shown);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  const char *view;
+  g_autoptr(GPtrArray) datasets = collect_current_datasets (self, &view);
+
+  if (datasets->len == 0)
+    {
+      toast (self, _("Open a dataset to export its diagram"));
+      return;
+    }
+  kasane_export_dialog_present (GTK_WINDOW (self), (KasaneDataset * const *) datasets->pdata,
+                                datasets->len, view);
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  const char *view;
+  g_autoptr(GPtrArray) datasets = collect_current_datasets (self, &view);
+  g_autoptr(GError) error = NULL;
+
+  if (datasets->len == 0)
+    {
+      toast (self, _("Open a dataset to copy its diagram"));
+      return;
+    }
+  if (kasane_export_copy_view (GTK_WIDGET (self), (KasaneDataset * const *) datasets->pdata,
+                               datasets->len, view, &error))
+    toast (self, _("Diagram copied as an image"));
+  else
+    {
+      /* Translators: %s is the reason, from the system */
+      g_autofree char *message = g_strdup_printf (_("Could not copy the diagram: %s"),
+                                                  error->message);
+      toast (self, message);
+    }
+}
+
+/* "kasane:layer/DATASET/LAYER", "kasane:problem/DATASET/PROBLEM" or "kasane:term/…" from
+ * the Explain view: show the Compare view with the layer (or the layer that brought the
+ * problem in) selected. */
+static void
+explain_link_activated_cb (KasaneWindow *self,
+                           const char   *uri)
+{
+  g_auto(GStrv) parts = NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  if (!g_str_has_prefix (uri, "kasane:"))
+    return;
+  parts = g_strsplit (uri + strlen ("kasane:"), "/", 3);
+  if (g_strv_length (parts) != 3)
+    return;
+
+  for (guint d = 0; d < self->compare_shown->len; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (self->compare_shown, d);
+      int layer = -1;
+
+      if (g_strcmp0 (dataset->id, parts[1]) != 0)
+        continue;
+      if (g_str_equal (parts[0], "layer"))
+        layer = kasane_dataset_find_layer (dataset, parts[2]);
+      else if (g_str_equal (parts[0], "problem"))
+        {
+          int problem = kasane_dataset_find_problem (dataset, parts[2]);
+
+          for (guint l = 0; problem >= 0 && layer < 0 && l < dataset->layers->len; l++)
+            {
+              KasaneLayer *candidate = g_ptr_array_index (dataset->layers, l);
+              GArray *introduced = candidate->effects[KASANE_EFFECT_INTRODUCES];
+
+              for (guint k = 0; k < introduced->len; k++)
+                if (g_array_index (introduced, guint, k) == (guint) problem)
+                  layer = (int) l;
+            }
+        }
+      if (layer >= 0)
+        {
+          kasane_diagram_view_select_layer (self->compare_view, (int) d, layer);
+          gtk_widget_grab_focus (GTK_WIDGET (self->compare_view));
+        }
+      return;
+    }
+}
+
+static void
+view_changed_cb (KasaneWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+theme_changed_cb (KasaneWindow *self)
+{
+  update_views (self);
+}
+
 static void
 language_changed_cb (KasaneWindow *self)
 {
@@ -1202,6 +1444,8 @@ kasane_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_WINDOW);
   self->banner_entry = NULL;
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->compare_shown, g_ptr_array_unref);
+  g_clear_pointer (&self->stack_shown, g_ptr_array_unref);
   g_clear_pointer (&self->ledger, kasane_ledger_free);
   g_clear_pointer (&self->verdict_text, g_free);
   g_clear_object (&self->settings);
@@ -1220,6 +1464,8 @@ kasane_window_class_init (KasaneWindowClass *klass)
   /* The resource bundle lives in a static library: referring to it links it in, and its
    * constructor registers it before the template below is looked up. */
   g_assert (kasane_get_resource () != NULL);
+  g_type_ensure (KASANE_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (KASANE_TYPE_EXPLAIN_VIEW);
 
   object_class->dispose = kasane_window_dispose;
   window_class->close_request = kasane_window_close_request;
@@ -1229,6 +1475,10 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, stack_view);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, explain_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_revealer);
@@ -1254,6 +1504,11 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL,
                                    close_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
 }
 
 static void
@@ -1266,6 +1521,8 @@ kasane_window_init (KasaneWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->compare_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
+  self->stack_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->settings = g_settings_new (APPLICATION_ID);
 
   width = g_settings_get_int (self->settings, "window-width");
@@ -1276,6 +1533,21 @@ kasane_window_init (KasaneWindow *self)
 
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::theme",
+                           G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
+
+  kasane_diagram_view_set_kind (self->stack_view, KASANE_DIAGRAM_STACK);
+  g_signal_connect_object (self->explain_view, "link-activated",
+                           G_CALLBACK (explain_link_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    g_autofree char *last_view = g_settings_get_string (self->settings, "last-view");
+
+    /* A view saved by a later version may not be here: then the default stays. */
+    if (adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
+      adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  }
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
@@ -1450,4 +1722,32 @@ kasane_window_select_index (KasaneWindow *self,
   row = gtk_list_box_get_row_at_index (self->sidebar, index);
   g_return_if_fail (row != NULL);
   gtk_list_box_select_row (self->sidebar, row);
+}
+
+AdwViewStack *
+kasane_window_get_view_stack (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->view_stack;
+}
+
+GtkWidget *
+kasane_window_get_compare_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->compare_view);
+}
+
+GtkWidget *
+kasane_window_get_stack_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->stack_view);
+}
+
+GtkWidget *
+kasane_window_get_explain_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->explain_view);
 }

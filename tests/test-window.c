@@ -14,6 +14,7 @@
 #include "kasane-application.h"
 #include "kasane-window.h"
 #include "kasane-window-private.h"
+#include "kasane-diagram-view.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -602,6 +603,88 @@ test_window_bundled (void)
 }
 
 static void
+test_window_views (void)
+{
+  const char * const *uris = kasane_application_get_bundled_uris ();
+  KasaneWindow *window;
+  KasaneDiagramView *compare, *stack;
+  g_autofree char *last_view = NULL;
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  wait_idle ();
+
+  compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
+  stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
+  /* Compare is home and shows every dataset; Stack shows the selected one. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
+                   ==, "compare");
+  g_assert_cmpuint (kasane_diagram_view_get_n_datasets (compare), ==,
+                    g_strv_length ((char **) uris));
+  g_assert_cmpint (kasane_diagram_view_get_kind (stack), ==, KASANE_DIAGRAM_STACK);
+  g_assert_cmpuint (kasane_diagram_view_get_n_datasets (stack), ==, 1);
+
+  /* Zoom applies to both diagrams and resets. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), >, 1.0);
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (stack), ==,
+                     kasane_diagram_view_get_zoom (compare));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), <, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), ==, 1.0);
+
+  /* A link in the Explain view shows that layer in the Compare view. */
+  adw_view_stack_set_visible_child_name (kasane_window_get_view_stack (window), "explain");
+  wait_idle ();
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    last_view = g_settings_get_string (settings, "last-view");
+  }
+  g_assert_cmpstr (last_view, ==, "explain");
+  g_signal_emit_by_name (kasane_window_get_explain_view (window), "link-activated",
+                         "kasane:layer/crypto/l2");
+  wait_idle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
+                   ==, "compare");
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (compare), ==, 1);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (compare), ==, 1);
+  /* A problem link selects the layer that introduced it. */
+  g_signal_emit_by_name (kasane_window_get_explain_view (window), "link-activated",
+                         "kasane:problem/ai/thinking-cost");
+  wait_idle ();
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (compare), ==, 0);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (compare), ==, 1);
+
+  /* The export, copy and zoom actions are the window's own. */
+  {
+    const char *wanted[] = { "win.export", "win.copy-image", "win.zoom-in", "win.zoom-out",
+                             "win.zoom-reset" };
+    guint found = 0;
+    const char *name;
+    const GVariantType *parameter_type;
+    const char *property_name;
+    GType owner;
+
+    /* GTK 4.8 writes every out argument: none may be NULL. */
+    for (guint i = 0;
+         gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                        &parameter_type, &property_name);
+         i++)
+      for (guint k = 0; k < G_N_ELEMENTS (wanted); k++)
+        found += g_str_equal (name, wanted[k]);
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (wanted));
+  }
+
+  destroy_window (window);
+  reset_settings ();
+}
+
+static void
 test_application (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -725,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file", test_window_broken_file);
   g_test_add_func ("/window/missing-file", test_window_missing_file);
   g_test_add_func ("/window/bundled", test_window_bundled);
+  g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/application/activate", test_application);
 
   status = g_test_run ();

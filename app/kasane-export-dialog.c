@@ -1,0 +1,732 @@
+/* kasane-export-dialog.c: the Export dialog (Ctrl+E) and "Copy as image"
+ *
+ * The dialog only gathers options: drawing and writing are kasane_export_render and
+ * kasane_export_write, shared with `kasane --export`, so the file the dialog writes is
+ * the file the command line would write.  Export runs on the main thread because the
+ * renderer's PangoCairo font map is not thread-safe.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-export-dialog"
+
+#include "config.h"
+
+#include "kasane-export-dialog.h"
+
+#include <glib/gi18n.h>
+
+struct _KasaneExportDialog
+{
+  AdwWindow             parent_instance;
+
+  GPtrArray            *datasets;       /* of KasaneDataset* */
+  KasaneExportView      view;
+  GSettings            *settings;       /* NULL when the schema lacks the export keys */
+  char                 *folder;         /* last folder written to, or NULL */
+  char                 *footer;         /* the text get_options hands out */
+  char                 *default_footer; /* the footer prefilled for the current language */
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwComboRow          *format_row;
+  AdwComboRow          *size_row;
+  AdwActionRow         *width_row;
+  AdwActionRow         *height_row;
+  GtkSpinButton        *width_spin;
+  GtkSpinButton        *height_spin;
+  AdwComboRow          *scale_row;
+  AdwComboRow          *theme_row;
+  AdwComboRow          *language_row;
+  AdwComboRow          *background_row;
+  AdwExpanderRow       *footer_row;
+  AdwEntryRow          *footer_entry;
+  GtkWidget            *export_button;
+  GtkWidget            *copy_button;
+};
+
+G_DEFINE_FINAL_TYPE (KasaneExportDialog, kasane_export_dialog, ADW_TYPE_WINDOW)
+
+/* The rows' items, in .ui order. */
+static const struct
+{
+  guint width, height;
+} size_presets[] = { { 1280, 720 }, { 1920, 1080 }, { 1080, 1080 } };
+#define SIZE_CUSTOM G_N_ELEMENTS (size_presets)
+static const guint scales[] = { 1, 2, 4 };
+static const char * const theme_names[] = { "light", "dark", "contrast" };
+static const char * const language_names[] = { "en", "ja" };
+/* background_row lists transparent, white, theme */
+static const KasaneExportBackground backgrounds[] = {
+  KASANE_EXPORT_BACKGROUND_TRANSPARENT,
+  KASANE_EXPORT_BACKGROUND_WHITE,
+  KASANE_EXPORT_BACKGROUND_THEME,
+};
+
+static guint
+index_of (const char * const *names,
+          guint               n_names,
+          const char         *name,
+          guint               fallback)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return i;
+  return fallback;
+}
+
+static const char *
+get_lang (KasaneExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->language_row);
+
+  return language_names[MIN (i, G_N_ELEMENTS (language_names) - 1)];
+}
+
+static KasaneExportFormat
+get_format (KasaneExportDialog *self)
+{
+  return (KasaneExportFormat) MIN (adw_combo_row_get_selected (self->format_row),
+                                   KASANE_EXPORT_PDF);
+}
+
+/* The dataset language of the desktop, as the window picks it. */
+static const char *
+desktop_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "ja"))
+        return "ja";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return "en";
+    }
+  return "en";
+}
+
+/* Settings */
+
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  /* Running from a build folder with an older compiled schema: work, just forget. */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "export-folder"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+load_settings (KasaneExportDialog *self)
+{
+  g_autofree char *format = NULL, *theme = NULL, *language = NULL, *background = NULL;
+  KasaneExportBackground bg = KASANE_EXPORT_BACKGROUND_THEME;
+  KasaneExportFormat fmt = KASANE_EXPORT_PNG;
+  guint width, height, scale;
+  guint size_index = SIZE_CUSTOM;
+
+  if (self->settings == NULL)
+    {
+      adw_combo_row_set_selected (self->size_row, 1);
+      adw_combo_row_set_selected (self->background_row, 2);
+      adw_combo_row_set_selected (self->language_row,
+                                  index_of (language_names, 2, desktop_lang (), 0));
+      return;
+    }
+
+  format = g_settings_get_string (self->settings, "export-format");
+  width = (guint) g_settings_get_int (self->settings, "export-width");
+  height = (guint) g_settings_get_int (self->settings, "export-height");
+  scale = (guint) g_settings_get_int (self->settings, "export-scale");
+  theme = g_settings_get_string (self->settings, "export-theme");
+  language = g_settings_get_string (self->settings, "export-language");
+  background = g_settings_get_string (self->settings, "export-background");
+  self->folder = g_settings_get_string (self->settings, "export-folder");
+  if (self->folder[0] == '\0')
+    g_clear_pointer (&self->folder, g_free);
+
+  for (guint i = 0; i <= KASANE_EXPORT_PDF; i++)
+    if (g_strcmp0 (format, kasane_export_format_to_extension (i)) == 0)
+      fmt = i;
+  adw_combo_row_set_selected (self->format_row, fmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    if (size_presets[i].width == width && size_presets[i].height == height)
+      size_index = i;
+  gtk_spin_button_set_value (self->width_spin, CLAMP (width, 16, 16384));
+  gtk_spin_button_set_value (self->height_spin, CLAMP (height, 16, 16384));
+  adw_combo_row_set_selected (self->size_row, size_index);
+
+  adw_combo_row_set_selected (self->scale_row, scale >= 4 ? 2 : scale >= 2 ? 1 : 0);
+  adw_combo_row_set_selected (self->theme_row, index_of (theme_names, 3, theme, 0));
+  adw_combo_row_set_selected (self->language_row,
+                              index_of (language_names, 2,
+                                        g_str_equal (language, "system") ? desktop_lang ()
+                                                                         : language, 0));
+  kasane_export_background_from_string (background, &bg);
+  for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
+    if (backgrounds[i] == bg)
+      adw_combo_row_set_selected (self->background_row, i);
+  if (g_settings_get_boolean (self->settings, "export-footer"))
+    {
+      adw_expander_row_set_enable_expansion (self->footer_row, TRUE);
+      adw_expander_row_set_expanded (self->footer_row, TRUE);
+    }
+  else
+    adw_expander_row_set_enable_expansion (self->footer_row, FALSE);
+}
+
+static void
+save_settings (KasaneExportDialog *self)
+{
+  KasaneExportOptions options;
+
+  if (self->settings == NULL)
+    return;
+
+  kasane_export_dialog_get_options (self, &options);
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "export-format",
+                         kasane_export_format_to_extension (options.format));
+  g_settings_set_int (self->settings, "export-width", (int) options.width);
+  g_settings_set_int (self->settings, "export-height", (int) options.height);
+  g_settings_set_int (self->settings, "export-scale", (int) options.scale);
+  g_settings_set_string (self->settings, "export-theme", theme_names[options.theme]);
+  g_settings_set_string (self->settings, "export-language", options.lang);
+  g_settings_set_string (self->settings, "export-background",
+                         kasane_export_background_to_string (options.background));
+  g_settings_set_boolean (self->settings, "export-footer",
+                          adw_expander_row_get_enable_expansion (self->footer_row));
+  g_settings_set_string (self->settings, "export-folder",
+                         self->folder != NULL ? self->folder : "");
+  g_settings_apply (self->settings);
+}
+
+/* Keeping the rows consistent */
+
+static void
+update_size_rows (KasaneExportDialog *self)
+{
+  guint size = adw_combo_row_get_selected (self->size_row);
+  gboolean png = get_format (self) == KASANE_EXPORT_PNG;
+  const char *unit = png ? _("In pixels, before scaling") : _("In points");
+
+  if (size < SIZE_CUSTOM)
+    {
+      gtk_spin_button_set_value (self->width_spin, size_presets[size].width);
+      gtk_spin_button_set_value (self->height_spin, size_presets[size].height);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->width_row), size >= SIZE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->height_row), size >= SIZE_CUSTOM);
+  adw_action_row_set_subtitle (self->width_row, unit);
+  adw_action_row_set_subtitle (self->height_row, unit);
+
+  /* Scale applies to PNG only: SVG and PDF are sized in points. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row),
+                               png ? "" : _("PNG images only"));
+}
+
+static void
+update_footer (KasaneExportDialog *self)
+{
+  g_autofree char *fresh = NULL;
+  const char *current = gtk_editable_get_text (GTK_EDITABLE (self->footer_entry));
+
+  fresh = kasane_export_default_footer ((KasaneDataset * const *) self->datasets->pdata,
+                                        self->datasets->len, self->view, get_lang (self));
+  /* Follow the language unless the text was edited by hand. */
+  if (current[0] == '\0' || g_strcmp0 (current, self->default_footer) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->footer_entry), fresh);
+  g_free (self->default_footer);
+  self->default_footer = g_steal_pointer (&fresh);
+}
+
+static void
+update_title (KasaneExportDialog *self)
+{
+  g_autofree char *title = kasane_export_title ((KasaneDataset * const *) self->datasets->pdata,
+                                                self->datasets->len, self->view,
+                                                get_lang (self));
+
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->view == KASANE_EXPORT_VIEW_STACK ? _("Stack View")
+                                                                        : _("Compare View"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
+}
+
+static void
+format_changed_cb (KasaneExportDialog *self)
+{
+  update_size_rows (self);
+}
+
+static void
+language_changed_cb (KasaneExportDialog *self)
+{
+  update_footer (self);
+  update_title (self);
+}
+
+/* Options */
+
+void
+kasane_export_dialog_get_options (KasaneExportDialog  *self,
+                                  KasaneExportOptions *options)
+{
+  guint scale_index, theme_index, background_index;
+
+  g_return_if_fail (KASANE_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  kasane_export_options_init (options);
+  options->format = get_format (self);
+  options->view = self->view;
+  options->width = (guint) gtk_spin_button_get_value_as_int (self->width_spin);
+  options->height = (guint) gtk_spin_button_get_value_as_int (self->height_spin);
+  scale_index = MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1);
+  options->scale = options->format == KASANE_EXPORT_PNG ? scales[scale_index] : 1;
+  theme_index = MIN (adw_combo_row_get_selected (self->theme_row), KASANE_THEME_CONTRAST);
+  options->theme = (KasaneTheme) theme_index;
+  options->lang = get_lang (self);
+  background_index = MIN (adw_combo_row_get_selected (self->background_row),
+                          G_N_ELEMENTS (backgrounds) - 1);
+  options->background = backgrounds[background_index];
+
+  if (adw_expander_row_get_enable_expansion (self->footer_row))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text
+                                                    (GTK_EDITABLE (self->footer_entry))));
+
+      /* Replaced only when the text changed, so options handed out before stay valid. */
+      if (g_strcmp0 (text, self->footer) != 0)
+        {
+          g_free (self->footer);
+          self->footer = g_steal_pointer (&text);
+        }
+      if (self->footer[0] != '\0')
+        options->footer = self->footer;
+    }
+}
+
+/* Copy as image */
+
+gboolean
+kasane_export_copy_to_clipboard (GdkClipboard              *clipboard,
+                                 KasaneDataset * const     *datasets,
+                                 guint                      n_datasets,
+                                 const KasaneExportOptions *options,
+                                 GError                   **error)
+{
+  KasaneExportOptions png_options = *options;
+  KasaneExportOptions svg_options = *options;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+
+  g_return_val_if_fail (GDK_IS_CLIPBOARD (clipboard), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  png_options.format = KASANE_EXPORT_PNG;
+  svg_options.format = KASANE_EXPORT_SVG;
+  png = kasane_export_render (datasets, n_datasets, &png_options, error);
+  if (png == NULL)
+    return FALSE;
+  svg = kasane_export_render (datasets, n_datasets, &svg_options, error);
+  if (svg == NULL)
+    return FALSE;
+  texture = gdk_texture_new_from_bytes (png, error);
+  if (texture == NULL)
+    return FALSE;
+
+  /* The texture first: most programs paste images; vector editors find the SVG. */
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  return gdk_clipboard_set_content (clipboard, provider);
+}
+
+/* Ctrl+Shift+C in the window: the picture as the Export dialog last set it up. */
+gboolean
+kasane_export_copy_view (GtkWidget              *widget,
+                         KasaneDataset * const  *datasets,
+                         guint                   n_datasets,
+                         const char             *view,
+                         GError                **error)
+{
+  g_autoptr(GSettings) settings = open_settings ();
+  g_autofree char *footer = NULL;
+  KasaneExportOptions options;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  kasane_export_options_init (&options);
+  if (!kasane_export_view_from_string (view, &options.view) ||
+      options.view == KASANE_EXPORT_VIEW_TREND || options.view == KASANE_EXPORT_VIEW_SLIDES)
+    options.view = KASANE_EXPORT_VIEW_COMPARE;
+  options.lang = desktop_lang ();
+  if (settings != NULL)
+    {
+      g_autofree char *theme = g_settings_get_string (settings, "export-theme");
+      g_autofree char *language = g_settings_get_string (settings, "export-language");
+      g_autofree char *background = g_settings_get_string (settings, "export-background");
+
+      options.width = (guint) g_settings_get_int (settings, "export-width");
+      options.height = (guint) g_settings_get_int (settings, "export-height");
+      options.scale = (guint) g_settings_get_int (settings, "export-scale");
+      kasane_theme_from_string (theme, &options.theme);
+      if (!g_str_equal (language, "system"))
+        options.lang = index_of (language_names, 2, language, 0) == 1 ? "ja" : "en";
+      kasane_export_background_from_string (background, &options.background);
+      if (g_settings_get_boolean (settings, "export-footer"))
+        footer = kasane_export_default_footer (datasets, n_datasets, options.view,
+                                               options.lang);
+      options.footer = footer;
+    }
+  return kasane_export_copy_to_clipboard (gtk_widget_get_clipboard (widget), datasets,
+                                          n_datasets, &options, error);
+}
+
+/* Feedback */
+
+static void
+show_error (KasaneExportDialog *self,
+            const char         *heading,
+            const char         *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "kasane-uri");
+  GtkWidget *widget = gtk_widget_get_ancestor (user_data, GTK_TYPE_WINDOW);
+
+  /* GTK 4.8: gtk_show_uri (GtkFileLauncher is 4.10). */
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_exported (KasaneExportDialog *self,
+               const char         *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_filename_display_basename (path);
+  AdwToast *toast;
+
+  /* TRANSLATORS: a toast after an export; %s is the file name */
+  toast = adw_toast_new_format (_("Exported to “%s”"), name);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data_full (G_OBJECT (toast), "kasane-uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb),
+                           self->toast_overlay, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Export */
+
+gboolean
+kasane_export_dialog_export_to_path (KasaneExportDialog  *self,
+                                     const char          *path,
+                                     GError             **error)
+{
+  g_autofree char *target = NULL;
+  KasaneExportOptions options;
+  KasaneExportFormat typed;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (KASANE_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A name typed with another known extension chooses that format; a name without one
+   * gets the chosen format's. */
+  if (kasane_export_format_from_path (path, &typed))
+    {
+      adw_combo_row_set_selected (self->format_row, typed);
+      target = g_strdup (path);
+    }
+  else
+    target = g_strconcat (path, ".", kasane_export_format_to_extension (get_format (self)),
+                          NULL);
+
+  kasane_export_dialog_get_options (self, &options);
+  if (!kasane_export_write ((KasaneDataset * const *) self->datasets->pdata,
+                            self->datasets->len, &options, target, &local_error))
+    {
+      show_error (self, _("Export Failed"), local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_free (self->folder);
+  self->folder = g_path_get_dirname (target);
+  save_settings (self);
+  show_exported (self, target);
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *chooser,
+                     int                 response,
+                     KasaneExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Export Failed"),
+                  _("Kasane can only export into a folder on this computer."));
+      return;
+    }
+  kasane_export_dialog_export_to_path (self, path, NULL);
+}
+
+static char *
+suggested_name (KasaneExportDialog *self)
+{
+  GString *name = g_string_new (NULL);
+  guint n = self->view == KASANE_EXPORT_VIEW_COMPARE ? self->datasets->len
+                                                     : MIN (self->datasets->len, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (self->datasets, i);
+
+      g_string_append_printf (name, "%s-", dataset->id);
+    }
+  g_string_append_printf (name, "%s.%s", kasane_export_view_to_string (self->view),
+                          kasane_export_format_to_extension (get_format (self)));
+  return g_string_free (name, FALSE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KasaneExportDialog *self = KASANE_EXPORT_DIALOG (widget);
+  KasaneExportFormat format = get_format (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *pattern = NULL;
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, format == KASANE_EXPORT_PNG ? _("PNG images")
+                                    : format == KASANE_EXPORT_SVG ? _("SVG drawings")
+                                    : _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, kasane_export_format_to_mime_type (format));
+  pattern = g_strdup_printf ("*.%s", kasane_export_format_to_extension (format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  /* The last folder, else Pictures, else home. */
+  if (self->folder != NULL && g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (self->folder);
+  else if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (pictures);
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KasaneExportDialog *self = KASANE_EXPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  KasaneExportOptions options;
+
+  kasane_export_dialog_get_options (self, &options);
+  if (!kasane_export_copy_to_clipboard (gtk_widget_get_clipboard (widget),
+                                        (KasaneDataset * const *) self->datasets->pdata,
+                                        self->datasets->len, &options, &error))
+    {
+      show_error (self, _("Copy Failed"), error->message);
+      return;
+    }
+  save_settings (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Copied the picture to the clipboard")));
+}
+
+/* GObject */
+
+static gboolean
+kasane_export_dialog_close_request (GtkWindow *window)
+{
+  KasaneExportDialog *self = KASANE_EXPORT_DIALOG (window);
+
+  save_settings (self);
+  return GTK_WINDOW_CLASS (kasane_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+kasane_export_dialog_dispose (GObject *object)
+{
+  KasaneExportDialog *self = KASANE_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (kasane_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+kasane_export_dialog_finalize (GObject *object)
+{
+  KasaneExportDialog *self = KASANE_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->datasets, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->folder, g_free);
+  g_clear_pointer (&self->footer, g_free);
+  g_clear_pointer (&self->default_footer, g_free);
+
+  G_OBJECT_CLASS (kasane_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+kasane_export_dialog_class_init (KasaneExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kasane_export_dialog_dispose;
+  object_class->finalize = kasane_export_dialog_finalize;
+  window_class->close_request = kasane_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kasane/Kasane/"
+                                               "kasane-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, background_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, footer_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, footer_entry);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, copy_button);
+
+  gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "export.copy", NULL, copy_action);
+}
+
+static void
+kasane_export_dialog_init (KasaneExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
+  self->settings = open_settings ();
+  load_settings (self);
+  update_size_rows (self);
+
+  g_signal_connect_object (self->format_row, "notify::selected",
+                           G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->size_row, "notify::selected",
+                           G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+KasaneExportDialog *
+kasane_export_dialog_new (GtkWindow             *parent,
+                          KasaneDataset * const *datasets,
+                          guint                  n_datasets,
+                          const char            *view)
+{
+  KasaneExportDialog *self;
+  gboolean have_data;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (datasets != NULL || n_datasets == 0, NULL);
+
+  self = g_object_new (KASANE_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent)
+                                                     : NULL,
+                       NULL);
+  for (guint i = 0; i < n_datasets; i++)
+    g_ptr_array_add (self->datasets, kasane_dataset_ref (datasets[i]));
+  /* Views export cannot draw yet (trend, explain…) export the comparison. */
+  if (!kasane_export_view_from_string (view, &self->view) ||
+      self->view == KASANE_EXPORT_VIEW_TREND || self->view == KASANE_EXPORT_VIEW_SLIDES)
+    self->view = KASANE_EXPORT_VIEW_COMPARE;
+
+  update_title (self);
+  update_footer (self);
+
+  have_data = n_datasets > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", have_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.copy", have_data);
+  return self;
+}
+
+void
+kasane_export_dialog_present (GtkWindow             *parent,
+                              KasaneDataset * const *datasets,
+                              guint                  n_datasets,
+                              const char            *view)
+{
+  KasaneExportDialog *self = kasane_export_dialog_new (parent, datasets, n_datasets, view);
+
+  gtk_window_present (GTK_WINDOW (self));
+}

@@ -1,0 +1,434 @@
+/* test-diagram-view.c: the KasaneDiagramView widget, under Xvfb
+ *
+ * Role and description for assistive technology, keyboard navigation between layers and
+ * datasets, hover highlighting a problem's path without a new layout, clicks selecting a
+ * layer, and the layout cache: built in size_allocate, kept across plain redraws, rebuilt
+ * when size, language, zoom or selection change.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "kasane-diagram-view.h"
+#include "kasane-diagram-view-private.h"
+#include "kasane-loader.h"
+
+static KasaneDataset *datasets[2];
+
+static KasaneDataset *
+load_bundled (const char *name)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autofree char *path = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), "data", "datasets",
+                                            name, NULL);
+  KasaneDataset *dataset = kasane_load_file (path, diagnostics);
+
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static const KasaneDiagramLayout *
+wait_for_layout (KasaneDiagramView *view)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (kasane_diagram_view_get_layout (view) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (kasane_diagram_view_get_layout (view));
+  /* Let the frame finish painting. */
+  iterate (50);
+  return kasane_diagram_view_get_layout (view);
+}
+
+typedef struct
+{
+  GtkWidget         *window;
+  KasaneDiagramView *view;
+  int                n_selected;
+  int                last_dataset;
+  int                last_layer;
+} Fixture;
+
+static void
+on_layer_selected (KasaneDiagramView *view,
+                   int                dataset,
+                   int                layer,
+                   Fixture           *f)
+{
+  f->n_selected++;
+  f->last_dataset = dataset;
+  f->last_layer = layer;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  f->view = KASANE_DIAGRAM_VIEW (kasane_diagram_view_new ());
+  kasane_diagram_view_set_theme (f->view, "light");
+  kasane_diagram_view_set_datasets (f->view, datasets, 2);
+  g_signal_connect (f->view, "layer-selected", G_CALLBACK (on_layer_selected), f);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_layout (f->view);
+  f->n_selected = 0;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate (20);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps its own reference */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+press_key (Fixture *f,
+           guint    keyval)
+{
+  GtkEventController *keys = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *en = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "en");
+  g_autofree char *ja = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "ja");
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->view),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, en);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
+
+  /* The description follows the language and the data. */
+  kasane_diagram_view_set_lang (f->view, "ja");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ja);
+  kasane_diagram_view_set_lang (f->view, "en");
+  kasane_diagram_view_set_datasets (f->view, datasets + 1, 1);
+  {
+    g_autofree char *one = kasane_diagram_describe (datasets + 1, 1, KASANE_DIAGRAM_COMPARE, "en");
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, one);
+  }
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, -1);
+
+  /* Escape with nothing selected is not ours. */
+  g_assert_false (press_key (f, GDK_KEY_Escape));
+
+  /* The first arrow selects L1 of the first dataset. */
+  g_assert_true (press_key (f, GDK_KEY_Up));
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, 0);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, 0);
+  g_assert_cmpint (f->n_selected, ==, 1);
+
+  /* Up goes up the stack (L1 is at the bottom) and stops at the top. */
+  press_key (f, GDK_KEY_Up);
+  press_key (f, GDK_KEY_Up);
+  press_key (f, GDK_KEY_Up);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, 2);
+  g_assert_cmpint (f->n_selected, ==, 3);   /* no signal when nothing changed */
+
+  press_key (f, GDK_KEY_Down);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, 1);
+
+  /* Right moves to the other dataset, same layer. */
+  press_key (f, GDK_KEY_Right);
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, 1);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, 1);
+  g_assert_cmpint (f->last_dataset, ==, 1);
+  g_assert_cmpint (f->last_layer, ==, 1);
+  press_key (f, GDK_KEY_Right);
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, 1);
+  press_key (f, GDK_KEY_Left);
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, 0);
+
+  /* The selection shows in the layout: the selected card has the accent border. */
+  {
+    const KasaneDiagramLayout *layout = wait_for_layout (f->view);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < layout->boxes->len; i++)
+      {
+        const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+        if (b->kind == KASANE_BOX_CARD && b->dataset == 0 && b->layer == 1)
+          {
+            g_assert_cmpint (b->stroke, ==, KASANE_ROLE_ACCENT);
+            found = TRUE;
+          }
+        else if (b->kind == KASANE_BOX_CARD)
+          g_assert_cmpint (b->stroke, !=, KASANE_ROLE_ACCENT);
+      }
+    g_assert_true (found);
+  }
+
+  g_assert_true (press_key (f, GDK_KEY_Escape));
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, -1);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, -1);
+  g_assert_cmpint (f->last_dataset, ==, -1);
+
+  /* Other keys pass through. */
+  g_assert_false (press_key (f, GDK_KEY_a));
+}
+
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  const KasaneDiagramLayout *layout = wait_for_layout (f->view);
+  guint n_layouts = kasane_diagram_view_get_n_layouts (f->view);
+  const KasaneDiagramBox *chip = NULL;
+  int dataset, problem;
+
+  for (guint i = 0; i < layout->boxes->len && chip == NULL; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_CHIP && !b->legend && b->dataset == 1)
+        chip = b;
+    }
+  g_assert_nonnull (chip);
+
+  kasane_diagram_view_hover_at (f->view, chip->rect.x + chip->rect.width / 2,
+                                chip->rect.y + chip->rect.height / 2);
+  kasane_diagram_view_get_hover (f->view, &dataset, &problem);
+  g_assert_cmpint (dataset, ==, 1);
+  g_assert_cmpint (problem, ==, chip->problem);
+  g_assert_cmpint (layout->hover_dataset, ==, 1);
+  g_assert_cmpint (layout->hover_problem, ==, chip->problem);
+
+  /* The whole path is highlighted: a rail of the same problem exists. */
+  {
+    gboolean rail = FALSE;
+
+    for (guint i = 0; i < layout->rails->len; i++)
+      {
+        const KasaneDiagramRail *r = &g_array_index (layout->rails, KasaneDiagramRail, i);
+
+        if (r->dataset == 1 && r->problem == chip->problem)
+          rail = TRUE;
+      }
+    g_assert_true (rail);
+  }
+
+  iterate (50);
+  /* Hover repaints; it does not lay out again. */
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n_layouts);
+  g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
+
+  kasane_diagram_view_hover_at (f->view, 1, 1);
+  kasane_diagram_view_get_hover (f->view, &dataset, &problem);
+  g_assert_cmpint (problem, ==, -1);
+  g_assert_cmpint (layout->hover_problem, ==, -1);
+}
+
+static void
+test_click (Fixture       *f,
+            gconstpointer  data)
+{
+  const KasaneDiagramLayout *layout = wait_for_layout (f->view);
+  GtkEventController *click = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  const KasaneDiagramBox *card = NULL;
+
+  for (guint i = 0; i < layout->boxes->len && card == NULL; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_CARD && b->dataset == 1 && b->layer == 2)
+        card = b;
+    }
+  g_assert_nonnull (card);
+
+  g_signal_emit_by_name (click, "pressed", 1, card->rect.x + card->rect.width - 4,
+                         card->rect.y + card->rect.height - 4);
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, 1);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (f->view), ==, 2);
+  g_assert_cmpint (f->n_selected, ==, 1);
+
+  /* A click on empty space clears. */
+  g_signal_emit_by_name (click, "pressed", 1, 2.0, 2.0);
+  g_assert_cmpint (kasane_diagram_view_get_selected_dataset (f->view), ==, -1);
+}
+
+static void
+test_cache (Fixture       *f,
+            gconstpointer  data)
+{
+  const KasaneDiagramLayout *layout = wait_for_layout (f->view);
+  guint n = kasane_diagram_view_get_n_layouts (f->view);
+
+  /* An unrelated redraw keeps the layout. */
+  gtk_widget_queue_draw (GTK_WIDGET (f->view));
+  iterate (60);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
+  g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
+
+  /* Setting the same values changes nothing. */
+  kasane_diagram_view_set_lang (f->view, "en");
+  kasane_diagram_view_set_theme (f->view, "light");
+  kasane_diagram_view_set_zoom (f->view, 1.0);
+  iterate (30);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
+
+  /* Language, zoom, kind, theme: a new layout each. */
+  kasane_diagram_view_set_lang (f->view, "ja");
+  g_assert_null (kasane_diagram_view_get_layout (f->view));
+  layout = wait_for_layout (f->view);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n + 1);
+  g_assert_cmpstr (layout->params.lang, ==, "ja");
+
+  kasane_diagram_view_zoom_in (f->view);
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), >, 1.0);
+  layout = wait_for_layout (f->view);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n + 2);
+  g_assert_cmpfloat (layout->params.text_scale, >, 1.0);
+  kasane_diagram_view_zoom_reset (f->view);
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), ==, 1.0);
+  wait_for_layout (f->view);
+
+  kasane_diagram_view_set_kind (f->view, KASANE_DIAGRAM_STACK);
+  layout = wait_for_layout (f->view);
+  g_assert_cmpint (layout->params.kind, ==, KASANE_DIAGRAM_STACK);
+
+  kasane_diagram_view_set_theme (f->view, "contrast");
+  layout = wait_for_layout (f->view);
+  g_assert_cmpint (layout->params.theme, ==, KASANE_THEME_CONTRAST);
+  g_assert_cmpint (kasane_diagram_view_get_effective_theme (f->view), ==, KASANE_THEME_CONTRAST);
+
+  /* A new size: a new layout at that size. */
+  n = kasane_diagram_view_get_n_layouts (f->view);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 960, 540);
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < end &&
+           (kasane_diagram_view_get_layout (f->view) == NULL ||
+            kasane_diagram_view_get_layout (f->view)->width > 1000))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  layout = wait_for_layout (f->view);
+  g_assert_cmpfloat (layout->width, <=, 1000);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), >, n);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint zoom = 0, lang = 0;
+
+  g_signal_connect (f->view, "notify::zoom", G_CALLBACK (count_notify), &zoom);
+  g_signal_connect (f->view, "notify::lang", G_CALLBACK (count_notify), &lang);
+
+  kasane_diagram_view_set_zoom (f->view, 1.0);
+  g_assert_cmpuint (zoom, ==, 0);
+  kasane_diagram_view_set_zoom (f->view, 2.0);
+  g_assert_cmpuint (zoom, ==, 1);
+  g_object_set (f->view, "zoom", 2.0, NULL);
+  g_assert_cmpuint (zoom, ==, 1);
+  kasane_diagram_view_set_zoom (f->view, 100.0);   /* clamped */
+  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), ==, KASANE_DIAGRAM_VIEW_ZOOM_MAX);
+  g_assert_cmpuint (zoom, ==, 2);
+
+  kasane_diagram_view_set_lang (f->view, "ja");
+  kasane_diagram_view_set_lang (f->view, "ja");
+  g_assert_cmpuint (lang, ==, 1);
+  g_assert_cmpstr (kasane_diagram_view_get_lang (f->view), ==, "ja");
+
+  /* The desktop's text scaling multiplies the zoom. */
+  g_assert_cmpfloat (kasane_diagram_view_get_text_scale (f->view), >=,
+                     KASANE_DIAGRAM_VIEW_ZOOM_MAX * 0.5);
+  g_assert_cmpstr (kasane_diagram_view_get_theme (f->view), ==, "light");
+  kasane_diagram_view_set_theme (f->view, "bogus");
+  g_assert_cmpstr (kasane_diagram_view_get_theme (f->view), ==, "system");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* The widget suite runs under xvfb-run (make test). */
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  datasets[0] = load_bundled ("ai.json");
+  datasets[1] = load_bundled ("crypto.json");
+
+  g_test_add ("/diagram-view/accessible", Fixture, NULL, fixture_set_up, test_accessible,
+              fixture_tear_down);
+  g_test_add ("/diagram-view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
+              fixture_tear_down);
+  g_test_add ("/diagram-view/hover", Fixture, NULL, fixture_set_up, test_hover,
+              fixture_tear_down);
+  g_test_add ("/diagram-view/click", Fixture, NULL, fixture_set_up, test_click,
+              fixture_tear_down);
+  g_test_add ("/diagram-view/cache", Fixture, NULL, fixture_set_up, test_cache,
+              fixture_tear_down);
+  g_test_add ("/diagram-view/properties", Fixture, NULL, fixture_set_up, test_properties,
+              fixture_tear_down);
+
+  ret = g_test_run ();
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+  return ret;
+}

@@ -1,0 +1,516 @@
+/* test-explain.c: the Explain view and the sentences kasane-story generates, under Xvfb
+ *
+ * The sentences of hand-built datasets are checked word for word; the view is built with
+ * the bundled datasets in English, then in Japanese when the build folder holds ja.mo
+ * (LANGUAGE=ja under C.UTF-8, the way the application switches); links emit
+ * ::link-activated with their address.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <gtk/gtk.h>
+
+#include "kasane-explain-view.h"
+#include "kasane-ledger.h"
+#include "kasane-loader.h"
+#include "kasane-story.h"
+
+/* Helpers */
+
+static void
+wait_idle (void)
+{
+  for (guint i = 0; i < 10000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* glibc caches translations until the locale is set again. */
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+static void
+add_problem (KasaneDataset *dataset,
+             const char    *id,
+             int            weight)
+{
+  KasaneProblem *problem = kasane_problem_new ();
+
+  problem->id = g_strdup (id);
+  problem->label.en = g_strdup (id);
+  problem->weight = weight;
+  g_ptr_array_add (dataset->problems, problem);
+}
+
+/* `effects` reads like "+a +b =c -d ^e": + introduces, = solves, - mitigates, ^ worsens. */
+static void
+add_layer (KasaneDataset *dataset,
+           const char    *id,
+           const char    *name,
+           const char    *effects)
+{
+  KasaneLayer *layer = kasane_layer_new ();
+  g_auto(GStrv) words = g_strsplit (effects, " ", -1);
+
+  layer->id = g_strdup (id);
+  layer->level = dataset->layers->len + 1;
+  layer->name.en = g_strdup (name);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      KasaneEffect effect;
+      int problem;
+      guint index;
+
+      if (words[i][0] == '\0')
+        continue;
+      switch (words[i][0])
+        {
+        case '+': effect = KASANE_EFFECT_INTRODUCES; break;
+        case '=': effect = KASANE_EFFECT_SOLVES; break;
+        case '-': effect = KASANE_EFFECT_MITIGATES; break;
+        case '^': effect = KASANE_EFFECT_WORSENS; break;
+        default: g_assert_not_reached ();
+        }
+      problem = kasane_dataset_find_problem (dataset, words[i] + 1);
+      g_assert_cmpint (problem, >=, 0);
+      index = (guint) problem;
+      g_array_append_val (layer->effects[effect], index);
+    }
+  g_ptr_array_add (dataset->layers, layer);
+}
+
+static KasaneDataset *
+new_dataset (const char  *id,
+             const char  *title,
+             KasaneClaim  claim)
+{
+  KasaneDataset *dataset = kasane_dataset_new ();
+
+  dataset->id = g_strdup (id);
+  dataset->title.en = g_strdup (title);
+  dataset->claim = claim;
+  return dataset;
+}
+
+static KasaneDataset *
+load_bundled (const char *name)
+{
+  const char *root = g_getenv ("KASANE_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  KasaneDataset *dataset;
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "datasets", name, NULL);
+  dataset = kasane_load_file (path, diagnostics);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Every label's text (markup removed), one per line. */
+static char *
+view_text (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  collect_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_string_append (text, gtk_label_get_text (g_ptr_array_index (labels, i)));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The link addresses in all labels, in order. */
+static GStrv
+view_links (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+  g_autoptr(GRegex) regex = g_regex_new ("<a href=\"([^\"]*)\"", 0, 0, NULL);
+
+  collect_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (regex, gtk_label_get_label (g_ptr_array_index (labels, i)), 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *uri = g_match_info_fetch (match, 1);
+
+          g_strv_builder_add (links, uri);
+          g_match_info_next (match, NULL);
+        }
+    }
+  return g_strv_builder_end (links);
+}
+
+static GtkLabel *
+find_link (GtkWidget  *view,
+           const char *uri)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *needle = g_strdup_printf ("href=\"%s\"", uri);
+
+  collect_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), needle) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* Well-formed markup (GtkLabel's <a> is not Pango's, so GMarkup checks it). */
+static void
+assert_markup (const char *markup)
+{
+  static const GMarkupParser parser = { NULL, };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", markup);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_markup_parse_context_parse (context, wrapped, -1, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_error ("not markup: %s: %s", markup, error->message);
+}
+
+static GtkWidget *
+build_view (const char *lang)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  GtkWidget *view = kasane_explain_view_new ();
+
+  g_object_ref_sink (view);
+  kasane_explain_view_set_language (KASANE_EXPLAIN_VIEW (view), lang);
+  kasane_explain_view_set_datasets (KASANE_EXPLAIN_VIEW (view), datasets, 2);
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+  return view;
+}
+
+/* Story */
+
+static void
+test_story_sentences (void)
+{
+  g_autoptr(KasaneDataset) dataset = new_dataset ("hand", "Hand", KASANE_CLAIM_PROGRESSION);
+  g_autoptr(KasaneLedger) ledger = NULL;
+  g_auto(GStrv) sentences = NULL;
+
+  add_problem (dataset, "a", 3);
+  add_problem (dataset, "b", 2);
+  add_problem (dataset, "c", 1);
+  add_problem (dataset, "d", 2);
+  add_layer (dataset, "l1", "Base", "+a +b");
+  add_layer (dataset, "l2", "Second", "=a +c");
+  add_layer (dataset, "l3", "Third", "-b ^c");
+  add_layer (dataset, "l4", "Fourth", "+d");
+  add_layer (dataset, "l5", "Fifth", "=d");
+  add_layer (dataset, "l6", "Sixth", "");
+  add_layer (dataset, "l7", "Seventh", "=c +d");
+  ledger = kasane_ledger_compute (dataset);
+  g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
+
+  sentences = kasane_story_sentences (dataset, "en", KASANE_STORY_PLAIN);
+  g_assert_cmpuint (g_strv_length (sentences), ==, 9);
+  g_assert_cmpstr (sentences[0], ==,
+                   "The lowest layer, Base, opens the ledger with 2 open problems weighing 5 "
+                   "in all.");
+  g_assert_cmpstr (sentences[1], ==,
+                   "Second removed 3 points of open problems and added 1: the load fell "
+                   "from 5 to 3.");
+  g_assert_cmpstr (sentences[2], ==,
+                   "Third removed 1 point of open problems and added 1: the load stayed at 3.");
+  g_assert_cmpstr (sentences[3], ==,
+                   "Fourth removed no open problems and added 2 points: the load rose from "
+                   "3 to 5.");
+  g_assert_cmpstr (sentences[4], ==,
+                   "Fifth removed 2 points of open problems and added none: the load fell "
+                   "from 5 to 3.");
+  g_assert_cmpstr (sentences[5], ==,
+                   "Sixth neither removed nor added open problems: the load stayed at 3.");
+  /* c weighs 2 after Third worsened it; d comes back at 2. */
+  g_assert_cmpstr (sentences[6], ==,
+                   "Seventh removed 2 points of open problems and added 2: the load stayed "
+                   "at 3.");
+  g_assert_cmpstr (sentences[7], ==,
+                   "In “Hand”, of the layers above the lowest, 2 lowered the open load, 2 "
+                   "fixed something but left the load as high or higher, and 2 fixed "
+                   "nothing, so the verdict is a mix of both.");
+  g_assert_cmpstr (sentences[8], ==,
+                   "The dataset claims capability progression, but its own ledger shows a "
+                   "mix of both.");
+}
+
+static void
+test_story_rose (void)
+{
+  g_autoptr(KasaneDataset) dataset = new_dataset ("up", "Up", KASANE_CLAIM_MIGRATION);
+  g_auto(GStrv) sentences = NULL;
+
+  add_problem (dataset, "a", 1);
+  add_problem (dataset, "b", 4);
+  add_layer (dataset, "l1", "One", "+a");
+  add_layer (dataset, "l2", "Two", "=a +b");
+
+  sentences = kasane_story_sentences (dataset, "en", KASANE_STORY_PLAIN);
+  g_assert_cmpstr (sentences[0], ==,
+                   "The lowest layer, One, opens the ledger with 1 open problem weighing 1 in "
+                   "all.");
+  g_assert_cmpstr (sentences[1], ==,
+                   "Two removed 1 point of open problems and added 4: the load rose from 1 "
+                   "to 4.");
+  g_assert_cmpstr (sentences[2], ==,
+                   "In “Up”, every layer above the lowest fixed something, yet none lowered "
+                   "the open load: each moved the problem instead of removing it, so the "
+                   "verdict is problem migration.");
+  g_assert_cmpstr (sentences[3], ==, "This agrees with the dataset’s own claim of problem "
+                                     "migration.");
+}
+
+static void
+test_story_markup (void)
+{
+  g_autoptr(KasaneDataset) dataset = new_dataset ("lab", "R&D <stack>", KASANE_CLAIM_NONE);
+  g_auto(GStrv) sentences = NULL;
+
+  add_problem (dataset, "a", 2);
+  add_layer (dataset, "l1", "Base", "+a");
+  add_layer (dataset, "top", "Tools & <scripts>", "=a");
+
+  sentences = kasane_story_sentences (dataset, "en", KASANE_STORY_MARKUP);
+  g_assert_cmpstr (sentences[1], ==,
+                   "<a href=\"kasane:layer/lab/top\">Tools &amp; &lt;scripts&gt;</a> removed "
+                   "2 points of open problems and added none: the load fell from 2 to 0.");
+  g_assert_cmpstr (sentences[2], ==,
+                   "In “R&amp;D &lt;stack&gt;”, every layer above the lowest lowered the open "
+                   "load, so the verdict is <a href=\"kasane:term/progression\">capability "
+                   "progression</a>.");
+  g_assert_cmpstr (sentences[3], ==,
+                   "The dataset makes no claim of its own to check the verdict against.");
+  for (guint i = 0; sentences[i] != NULL; i++)
+    assert_markup (sentences[i]);
+}
+
+static void
+test_story_one_layer (void)
+{
+  g_autoptr(KasaneDataset) dataset = new_dataset ("solo", "Solo", KASANE_CLAIM_MIGRATION);
+  g_autoptr(KasaneLedger) ledger = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *claim = NULL;
+  g_autofree char *first = NULL;
+
+  add_layer (dataset, "l1", "Only", "");
+  ledger = kasane_ledger_compute (dataset);
+  first = kasane_story_layer_sentence (dataset, ledger, 0, "en", KASANE_STORY_PLAIN);
+  verdict = kasane_story_verdict_sentence (dataset, ledger, "en", KASANE_STORY_PLAIN);
+  claim = kasane_story_claim_sentence (dataset, ledger, "en", KASANE_STORY_PLAIN);
+  g_assert_cmpstr (first, ==, "The lowest layer, Only, opens the ledger with no open problems.");
+  g_assert_cmpstr (verdict, ==, "“Solo” has a single layer, so there is no layer above the "
+                                "lowest to judge and no verdict.");
+  g_assert_cmpstr (claim, ==, "The dataset claims problem migration, but with one layer the "
+                              "ledger has nothing to check that claim against.");
+}
+
+/* View */
+
+static void
+test_view_english (void)
+{
+  GtkWidget *view = build_view ("en");
+  GtkWidget *window = gtk_window_new ();
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+
+  g_assert_cmpstr (kasane_explain_view_get_language (KASANE_EXPLAIN_VIEW (view)), ==, "en");
+  text = view_text (view);
+  assert_contains (text, "Two stacks, one lens");
+  assert_contains (text, "Two ways a layer can go");
+  assert_contains (text, "AI: each layer filled the gap below it");
+  assert_contains (text, "What drives the difference");
+  assert_contains (text, "A lens, not a law");
+  assert_contains (text, "How losses pile up");
+  assert_contains (text, "OpenAI o1 and DeepSeek R1");
+  assert_contains (text, "total value locked (TVL)");
+  /* The datasets, their generated sentences and their notes. */
+  assert_contains (text, "AI: language models, reasoning models, agents");
+  assert_contains (text, "Reasoning models removed 4 points of open problems and added 2: "
+                         "the load fell from 14 to 12.");
+  assert_contains (text, "Agents removed 6 points of open problems and added 4: the load fell "
+                         "from 12 to 10.");
+  assert_contains (text, "so the verdict is capability progression. This agrees with the "
+                         "dataset’s own claim of capability progression.");
+  assert_contains (text, "Ethereum scaling: L1, rollups, app-chains");
+  assert_contains (text, "Rollups (L2) removed 5 points of open problems and added 7: the load "
+                         "rose from 7 to 9.");
+  assert_contains (text, "so the verdict is problem migration.");
+  assert_contains (text, "This dataset reads Ethereum's scaling history as three layers");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_finalize_object (view);
+}
+
+static void
+on_link_activated (KasaneExplainView *view,
+                   const char        *uri,
+                   GPtrArray         *seen)
+{
+  g_ptr_array_add (seen, g_strdup (uri));
+}
+
+static void
+test_view_links (void)
+{
+  GtkWidget *view = build_view ("en");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const char * const uris[] = {
+    "kasane:term/progression",
+    "kasane:term/migration",
+    "kasane:layer/ai/l2",
+    "kasane:layer/crypto/l3",
+    "kasane:problem/crypto/split-liquidity",
+  };
+
+  g_signal_connect (view, "link-activated", G_CALLBACK (on_link_activated), seen);
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      GtkLabel *label = find_link (view, uris[i]);
+      gboolean handled = FALSE;
+
+      g_assert_nonnull (label);
+      g_signal_emit_by_name (label, "activate-link", uris[i], &handled);
+      g_assert_true (handled);
+      g_assert_cmpuint (seen->len, ==, i + 1);
+      g_assert_cmpstr (g_ptr_array_index (seen, i), ==, uris[i]);
+    }
+  g_assert_finalize_object (view);
+}
+
+static void
+test_view_one_layer (void)
+{
+  KasaneDataset *dataset = new_dataset ("solo", "Solo stack", KASANE_CLAIM_NONE);
+  GtkWidget *view = kasane_explain_view_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
+
+  g_object_ref_sink (view);
+  add_problem (dataset, "a", 2);
+  add_layer (dataset, "l1", "Only layer", "+a");
+  kasane_explain_view_set_language (KASANE_EXPLAIN_VIEW (view), "en");
+  empty = view_text (view);
+  assert_contains (empty, "No dataset is loaded.");
+
+  kasane_explain_view_set_datasets (KASANE_EXPLAIN_VIEW (view), &dataset, 1);
+  kasane_dataset_unref (dataset);
+  text = view_text (view);
+  assert_contains (text, "Solo stack");
+  assert_contains (text, "The lowest layer, Only layer, opens the ledger with 1 open problem "
+                         "weighing 2 in all.");
+  assert_contains (text, "“Solo stack” has a single layer, so there is no layer above the "
+                         "lowest to judge and no verdict.");
+  g_assert_null (strstr (text, "No dataset is loaded."));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_view_japanese (void)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *podir = NULL;
+  g_autofree char *mo = NULL;
+  GtkWidget *english;
+  GtkWidget *view;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) english_links = NULL;
+  g_auto(GStrv) links = NULL;
+
+  podir = g_build_filename (builddir != NULL ? builddir : ".", "..", "po", NULL);
+  mo = g_build_filename (podir, "ja", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("ja.mo is not built");
+      return;
+    }
+
+  english = build_view ("en");
+  english_links = view_links (english);
+  g_assert_finalize_object (english);
+
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  set_language ("ja");
+  view = build_view ("ja");
+  text = view_text (view);
+  links = view_links (view);
+  set_language ("en");
+
+  assert_contains (text, "能力の進展");
+  assert_contains (text, "問題の移転");
+  assert_contains (text, "総ロック量");
+  assert_contains (text, "AI：言語モデル・推論モデル・エージェント");
+  assert_contains (text, "推論モデルは未解決の問題を4ポイント取り除き、2ポイントを加えました。"
+                         "残る負担は14から12に下がりました。");
+  assert_contains (text, "判定は「能力の進展」です。");
+  assert_contains (text, "判定は「問題の移転」です。");
+  assert_contains (text, "このデータセットは、イーサリアムのスケーリングの歴史を");
+  g_assert_null (strstr (text, "Two ways a layer can go"));
+  /* The translation links the same things, in the same order. */
+  g_assert_cmpstrv (links, english_links);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_disable_setlocale ();
+  set_language ("en");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/story/sentences", test_story_sentences);
+  g_test_add_func ("/story/rose", test_story_rose);
+  g_test_add_func ("/story/markup", test_story_markup);
+  g_test_add_func ("/story/one-layer", test_story_one_layer);
+  g_test_add_func ("/explain-view/english", test_view_english);
+  g_test_add_func ("/explain-view/links", test_view_links);
+  g_test_add_func ("/explain-view/one-layer", test_view_one_layer);
+  g_test_add_func ("/explain-view/japanese", test_view_japanese);
+
+  return g_test_run ();
+}

@@ -1,0 +1,995 @@
+/* test-layout.c: the Compare and Stack diagram layouts, measured with the real Pango
+ *
+ * For the bundled datasets and for generated ones (1 layer, 8 layers, 30 problems, no
+ * problems, very long labels, markup characters, Japanese only), at 1920×1080 and
+ * 1280×720, in English and Japanese: no two cards, chips or text items overlap, every text
+ * item fits its box, everything lies on the canvas; hit testing finds layers and problems;
+ * the layout is deterministic; painting works in every theme and the themes differ.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kasane-diagram.h"
+#include "kasane-diagram-private.h"
+#include "kasane-ledger.h"
+#include "kasane-loader.h"
+
+#define EPS 0.51
+
+static KasaneMeasure *pango_measure;
+
+static KasaneDataset *
+load_bundled (const char *name)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autofree char *path = NULL;
+  const char *root = g_getenv ("KASANE_SOURCE_ROOT");
+  KasaneDataset *dataset;
+
+  if (root != NULL)
+    path = g_build_filename (root, "data", "datasets", name, NULL);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
+  dataset = kasane_load_file (path, diagnostics);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static KasaneDataset *
+load_json (const char *json)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  KasaneDataset *dataset;
+
+  dataset = kasane_dataset_load_json (json, strlen (json), "generated.json", NULL, diagnostics);
+  if (dataset == NULL)
+    {
+      g_autofree char *text = kasane_diagnostics_format (diagnostics);
+      g_error ("generated dataset does not load:\n%s\n%s", text, json);
+    }
+  return dataset;
+}
+
+/* Dataset generators */
+
+static void
+append_json_string (GString    *s,
+                    const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+}
+
+typedef struct
+{
+  const char *label_en;   /* printf format with %u, or NULL */
+  const char *label_ja;
+  const char *name_en;
+  const char *name_ja;
+} Words;
+
+/* The Words are formats with one %u. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/* n_layers layers and n_problems problems: layer 0 introduces a share of the problems;
+ * each later layer solves one open problem, mitigates one, worsens one (when there are
+ * enough) and introduces its share. */
+static KasaneDataset *
+generate (const char  *id,
+          guint        n_layers,
+          guint        n_problems,
+          const Words *words)
+{
+  GString *s = g_string_new (NULL);
+  GArray *open = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint next = 0;
+  KasaneDataset *dataset;
+
+  g_string_append_printf (s, "{\"format\": \"kasane-dataset/1\", \"id\": \"%s\", \"title\": {", id);
+  if (words->name_en != NULL)
+    {
+      g_string_append (s, "\"en\": ");
+      append_json_string (s, "Generated dataset with a title long enough to need care");
+    }
+  if (words->name_ja != NULL)
+    {
+      g_string_append (s, words->name_en != NULL ? ", \"ja\": " : "\"ja\": ");
+      append_json_string (s, "生成されたデータセットの長いタイトル");
+    }
+  g_string_append (s, "}, \"problems\": [");
+  for (guint p = 0; p < n_problems; p++)
+    {
+      g_autofree char *en = words->label_en ? g_strdup_printf (words->label_en, p) : NULL;
+      g_autofree char *ja = words->label_ja ? g_strdup_printf (words->label_ja, p) : NULL;
+
+      g_string_append_printf (s, "%s{\"id\": \"p%u\", \"weight\": %u, \"label\": {",
+                              p > 0 ? ", " : "", p, 1 + p % 5);
+      if (en != NULL)
+        {
+          g_string_append (s, "\"en\": ");
+          append_json_string (s, en);
+        }
+      if (ja != NULL)
+        {
+          g_string_append (s, en != NULL ? ", \"ja\": " : "\"ja\": ");
+          append_json_string (s, ja);
+        }
+      g_string_append (s, "}}");
+    }
+  g_string_append (s, "], \"layers\": [");
+  for (guint l = 0; l < n_layers; l++)
+    {
+      g_autofree char *en = words->name_en ? g_strdup_printf (words->name_en, l + 1) : NULL;
+      g_autofree char *ja = words->name_ja ? g_strdup_printf (words->name_ja, l + 1) : NULL;
+      guint share = n_layers == 1 ? n_problems :
+                    l == 0 ? (n_problems + 1) / 2 :
+                    (n_problems - (n_problems + 1) / 2 + n_layers - 2) / (n_layers - 1);
+      GString *intro = g_string_new (NULL);
+
+      g_string_append_printf (s, "%s{\"id\": \"l%u\", \"level\": %u, \"since\": \"%u-0%u\", "
+                              "\"summary\": \"A layer that exists for testing.\", "
+                              "\"name\": {", l > 0 ? ", " : "", l + 1, l + 1,
+                              2010 + l, 1 + l % 9);
+      if (en != NULL)
+        {
+          g_string_append (s, "\"en\": ");
+          append_json_string (s, en);
+        }
+      if (ja != NULL)
+        {
+          g_string_append (s, en != NULL ? ", \"ja\": " : "\"ja\": ");
+          append_json_string (s, ja);
+        }
+      g_string_append (s, "}");
+
+      if (l > 0 && open->len >= 1)
+        {
+          guint p = g_array_index (open, guint, 0);
+
+          g_string_append_printf (s, ", \"solves\": [\"p%u\"]", p);
+          g_array_remove_index (open, 0);
+        }
+      if (l > 0 && open->len >= 2)
+        g_string_append_printf (s, ", \"mitigates\": [\"p%u\"]", g_array_index (open, guint, 0));
+      if (l > 0 && open->len >= 3)
+        g_string_append_printf (s, ", \"worsens\": [\"p%u\"]", g_array_index (open, guint, 1));
+
+      for (guint i = 0; i < share && next < n_problems; i++, next++)
+        {
+          g_string_append_printf (intro, "%s\"p%u\"", intro->len > 0 ? ", " : "", next);
+          g_array_append_val (open, next);
+        }
+      if (intro->len > 0)
+        g_string_append_printf (s, ", \"introduces\": [%s]", intro->str);
+      g_string_free (intro, TRUE);
+      g_string_append (s, "}");
+    }
+  g_string_append (s, "]}");
+
+  dataset = load_json (s->str);
+  g_string_free (s, TRUE);
+  g_array_unref (open);
+  return dataset;
+}
+
+#pragma GCC diagnostic pop
+
+static const Words plain_words = {
+  "Problem %u", "問題 %u", "Layer %u", "第%u層"
+};
+static const Words long_words = {
+  "A very long problem label number %u that keeps going well past any chip's natural width "
+  "and then some more words so that it must wrap or be cut",
+  "とても長い問題のラベル %u 番。チップの自然な幅をはるかに超えて続き、折り返すか省略するしかない長さの文章",
+  "An extraordinarily long layer name number %u that cannot possibly fit on one line",
+  "一行には決して収まらないほど非常に長い層の名前 %u 番"
+};
+static const Words markup_words = {
+  "<b>bold</b> & <i>%u</i> > a < b &amp;", "<タグ> & %u &lt;", "<Layer> & %u", "<層> & %u"
+};
+static const Words ja_only_words = {
+  NULL, "日本語だけの問題 %u", NULL, "日本語だけの層 %u"
+};
+
+/* Checks */
+
+static gboolean
+rects_overlap (const KasaneRect *a,
+               const KasaneRect *b)
+{
+  return a->x < b->x + b->width - EPS && b->x < a->x + a->width - EPS &&
+         a->y < b->y + b->height - EPS && b->y < a->y + a->height - EPS;
+}
+
+static gboolean
+rect_inside (const KasaneRect *inner,
+             const KasaneRect *outer)
+{
+  return inner->x >= outer->x - EPS && inner->y >= outer->y - EPS &&
+         inner->x + inner->width <= outer->x + outer->width + EPS &&
+         inner->y + inner->height <= outer->y + outer->height + EPS;
+}
+
+static KasaneRect
+text_rect (const KasaneDiagramText *t)
+{
+  KasaneRect r = { t->x, t->y, t->extents.width, t->extents.height };
+
+  return r;
+}
+
+static const char *
+describe_params (const KasaneDiagramParams *p)
+{
+  static char buf[128];
+
+  g_snprintf (buf, sizeof buf, "%s %gx%g %s step %d sel %d/%d",
+              p->kind == KASANE_DIAGRAM_STACK ? "stack" : "compare", p->width, p->height,
+              p->lang, p->step, p->selected_dataset, p->selected_layer);
+  return buf;
+}
+
+static void
+check_layout (const KasaneDiagramLayout *layout,
+              const char                *what)
+{
+  KasaneRect canvas = { 0, 0, layout->width, layout->height };
+  GArray *boxes = layout->boxes, *texts = layout->texts;
+
+  g_assert_false (layout->overflow);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const KasaneDiagramBox *a = &g_array_index (boxes, KasaneDiagramBox, i);
+
+      if (!rect_inside (&a->rect, &canvas))
+        g_error ("%s: box %u (kind %d) leaves the canvas", what, i, a->kind);
+      g_assert_cmpfloat (a->rect.width, >, 0);
+      g_assert_cmpfloat (a->rect.height, >, 0);
+
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          const KasaneDiagramBox *b = &g_array_index (boxes, KasaneDiagramBox, j);
+
+          if ((a->kind == KASANE_BOX_CARD && b->kind == KASANE_BOX_CARD) ||
+              (a->kind == KASANE_BOX_CHIP && b->kind == KASANE_BOX_CHIP) ||
+              (a->kind == KASANE_BOX_BADGE && b->kind == KASANE_BOX_CLAIM))
+            if (rects_overlap (&a->rect, &b->rect))
+              g_error ("%s: boxes %u and %u (kind %d) overlap", what, i, j, a->kind);
+        }
+
+      /* A chip on a layer stays inside that layer's card, or inside the panel. */
+      if (a->kind == KASANE_BOX_CHIP && !a->legend)
+        {
+          gboolean inside = FALSE;
+
+          for (guint j = 0; j < boxes->len && !inside; j++)
+            {
+              const KasaneDiagramBox *b = &g_array_index (boxes, KasaneDiagramBox, j);
+
+              if ((b->kind == KASANE_BOX_CARD || b->kind == KASANE_BOX_PANEL) &&
+                  b->dataset == a->dataset && rect_inside (&a->rect, &b->rect))
+                inside = TRUE;
+            }
+          if (!inside)
+            g_error ("%s: chip %u is in no card", what, i);
+        }
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const KasaneDiagramText *t = &g_array_index (texts, KasaneDiagramText, i);
+      KasaneRect r = text_rect (t);
+
+      if (!rect_inside (&r, &t->box))
+        g_error ("%s: text \"%s\" (%.1f,%.1f %.1f×%.1f) leaves its box (%.1f,%.1f %.1f×%.1f)",
+                 what, t->text, r.x, r.y, r.width, r.height,
+                 t->box.x, t->box.y, t->box.width, t->box.height);
+      if (!rect_inside (&t->box, &canvas) || !rect_inside (&r, &canvas))
+        g_error ("%s: text \"%s\" leaves the canvas", what, t->text);
+      if (t->max_width > 0)
+        g_assert_cmpfloat (t->extents.width, <=, t->max_width + EPS);
+
+      for (guint j = i + 1; j < texts->len; j++)
+        {
+          const KasaneDiagramText *u = &g_array_index (texts, KasaneDiagramText, j);
+          KasaneRect q = text_rect (u);
+
+          if (t->text[0] != '\0' && u->text[0] != '\0' && rects_overlap (&r, &q))
+            g_error ("%s: texts \"%s\" and \"%s\" overlap", what, t->text, u->text);
+        }
+    }
+
+  for (guint i = 0; i < layout->rails->len; i++)
+    {
+      const KasaneDiagramRail *rail = &g_array_index (layout->rails, KasaneDiagramRail, i);
+
+      g_assert_cmpfloat (rail->x, >=, 0);
+      g_assert_cmpfloat (rail->x, <=, layout->width);
+      g_assert_cmpfloat (MIN (rail->y_start, rail->y_end), >=, 0);
+      g_assert_cmpfloat (MAX (rail->y_start, rail->y_end), <=, layout->height);
+    }
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const KasaneDiagramMark *m = &g_array_index (layout->marks, KasaneDiagramMark, i);
+
+      g_assert_true (rect_inside (&m->rect, &canvas));
+    }
+}
+
+static void
+check_hits (const KasaneDiagramLayout *layout,
+            const char                *what)
+{
+  KasaneDiagramHit hit;
+  guint n_cards = 0, n_chips = 0;
+
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+      double cx = b->rect.x + b->rect.width / 2, cy = b->rect.y + b->rect.height / 2;
+
+      if (b->kind == KASANE_BOX_CARD)
+        {
+          gboolean on_chip = FALSE;
+
+          /* The centre, unless a chip covers it; then a point in the padding. */
+          g_assert_true (kasane_diagram_layout_hit_test (layout, cx, cy, &hit));
+          on_chip = hit.kind == KASANE_DIAGRAM_HIT_PROBLEM;
+          if (on_chip)
+            {
+              cx = b->rect.x + b->rect.width - 3;
+              cy = b->rect.y + b->rect.height - 3;
+              g_assert_true (kasane_diagram_layout_hit_test (layout, cx, cy, &hit));
+            }
+          if (hit.kind != KASANE_DIAGRAM_HIT_LAYER || hit.dataset != b->dataset ||
+              hit.layer != b->layer)
+            g_error ("%s: the card of layer %d/%d does not hit as itself (%d %d/%d)", what,
+                     b->dataset, b->layer, hit.kind, hit.dataset, hit.layer);
+          n_cards++;
+        }
+      else if (b->kind == KASANE_BOX_CHIP && !b->legend)
+        {
+          g_assert_true (kasane_diagram_layout_hit_test (layout, cx, cy, &hit));
+          g_assert_cmpint (hit.kind, ==, KASANE_DIAGRAM_HIT_PROBLEM);
+          g_assert_cmpint (hit.dataset, ==, b->dataset);
+          g_assert_cmpint (hit.problem, ==, b->problem);
+          n_chips++;
+        }
+    }
+  g_assert_cmpuint (n_cards, >, 0);
+
+  for (guint i = 0; i < layout->rails->len; i++)
+    {
+      const KasaneDiagramRail *rail = &g_array_index (layout->rails, KasaneDiagramRail, i);
+
+      if (rail->legend)
+        continue;
+      g_assert_true (kasane_diagram_layout_hit_test (layout, rail->x,
+                                                     (rail->y_start + rail->y_end) / 2, &hit));
+      g_assert_cmpint (hit.kind, ==, KASANE_DIAGRAM_HIT_PROBLEM);
+      g_assert_cmpint (hit.problem, ==, rail->problem);
+    }
+
+  /* The top-left corner is margin. */
+  g_assert_false (kasane_diagram_layout_hit_test (layout, 2, 2, &hit));
+  g_assert_cmpint (hit.kind, ==, KASANE_DIAGRAM_HIT_NONE);
+  g_assert_false (kasane_diagram_layout_hit_test (layout, -10, layout->height + 10, &hit));
+}
+
+static void
+check_all (KasaneDataset * const *datasets,
+           guint                  n,
+           gboolean               readable)
+{
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+  static const char * const langs[] = { "en", "ja" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (int kind = KASANE_DIAGRAM_COMPARE; kind <= KASANE_DIAGRAM_STACK; kind++)
+        {
+          int n_sel = kind == KASANE_DIAGRAM_STACK ? 2 : 1;
+
+          for (int sel = -1; sel < n_sel; sel++)
+            {
+              KasaneDiagramParams params;
+              g_autoptr(KasaneDiagramLayout) layout = NULL;
+              char what[160];
+
+              kasane_diagram_params_init (&params);
+              params.kind = kind;
+              params.width = sizes[s][0];
+              params.height = sizes[s][1];
+              params.lang = langs[l];
+              if (sel >= 0)
+                {
+                  params.selected_dataset = 0;
+                  params.selected_layer = MIN (sel, (int) datasets[0]->layers->len - 1);
+                }
+              g_strlcpy (what, describe_params (&params), sizeof what);
+              layout = kasane_diagram_layout_new (datasets, n, &params, pango_measure);
+              check_layout (layout, what);
+              check_hits (layout, what);
+
+              /* Projector type: chip text at 19 px or more at 1920×1080. */
+              if (readable && s == 0)
+                for (guint i = 0; i < layout->boxes->len; i++)
+                  {
+                    const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+                    if (b->kind == KASANE_BOX_CHIP && !b->legend)
+                      g_assert_cmpfloat (b->rect.height, >=, 19.0);
+                  }
+              if (readable && s == 0)
+                for (guint i = 0; i < layout->texts->len; i++)
+                  {
+                    const KasaneDiagramText *t = &g_array_index (layout->texts,
+                                                                 KasaneDiagramText, i);
+
+                    if (t->problem >= 0)
+                      g_assert_cmpfloat (t->font.size, >=, 19.0);
+                  }
+            }
+        }
+}
+
+/* Tests */
+
+static void
+test_bundled (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+
+  check_all (datasets, 2, TRUE);
+  check_all (datasets + 1, 1, TRUE);
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+run_generated (guint        n_layers,
+               guint        n_problems,
+               const Words *words)
+{
+  KasaneDataset *datasets[2];
+
+  datasets[0] = generate ("gen", n_layers, n_problems, words);
+  datasets[1] = load_bundled ("crypto.json");
+  check_all (datasets, 1, FALSE);
+  check_all (datasets, 2, FALSE);
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_one_layer (void)
+{
+  run_generated (1, 3, &plain_words);
+}
+
+static void
+test_eight_layers (void)
+{
+  run_generated (8, 12, &plain_words);
+}
+
+static void
+test_thirty_problems (void)
+{
+  run_generated (3, 30, &plain_words);
+}
+
+static void
+test_eight_layers_thirty_problems (void)
+{
+  run_generated (8, 30, &plain_words);
+}
+
+static void
+test_no_problems (void)
+{
+  run_generated (2, 0, &plain_words);
+}
+
+static void
+test_long_labels (void)
+{
+  run_generated (4, 8, &long_words);
+}
+
+static void
+test_markup (void)
+{
+  KasaneDataset *dataset = generate ("markup", 3, 6, &markup_words);
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) layout = NULL;
+  gboolean found = FALSE;
+
+  run_generated (3, 6, &markup_words);
+
+  /* The text is kept as it is, never read as markup. */
+  kasane_diagram_params_init (&params);
+  layout = kasane_diagram_layout_new (&dataset, 1, &params, pango_measure);
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (strstr (g_array_index (layout->texts, KasaneDiagramText, i).text, "<b>bold</b> & <i>") != NULL)
+      found = TRUE;
+  g_assert_true (found);
+  kasane_dataset_unref (dataset);
+}
+
+static void
+test_japanese_only (void)
+{
+  KasaneDataset *dataset = generate ("ja-only", 4, 8, &ja_only_words);
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) layout = NULL;
+  gboolean found = FALSE;
+
+  run_generated (4, 8, &ja_only_words);
+
+  /* English falls back to the Japanese text. */
+  kasane_diagram_params_init (&params);
+  layout = kasane_diagram_layout_new (&dataset, 1, &params, pango_measure);
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (strstr (g_array_index (layout->texts, KasaneDiagramText, i).text, "日本語だけの層") != NULL)
+      found = TRUE;
+  g_assert_true (found);
+  kasane_dataset_unref (dataset);
+}
+
+static void
+test_fake_measure (void)
+{
+  g_autoptr(KasaneMeasure) fake = kasane_measure_new_fake (0.5);
+  KasaneFont font = { 20, KASANE_WEIGHT_REGULAR, FALSE };
+  KasaneTextExtents ext;
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+
+  kasane_measure_text (fake, "abcd", &font, "en", 0, 0, &ext);
+  g_assert_cmpfloat (ext.width, ==, 40);
+  g_assert_cmpfloat (ext.height, ==, 25);
+  g_assert_cmpint (ext.n_lines, ==, 1);
+
+  kasane_measure_text (fake, "abcd efgh ijkl", &font, "en", 80, 0, &ext);
+  g_assert_cmpint (ext.n_lines, ==, 3);
+  g_assert_cmpfloat (ext.width, <=, 80);
+
+  kasane_measure_text (fake, "abcd efgh ijkl", &font, "en", 80, 2, &ext);
+  g_assert_cmpint (ext.n_lines, ==, 2);
+  g_assert_true (ext.ellipsized);
+
+  /* The whole layout works with the fake measure too (geometry only). */
+  kasane_diagram_params_init (&params);
+  for (int kind = KASANE_DIAGRAM_COMPARE; kind <= KASANE_DIAGRAM_STACK; kind++)
+    {
+      g_autoptr(KasaneDiagramLayout) layout = NULL;
+
+      params.kind = kind;
+      layout = kasane_diagram_layout_new (datasets, 2, &params, fake);
+      check_layout (layout, "fake measure");
+      check_hits (layout, "fake measure");
+    }
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_pango_measure (void)
+{
+  KasaneFont font = { 20, KASANE_WEIGHT_REGULAR, FALSE };
+  KasaneFont bold = { 20, KASANE_WEIGHT_BOLD, FALSE };
+  KasaneTextExtents a, b, c;
+  const char *long_text = "A sentence long enough to wrap onto several lines when it is narrow.";
+
+  kasane_measure_text (pango_measure, "Hello", &font, "en", 0, 0, &a);
+  g_assert_cmpfloat (a.width, >, 20);
+  g_assert_cmpfloat (a.height, >=, 20);
+  g_assert_cmpint (a.n_lines, ==, 1);
+  kasane_measure_text (pango_measure, "Hello", &bold, "en", 0, 0, &b);
+  g_assert_cmpfloat (b.width, >, a.width);
+
+  kasane_measure_text (pango_measure, long_text, &font, "en", 150, 0, &a);
+  g_assert_cmpint (a.n_lines, >, 2);
+  g_assert_cmpfloat (a.width, <=, 150);
+  kasane_measure_text (pango_measure, long_text, &font, "en", 150, 2, &b);
+  g_assert_cmpint (b.n_lines, ==, 2);
+  g_assert_true (b.ellipsized);
+
+  /* Japanese wraps between characters and keeps within the width. */
+  kasane_measure_text (pango_measure, "日本語の長い文章は単語の区切りがなくても折り返される。",
+                       &font, "ja", 120, 0, &c);
+  g_assert_cmpint (c.n_lines, >, 1);
+  g_assert_cmpfloat (c.width, <=, 120);
+
+  /* Markup characters are text. */
+  kasane_measure_text (pango_measure, "<b>&", &font, "en", 0, 0, &a);
+  kasane_measure_text (pango_measure, "&", &font, "en", 0, 0, &b);
+  g_assert_cmpfloat (a.width, >, b.width * 2);
+}
+
+static gboolean
+layouts_equal (const KasaneDiagramLayout *a,
+               const KasaneDiagramLayout *b)
+{
+  if (a->boxes->len != b->boxes->len || a->texts->len != b->texts->len ||
+      a->marks->len != b->marks->len || a->rails->len != b->rails->len ||
+      a->lines->len != b->lines->len)
+    return FALSE;
+  if (memcmp (a->boxes->data, b->boxes->data, a->boxes->len * sizeof (KasaneDiagramBox)) != 0 ||
+      memcmp (a->marks->data, b->marks->data, a->marks->len * sizeof (KasaneDiagramMark)) != 0 ||
+      memcmp (a->lines->data, b->lines->data, a->lines->len * sizeof (KasaneDiagramLine)) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->texts->len; i++)
+    {
+      const KasaneDiagramText *t = &g_array_index (a->texts, KasaneDiagramText, i);
+      const KasaneDiagramText *u = &g_array_index (b->texts, KasaneDiagramText, i);
+
+      if (g_strcmp0 (t->text, u->text) != 0 || t->x != u->x || t->y != u->y ||
+          t->extents.width != u->extents.width || t->extents.height != u->extents.height)
+        return FALSE;
+    }
+  for (guint i = 0; i < a->rails->len; i++)
+    {
+      const KasaneDiagramRail *r = &g_array_index (a->rails, KasaneDiagramRail, i);
+      const KasaneDiagramRail *s = &g_array_index (b->rails, KasaneDiagramRail, i);
+
+      if (r->x != s->x || r->y_start != s->y_start || r->y_end != s->y_end ||
+          r->problem != s->problem || r->segments->len != s->segments->len)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_deterministic (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+  g_autoptr(KasaneMeasure) other = kasane_measure_new_pango ();
+
+  kasane_diagram_params_init (&params);
+  for (int kind = KASANE_DIAGRAM_COMPARE; kind <= KASANE_DIAGRAM_STACK; kind++)
+    {
+      g_autoptr(KasaneDiagramLayout) a = NULL;
+      g_autoptr(KasaneDiagramLayout) b = NULL;
+      g_autoptr(KasaneDiagramLayout) c = NULL;
+
+      params.kind = kind;
+      params.selected_dataset = 1;
+      params.selected_layer = 1;
+      a = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+      b = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+      c = kasane_diagram_layout_new (datasets, 2, &params, other);
+      g_assert_true (layouts_equal (a, b));
+      g_assert_true (layouts_equal (a, c));
+    }
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_step (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) all = NULL;
+  g_autoptr(KasaneDiagramLayout) first = NULL;
+  guint n_all = 0, n_first = 0;
+  KasaneRect l1_all = { 0 }, l1_first = { 0 };
+
+  kasane_diagram_params_init (&params);
+  all = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+  params.step = 0;
+  first = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+  check_layout (first, "step 0");
+
+  for (guint i = 0; i < all->boxes->len; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (all->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_CARD)
+        {
+          n_all++;
+          if (b->dataset == 0 && b->layer == 0)
+            l1_all = b->rect;
+        }
+    }
+  for (guint i = 0; i < first->boxes->len; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (first->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_CARD)
+        {
+          n_first++;
+          g_assert_cmpint (b->layer, ==, 0);
+          if (b->dataset == 0)
+            l1_first = b->rect;
+        }
+      /* No verdict before every layer is shown. */
+      g_assert_cmpint (b->kind, !=, KASANE_BOX_BADGE);
+    }
+  g_assert_cmpuint (n_all, ==, 6);
+  g_assert_cmpuint (n_first, ==, 2);
+  /* Stepping reveals layers in place: L1 does not move. */
+  g_assert_cmpfloat (fabs (l1_all.y - l1_first.y), <, 1e-6);
+  g_assert_cmpfloat (fabs (l1_all.x - l1_first.x), <, 1e-6);
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_story (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) layout = NULL;
+  double bars[2][3] = { { 0 } };
+  guint n_badges = 0;
+
+  kasane_diagram_params_init (&params);
+  layout = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_BAR)
+        bars[b->dataset][b->layer] = b->rect.width;
+      if (b->kind == KASANE_BOX_BADGE)
+        n_badges++;
+    }
+  /* AI's open-load bars shrink going up; Ethereum's grow. */
+  g_assert_cmpfloat (bars[0][0], >, bars[0][1]);
+  g_assert_cmpfloat (bars[0][1], >, bars[0][2]);
+  g_assert_cmpfloat (bars[1][0], <, bars[1][1]);
+  g_assert_cmpfloat (bars[1][1], <, bars[1][2]);
+  g_assert_cmpuint (n_badges, ==, 2);
+
+  /* AI is on the left. */
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const KasaneDiagramBox *b = &g_array_index (layout->boxes, KasaneDiagramBox, i);
+
+      if (b->kind == KASANE_BOX_CARD)
+        g_assert_true (b->dataset == 0 ? b->rect.x < params.width / 2 :
+                                         b->rect.x > params.width / 2);
+    }
+
+  /* Open problems leave the top: dashed rails with arrows; solved ones end in a dot. */
+  {
+    guint n_open = 0, n_solved = 0;
+
+    for (guint i = 0; i < layout->rails->len; i++)
+      {
+        const KasaneDiagramRail *r = &g_array_index (layout->rails, KasaneDiagramRail, i);
+
+        if (r->legend)
+          continue;
+        if (r->open)
+          n_open++;
+        else
+          n_solved++;
+        g_assert_cmpfloat (r->y_end, <, r->y_start);
+      }
+    g_assert_cmpuint (n_open, >, 0);
+    g_assert_cmpuint (n_solved, >, 0);
+  }
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_paint_themes (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  static const KasaneTheme themes[] = { KASANE_THEME_LIGHT, KASANE_THEME_DARK,
+                                        KASANE_THEME_CONTRAST };
+  cairo_surface_t *surfaces[3];
+
+  for (int kind = KASANE_DIAGRAM_COMPARE; kind <= KASANE_DIAGRAM_STACK; kind++)
+    {
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          KasaneDiagramParams params;
+          g_autoptr(KasaneDiagramLayout) layout = NULL;
+          cairo_t *cr;
+
+          kasane_diagram_params_init (&params);
+          params.kind = kind;
+          params.width = 960;
+          params.height = 540;
+          params.theme = themes[t];
+          params.selected_dataset = 0;
+          params.selected_layer = 1;
+          params.hover_dataset = 1;
+          params.hover_problem = 0;
+          layout = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+          surfaces[t] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+          cr = cairo_create (surfaces[t]);
+          kasane_diagram_paint (cr, layout, kasane_palette_get (themes[t]));
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_flush (surfaces[t]);
+          g_assert_cmpint (cairo_surface_status (surfaces[t]), ==, CAIRO_STATUS_SUCCESS);
+
+          /* Scaled, as a 2× export or a HiDPI screen paints it. */
+          {
+            cairo_surface_t *big = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+            cairo_t *bcr = cairo_create (big);
+
+            cairo_scale (bcr, 2, 2);
+            kasane_diagram_paint (bcr, layout, kasane_palette_get (themes[t]));
+            g_assert_cmpint (cairo_status (bcr), ==, CAIRO_STATUS_SUCCESS);
+            cairo_destroy (bcr);
+            cairo_surface_destroy (big);
+          }
+        }
+
+      for (guint a = 0; a < 3; a++)
+        for (guint b = a + 1; b < 3; b++)
+          {
+            int stride = cairo_image_surface_get_stride (surfaces[a]);
+            gsize n = (gsize) stride * 540;
+            gsize differ = 0;
+            const guchar *pa = cairo_image_surface_get_data (surfaces[a]);
+            const guchar *pb = cairo_image_surface_get_data (surfaces[b]);
+
+            for (gsize i = 0; i < n; i += 4)
+              if (memcmp (pa + i, pb + i, 4) != 0)
+                differ++;
+            /* Most of the picture (at least the page) differs between themes. */
+            g_assert_cmpuint (differ, >, n / 4 / 4);
+          }
+
+      for (guint t = 0; t < 3; t++)
+        cairo_surface_destroy (surfaces[t]);
+    }
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_hover (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) layout = NULL;
+  cairo_surface_t *plain, *hovered;
+  cairo_t *cr;
+
+  kasane_diagram_params_init (&params);
+  params.width = 960;
+  params.height = 540;
+  layout = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+
+  plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+  cr = cairo_create (plain);
+  kasane_diagram_paint (cr, layout, NULL);
+  cairo_destroy (cr);
+
+  kasane_diagram_layout_set_hover (layout, 1, 2);
+  g_assert_cmpint (layout->hover_dataset, ==, 1);
+  g_assert_cmpint (layout->hover_problem, ==, 2);
+  hovered = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+  cr = cairo_create (hovered);
+  kasane_diagram_paint (cr, layout, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (plain);
+  cairo_surface_flush (hovered);
+  g_assert_true (memcmp (cairo_image_surface_get_data (plain),
+                         cairo_image_surface_get_data (hovered),
+                         (gsize) cairo_image_surface_get_stride (plain) * 540) != 0);
+
+  kasane_diagram_layout_set_hover (layout, -1, -1);
+  g_assert_cmpint (layout->hover_problem, ==, -1);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hovered);
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+static void
+test_describe (void)
+{
+  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  g_autofree char *en = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "en");
+  g_autofree char *ja = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "ja");
+  g_autofree char *stack = kasane_diagram_describe (datasets + 1, 1, KASANE_DIAGRAM_STACK, "en");
+
+  g_assert_nonnull (strstr (en, "Reasoning models"));
+  g_assert_nonnull (strstr (en, "Rollups"));
+  g_assert_nonnull (strstr (en, "solved Maths errors"));
+  g_assert_nonnull (strstr (en, "Capability progression"));
+  g_assert_nonnull (strstr (en, "Problem migration"));
+  g_assert_nonnull (strstr (ja, "推論モデル"));
+  g_assert_nonnull (strstr (ja, "能力の進展"));
+  g_assert_null (strstr (stack, "Reasoning models"));
+  g_assert_nonnull (strstr (stack, "Rollups"));
+  g_assert_true (g_utf8_validate (ja, -1, NULL));
+}
+
+static void
+test_themes (void)
+{
+  KasaneTheme theme;
+  const KasanePalette *contrast = kasane_palette_get (KASANE_THEME_CONTRAST);
+  const KasanePalette *light = kasane_palette_get (KASANE_THEME_LIGHT);
+  const KasanePalette *dark = kasane_palette_get (KASANE_THEME_DARK);
+
+  g_assert_true (kasane_theme_from_string ("light", &theme));
+  g_assert_cmpint (theme, ==, KASANE_THEME_LIGHT);
+  g_assert_true (kasane_theme_from_string ("dark", &theme));
+  g_assert_cmpint (theme, ==, KASANE_THEME_DARK);
+  g_assert_true (kasane_theme_from_string ("contrast", &theme));
+  g_assert_cmpint (theme, ==, KASANE_THEME_CONTRAST);
+  g_assert_false (kasane_theme_from_string ("Light", &theme));
+  g_assert_false (kasane_theme_from_string ("", &theme));
+  g_assert_false (kasane_theme_from_string (NULL, &theme));
+  for (KasaneTheme t = KASANE_THEME_LIGHT; t <= KASANE_THEME_CONTRAST; t++)
+    {
+      g_assert_true (kasane_theme_from_string (kasane_theme_to_string (t), &theme));
+      g_assert_cmpint (theme, ==, t);
+    }
+
+  /* Contrast: pure black on pure white, thicker lines. */
+  g_assert_cmpfloat (contrast->background.red + contrast->background.green +
+                     contrast->background.blue, ==, 3.0);
+  g_assert_cmpfloat (contrast->text.red + contrast->text.green + contrast->text.blue, ==, 0.0);
+  g_assert_cmpfloat (contrast->stroke_scale, >, light->stroke_scale);
+  /* Dark is not an inversion: its page is dark, its badges keep white text. */
+  g_assert_cmpfloat (dark->background.red, <, 0.2);
+  g_assert_cmpfloat (dark->on_badge.red, ==, 1.0);
+  g_assert_cmpfloat (light->on_badge.red, ==, 1.0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  pango_measure = kasane_measure_new_pango ();
+
+  g_test_add_func ("/layout/themes", test_themes);
+  g_test_add_func ("/layout/pango-measure", test_pango_measure);
+  g_test_add_func ("/layout/fake-measure", test_fake_measure);
+  g_test_add_func ("/layout/bundled", test_bundled);
+  g_test_add_func ("/layout/story", test_story);
+  g_test_add_func ("/layout/one-layer", test_one_layer);
+  g_test_add_func ("/layout/eight-layers", test_eight_layers);
+  g_test_add_func ("/layout/thirty-problems", test_thirty_problems);
+  g_test_add_func ("/layout/eight-layers-thirty-problems", test_eight_layers_thirty_problems);
+  g_test_add_func ("/layout/no-problems", test_no_problems);
+  g_test_add_func ("/layout/long-labels", test_long_labels);
+  g_test_add_func ("/layout/markup", test_markup);
+  g_test_add_func ("/layout/japanese-only", test_japanese_only);
+  g_test_add_func ("/layout/step", test_step);
+  g_test_add_func ("/layout/deterministic", test_deterministic);
+  g_test_add_func ("/layout/hover", test_hover);
+  g_test_add_func ("/layout/paint-themes", test_paint_themes);
+  g_test_add_func ("/layout/describe", test_describe);
+
+  ret = g_test_run ();
+  kasane_measure_free (pango_measure);
+  return ret;
+}

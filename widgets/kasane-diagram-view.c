@@ -1,0 +1,1042 @@
+/* kasane-diagram-view.c: the widget that shows the Compare and Stack diagrams
+ *
+ * The layout is built in size_allocate and kept until the size, the data, the theme, the
+ * language, the step, the zoom or the selection change; snapshot only paints it through
+ * gtk_snapshot_append_cairo.  Hovering a problem highlights its whole path (chips and rail)
+ * by flipping the layout's hover state, which needs no new layout.  Every pointer action
+ * has a key: the arrows move between layers (Up/Down) and datasets (Left/Right), Escape
+ * clears the selection.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-diagram-view"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
+#include <math.h>
+
+#include "kasane-diagram-view.h"
+#include "kasane-diagram-view-private.h"
+
+#include "kasane-ledger.h"
+
+#define ZOOM_STEP 1.2
+
+struct _KasaneDiagramView
+{
+  GtkWidget            parent_instance;
+
+  GPtrArray           *datasets;          /* of KasaneDataset*, owned refs */
+  KasaneDiagramKind    kind;
+  char                *lang;
+  char                *theme;             /* "system", "light", "dark", "contrast" */
+  double               zoom;
+  double               desktop_scale;     /* gtk-xft-dpi / 96 */
+  int                  step;
+  int                  selected_dataset;
+  int                  selected_layer;
+  int                  hover_dataset;
+  int                  hover_problem;
+
+  KasaneMeasure       *measure;
+  KasaneDiagramLayout *layout;            /* NULL when stale */
+  guint                n_layouts;
+
+  GtkSettings         *settings;
+  gulong               dpi_handler;
+  GObject             *style_manager;
+  gulong               dark_handler;
+  gulong               contrast_handler;
+};
+
+G_DEFINE_FINAL_TYPE (KasaneDiagramView, kasane_diagram_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_KIND,
+  PROP_LANG,
+  PROP_THEME,
+  PROP_STEP,
+  PROP_ZOOM,
+  PROP_SELECTED_DATASET,
+  PROP_SELECTED_LAYER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  LAYER_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+invalidate (KasaneDiagramView *self)
+{
+  g_clear_pointer (&self->layout, kasane_diagram_layout_free);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_accessible (KasaneDiagramView *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+  GString *titles = g_string_new (NULL);
+  guint n = self->datasets->len;
+
+  if (self->kind == KASANE_DIAGRAM_STACK && n > 1)
+    n = 1;
+  for (guint i = 0; i < n; i++)
+    {
+      guint d = self->kind == KASANE_DIAGRAM_STACK && self->selected_dataset >= 0 &&
+                (guint) self->selected_dataset < self->datasets->len ?
+                (guint) self->selected_dataset : i;
+      KasaneDataset *dataset = g_ptr_array_index (self->datasets, d);
+
+      if (titles->len > 0)
+        g_string_append (titles, g_strcmp0 (self->lang, "ja") == 0 ? "、" : "; ");
+      g_string_append (titles, kasane_text_get (&dataset->title, self->lang));
+    }
+
+  /* Translators: the accessible name of the diagram; %1$s lists the datasets' titles. */
+  label = g_strdup_printf (_("Stacked-layer diagram: %1$s"), titles->str);
+  g_string_free (titles, TRUE);
+
+  if (self->kind == KASANE_DIAGRAM_STACK && self->datasets->len > 0)
+    {
+      guint d = self->selected_dataset >= 0 && (guint) self->selected_dataset < self->datasets->len ?
+                (guint) self->selected_dataset : 0;
+
+      description = kasane_diagram_describe ((KasaneDataset * const *) self->datasets->pdata + d,
+                                             1, self->kind, self->lang);
+    }
+  else
+    description = kasane_diagram_describe ((KasaneDataset * const *) self->datasets->pdata,
+                                           self->datasets->len, self->kind, self->lang);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Theme */
+
+KasaneTheme
+kasane_diagram_view_get_effective_theme (KasaneDiagramView *self)
+{
+  KasaneTheme theme;
+
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), KASANE_THEME_LIGHT);
+
+  if (kasane_theme_from_string (self->theme, &theme))
+    return theme;
+
+  /* "system" */
+  if (adw_is_initialized ())
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      if (adw_style_manager_get_high_contrast (manager))
+        return KASANE_THEME_CONTRAST;
+      if (adw_style_manager_get_dark (manager))
+        return KASANE_THEME_DARK;
+      return KASANE_THEME_LIGHT;
+    }
+  else
+    {
+      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+      gboolean dark = FALSE;
+      g_autofree char *name = NULL;
+
+      if (settings == NULL)
+        return KASANE_THEME_LIGHT;
+      g_object_get (settings, "gtk-application-prefer-dark-theme", &dark,
+                    "gtk-theme-name", &name, NULL);
+      if (name != NULL && g_str_has_prefix (name, "HighContrast"))
+        return KASANE_THEME_CONTRAST;
+      return dark ? KASANE_THEME_DARK : KASANE_THEME_LIGHT;
+    }
+}
+
+static void
+on_style_changed (KasaneDiagramView *self)
+{
+  /* CSS changes with every focus and hover state: lay out again only when the theme the
+   * layout was made for is no longer the one to paint. */
+  if (self->layout != NULL &&
+      self->layout->params.theme != kasane_diagram_view_get_effective_theme (self))
+    invalidate (self);
+}
+
+static void
+update_desktop_scale (KasaneDiagramView *self)
+{
+  int dpi = -1;
+  double scale = 1.0;
+
+  if (self->settings != NULL)
+    g_object_get (self->settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi > 0)
+    scale = CLAMP (dpi / 1024.0 / 96.0, 0.5, 4.0);
+
+  if (fabs (scale - self->desktop_scale) > 1e-6)
+    {
+      self->desktop_scale = scale;
+      invalidate (self);
+    }
+}
+
+/* Layout */
+
+static void
+ensure_layout (KasaneDiagramView *self,
+               int                width,
+               int                height)
+{
+  KasaneDiagramParams params;
+
+  if (self->layout != NULL &&
+      self->layout->width == MAX (width, 1) && self->layout->height == MAX (height, 1))
+    return;
+
+  g_clear_pointer (&self->layout, kasane_diagram_layout_free);
+  if (width <= 0 || height <= 0)
+    return;
+
+  kasane_diagram_params_init (&params);
+  params.kind = self->kind;
+  params.width = width;
+  params.height = height;
+  params.text_scale = kasane_diagram_view_get_text_scale (self);
+  params.lang = self->lang;
+  params.theme = kasane_diagram_view_get_effective_theme (self);
+  params.step = self->step;
+  params.selected_dataset = self->selected_dataset;
+  params.selected_layer = self->selected_layer;
+  params.hover_dataset = self->hover_dataset;
+  params.hover_problem = self->hover_problem;
+
+  self->layout = kasane_diagram_layout_new ((KasaneDataset * const *) self->datasets->pdata,
+                                            self->datasets->len, &params, self->measure);
+  self->n_layouts++;
+}
+
+/* The layout for events: a stale one is rebuilt at the current size first, so a click
+ * right after a change still lands on what it will show. */
+static const KasaneDiagramLayout *
+current_layout (KasaneDiagramView *self)
+{
+  if (self->layout == NULL)
+    ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                   gtk_widget_get_height (GTK_WIDGET (self)));
+  return self->layout;
+}
+
+static void
+kasane_diagram_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  ensure_layout (KASANE_DIAGRAM_VIEW (widget), width, height);
+}
+
+static void
+kasane_diagram_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
+  cairo_t *cr;
+
+  if (self->layout == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout->width,
+                                                                  self->layout->height));
+  kasane_diagram_paint (cr, self->layout, kasane_palette_get (self->layout->params.theme));
+  cairo_destroy (cr);
+}
+
+static void
+kasane_diagram_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = 1280;
+    }
+  else
+    {
+      *minimum = 180;
+      *natural = 720;
+    }
+}
+
+static void
+kasane_diagram_view_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->css_changed (widget, change);
+  /* The diagram's colours come from the palette, not CSS; only a theme that follows the
+   * system can change with it. */
+  on_style_changed (KASANE_DIAGRAM_VIEW (widget));
+}
+
+/* Interaction */
+
+static void
+set_hover (KasaneDiagramView *self,
+           int                dataset,
+           int                problem)
+{
+  if (problem < 0 || dataset < 0)
+    dataset = problem = -1;
+  if (self->hover_dataset == dataset && self->hover_problem == problem)
+    return;
+
+  self->hover_dataset = dataset;
+  self->hover_problem = problem;
+  if (self->layout != NULL)
+    kasane_diagram_layout_set_hover (self->layout, dataset, problem);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+kasane_diagram_view_hover_at (KasaneDiagramView *self,
+                              double             x,
+                              double             y)
+{
+  const KasaneDiagramLayout *layout;
+  KasaneDiagramHit hit;
+
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  layout = current_layout (self);
+  if (layout == NULL || !kasane_diagram_layout_hit_test (layout, x, y, &hit))
+    hit.kind = KASANE_DIAGRAM_HIT_NONE;
+
+  if (hit.kind == KASANE_DIAGRAM_HIT_PROBLEM)
+    set_hover (self, hit.dataset, hit.problem);
+  else
+    set_hover (self, -1, -1);
+
+  if (hit.kind == KASANE_DIAGRAM_HIT_LAYER ||
+      (hit.kind == KASANE_DIAGRAM_HIT_PROBLEM && hit.layer >= 0))
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  else
+    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           KasaneDiagramView        *self)
+{
+  kasane_diagram_view_hover_at (self, x, y);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          KasaneDiagramView        *self)
+{
+  set_hover (self, -1, -1);
+}
+
+static void
+on_pressed (GtkGestureClick   *gesture,
+            int                n_press,
+            double             x,
+            double             y,
+            KasaneDiagramView *self)
+{
+  const KasaneDiagramLayout *layout;
+  KasaneDiagramHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  layout = current_layout (self);
+  if (layout == NULL)
+    return;
+
+  if (kasane_diagram_layout_hit_test (layout, x, y, &hit) && hit.layer >= 0)
+    kasane_diagram_view_select_layer (self, hit.dataset, hit.layer);
+  else if (hit.kind == KASANE_DIAGRAM_HIT_NONE)
+    kasane_diagram_view_select_layer (self, -1, -1);
+}
+
+static guint
+visible_layers (KasaneDiagramView *self,
+                guint              dataset)
+{
+  return kasane_diagram_visible_layers (g_ptr_array_index (self->datasets, dataset), self->step);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KasaneDiagramView     *self)
+{
+  int d = self->selected_dataset, l = self->selected_layer;
+  int n = (int) self->datasets->len;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      if (d < 0)
+        return FALSE;
+      kasane_diagram_view_select_layer (self, -1, -1);
+      return TRUE;
+    }
+
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down && keyval != GDK_KEY_Left &&
+      keyval != GDK_KEY_Right && keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down &&
+      keyval != GDK_KEY_KP_Left && keyval != GDK_KEY_KP_Right)
+    return FALSE;
+  if (n == 0)
+    return FALSE;
+
+  if (d < 0 || d >= n)
+    {
+      /* Nothing selected yet: start at L1 of the first dataset. */
+      kasane_diagram_view_select_layer (self, 0, 0);
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      l = MIN (l + 1, (int) visible_layers (self, d) - 1);   /* L1 is at the bottom */
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      l = MAX (l - 1, 0);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      d = MAX (d - 1, 0);
+      l = MIN (l, (int) visible_layers (self, d) - 1);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      d = MIN (d + 1, n - 1);
+      l = MIN (l, (int) visible_layers (self, d) - 1);
+      break;
+    default:
+      break;
+    }
+
+  kasane_diagram_view_select_layer (self, d, MAX (l, 0));
+  return TRUE;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget         *widget,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip,
+                  KasaneDiagramView *self)
+{
+  KasaneDiagramHit hit;
+  KasaneDataset *dataset;
+
+  if (keyboard || current_layout (self) == NULL ||
+      !kasane_diagram_layout_hit_test (self->layout, x, y, &hit) ||
+      hit.dataset < 0 || (guint) hit.dataset >= self->datasets->len)
+    return FALSE;
+
+  dataset = g_ptr_array_index (self->datasets, hit.dataset);
+  if (hit.kind == KASANE_DIAGRAM_HIT_PROBLEM && hit.problem >= 0)
+    {
+      KasaneProblem *problem = g_ptr_array_index (dataset->problems, hit.problem);
+      const char *description = kasane_text_get (&problem->description, self->lang);
+      g_autofree char *text = NULL;
+
+      if (description[0] != '\0')
+        text = g_strdup_printf ("%s\n%s", kasane_text_get (&problem->label, self->lang),
+                                description);
+      else
+        text = g_strdup (kasane_text_get (&problem->label, self->lang));
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Actions */
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
+
+  if (g_str_equal (action_name, "diagram.zoom-in"))
+    kasane_diagram_view_zoom_in (self);
+  else if (g_str_equal (action_name, "diagram.zoom-out"))
+    kasane_diagram_view_zoom_out (self);
+  else
+    kasane_diagram_view_zoom_reset (self);
+}
+
+/* GObject */
+
+static void
+kasane_diagram_view_realize (GtkWidget *widget)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->realize (widget);
+
+  self->settings = g_object_ref (gtk_widget_get_settings (widget));
+  self->dpi_handler = g_signal_connect_object (self->settings, "notify::gtk-xft-dpi",
+                                               G_CALLBACK (update_desktop_scale), self,
+                                               G_CONNECT_SWAPPED);
+  update_desktop_scale (self);
+
+  if (adw_is_initialized ())
+    {
+      self->style_manager = g_object_ref (G_OBJECT (adw_style_manager_get_default ()));
+      self->dark_handler = g_signal_connect_object (self->style_manager, "notify::dark",
+                                                    G_CALLBACK (on_style_changed), self,
+                                                    G_CONNECT_SWAPPED);
+      self->contrast_handler = g_signal_connect_object (self->style_manager,
+                                                        "notify::high-contrast",
+                                                        G_CALLBACK (on_style_changed), self,
+                                                        G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+kasane_diagram_view_unrealize (GtkWidget *widget)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
+
+  if (self->settings != NULL)
+    {
+      g_clear_signal_handler (&self->dpi_handler, self->settings);
+      g_clear_object (&self->settings);
+    }
+  if (self->style_manager != NULL)
+    {
+      g_clear_signal_handler (&self->dark_handler, self->style_manager);
+      g_clear_signal_handler (&self->contrast_handler, self->style_manager);
+      g_clear_object (&self->style_manager);
+    }
+
+  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->unrealize (widget);
+}
+
+static void
+kasane_diagram_view_dispose (GObject *object)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
+
+  g_clear_pointer (&self->layout, kasane_diagram_layout_free);
+  if (self->datasets != NULL)
+    g_ptr_array_set_size (self->datasets, 0);
+
+  G_OBJECT_CLASS (kasane_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+kasane_diagram_view_finalize (GObject *object)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
+
+  g_clear_pointer (&self->datasets, g_ptr_array_unref);
+  g_clear_pointer (&self->measure, kasane_measure_free);
+  g_free (self->lang);
+  g_free (self->theme);
+
+  G_OBJECT_CLASS (kasane_diagram_view_parent_class)->finalize (object);
+}
+
+static void
+kasane_diagram_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_LANG:
+      g_value_set_string (value, self->lang);
+      break;
+    case PROP_THEME:
+      g_value_set_string (value, self->theme);
+      break;
+    case PROP_STEP:
+      g_value_set_int (value, self->step);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_SELECTED_DATASET:
+      g_value_set_int (value, self->selected_dataset);
+      break;
+    case PROP_SELECTED_LAYER:
+      g_value_set_int (value, self->selected_layer);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kasane_diagram_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      kasane_diagram_view_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_LANG:
+      kasane_diagram_view_set_lang (self, g_value_get_string (value));
+      break;
+    case PROP_THEME:
+      kasane_diagram_view_set_theme (self, g_value_get_string (value));
+      break;
+    case PROP_STEP:
+      kasane_diagram_view_set_step (self, g_value_get_int (value));
+      break;
+    case PROP_ZOOM:
+      kasane_diagram_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SELECTED_DATASET:
+      kasane_diagram_view_select_layer (self, g_value_get_int (value),
+                                        MAX (self->selected_layer, 0));
+      break;
+    case PROP_SELECTED_LAYER:
+      kasane_diagram_view_select_layer (self, MAX (self->selected_dataset, 0),
+                                        g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kasane_diagram_view_dispose;
+  object_class->finalize = kasane_diagram_view_finalize;
+  object_class->get_property = kasane_diagram_view_get_property;
+  object_class->set_property = kasane_diagram_view_set_property;
+
+  widget_class->size_allocate = kasane_diagram_view_size_allocate;
+  widget_class->snapshot = kasane_diagram_view_snapshot;
+  widget_class->measure = kasane_diagram_view_measure;
+  widget_class->css_changed = kasane_diagram_view_css_changed;
+  widget_class->realize = kasane_diagram_view_realize;
+  widget_class->unrealize = kasane_diagram_view_unrealize;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, KASANE_DIAGRAM_COMPARE, KASANE_DIAGRAM_STACK,
+                      KASANE_DIAGRAM_COMPARE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANG] =
+    g_param_spec_string ("lang", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THEME] =
+    g_param_spec_string ("theme", NULL, NULL, "system",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP] =
+    g_param_spec_int ("step", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, KASANE_DIAGRAM_VIEW_ZOOM_MIN,
+                         KASANE_DIAGRAM_VIEW_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_DATASET] =
+    g_param_spec_int ("selected-dataset", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_LAYER] =
+    g_param_spec_int ("selected-layer", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KasaneDiagramView::layer-selected:
+   * @dataset: index of the dataset, or -1 when the selection was cleared
+   * @layer: index of the layer in that dataset (by level), or -1
+   */
+  signals[LAYER_SELECTED] =
+    g_signal_new ("layer-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "diagram.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "diagram.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "diagram.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "diagram.zoom-reset", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "kasane-diagram");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+kasane_diagram_view_init (KasaneDiagramView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
+  self->kind = KASANE_DIAGRAM_COMPARE;
+  self->lang = g_strdup ("en");
+  self->theme = g_strdup ("system");
+  self->zoom = 1.0;
+  self->desktop_scale = 1.0;
+  self->step = -1;
+  self->selected_dataset = -1;
+  self->selected_layer = -1;
+  self->hover_dataset = -1;
+  self->hover_problem = -1;
+  self->measure = kasane_measure_new_pango ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_accessible (self);
+}
+
+/* Public API */
+
+GtkWidget *
+kasane_diagram_view_new (void)
+{
+  return g_object_new (KASANE_TYPE_DIAGRAM_VIEW, NULL);
+}
+
+void
+kasane_diagram_view_set_datasets (KasaneDiagramView     *self,
+                                  KasaneDataset * const *datasets,
+                                  guint                  n_datasets)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (n_datasets == 0 || datasets != NULL);
+
+  g_ptr_array_set_size (self->datasets, 0);
+  for (guint i = 0; i < n_datasets; i++)
+    if (datasets[i] != NULL)
+      g_ptr_array_add (self->datasets, kasane_dataset_ref (datasets[i]));
+
+  self->hover_dataset = self->hover_problem = -1;
+  kasane_diagram_view_select_layer (self, -1, -1);
+  update_accessible (self);
+  invalidate (self);
+}
+
+void
+kasane_diagram_view_set_dataset_array (KasaneDiagramView *self,
+                                       GPtrArray         *datasets)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  if (datasets == NULL)
+    kasane_diagram_view_set_datasets (self, NULL, 0);
+  else
+    kasane_diagram_view_set_datasets (self, (KasaneDataset * const *) datasets->pdata,
+                                      datasets->len);
+}
+
+guint
+kasane_diagram_view_get_n_datasets (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->datasets->len;
+}
+
+void
+kasane_diagram_view_set_kind (KasaneDiagramView *self,
+                              KasaneDiagramKind  kind)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (kind == KASANE_DIAGRAM_COMPARE || kind == KASANE_DIAGRAM_STACK);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  update_accessible (self);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+KasaneDiagramKind
+kasane_diagram_view_get_kind (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), KASANE_DIAGRAM_COMPARE);
+
+  return self->kind;
+}
+
+void
+kasane_diagram_view_set_lang (KasaneDiagramView *self,
+                              const char        *lang)
+{
+  const char *normal;
+
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  normal = g_strcmp0 (lang, "ja") == 0 ? "ja" : "en";
+  if (g_strcmp0 (self->lang, normal) == 0)
+    return;
+  g_free (self->lang);
+  self->lang = g_strdup (normal);
+  update_accessible (self);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANG]);
+}
+
+const char *
+kasane_diagram_view_get_lang (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), "en");
+
+  return self->lang;
+}
+
+void
+kasane_diagram_view_set_theme (KasaneDiagramView *self,
+                               const char        *theme)
+{
+  KasaneTheme parsed;
+
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  if (theme == NULL || !kasane_theme_from_string (theme, &parsed))
+    theme = "system";
+  if (g_strcmp0 (self->theme, theme) == 0)
+    return;
+  g_free (self->theme);
+  self->theme = g_strdup (theme);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+const char *
+kasane_diagram_view_get_theme (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), "system");
+
+  return self->theme;
+}
+
+void
+kasane_diagram_view_set_step (KasaneDiagramView *self,
+                              int                step)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  step = MAX (step, -1);
+  if (self->step == step)
+    return;
+  self->step = step;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+int
+kasane_diagram_view_get_step (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), -1);
+
+  return self->step;
+}
+
+void
+kasane_diagram_view_set_zoom (KasaneDiagramView *self,
+                              double             zoom)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  zoom = CLAMP (zoom, KASANE_DIAGRAM_VIEW_ZOOM_MIN, KASANE_DIAGRAM_VIEW_ZOOM_MAX);
+  if (fabs (self->zoom - zoom) < 1e-9)
+    return;
+  self->zoom = zoom;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+double
+kasane_diagram_view_get_zoom (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+kasane_diagram_view_zoom_in (KasaneDiagramView *self)
+{
+  kasane_diagram_view_set_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+void
+kasane_diagram_view_zoom_out (KasaneDiagramView *self)
+{
+  kasane_diagram_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+void
+kasane_diagram_view_zoom_reset (KasaneDiagramView *self)
+{
+  kasane_diagram_view_set_zoom (self, 1.0);
+}
+
+double
+kasane_diagram_view_get_text_scale (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 1.0);
+
+  return self->zoom * self->desktop_scale;
+}
+
+void
+kasane_diagram_view_select_layer (KasaneDiagramView *self,
+                                  int                dataset,
+                                  int                layer)
+{
+  gboolean dataset_changed, layer_changed;
+
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  if (dataset < 0 || (guint) dataset >= self->datasets->len)
+    dataset = layer = -1;
+  else
+    {
+      KasaneDataset *ds = g_ptr_array_index (self->datasets, dataset);
+
+      if (layer < 0 || (guint) layer >= ds->layers->len)
+        layer = -1;
+    }
+
+  dataset_changed = self->selected_dataset != dataset;
+  layer_changed = self->selected_layer != layer;
+  if (!dataset_changed && !layer_changed)
+    return;
+
+  self->selected_dataset = dataset;
+  self->selected_layer = layer;
+  if (self->kind == KASANE_DIAGRAM_STACK && dataset_changed)
+    update_accessible (self);
+  invalidate (self);
+
+  if (dataset_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DATASET]);
+  if (layer_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LAYER]);
+  g_signal_emit (self, signals[LAYER_SELECTED], 0, dataset, layer);
+}
+
+int
+kasane_diagram_view_get_selected_dataset (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), -1);
+
+  return self->selected_dataset;
+}
+
+int
+kasane_diagram_view_get_selected_layer (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), -1);
+
+  return self->selected_layer;
+}
+
+/* Private, for tests */
+
+guint
+kasane_diagram_view_get_n_layouts (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_layouts;
+}
+
+const KasaneDiagramLayout *
+kasane_diagram_view_get_layout (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+void
+kasane_diagram_view_get_hover (KasaneDiagramView *self,
+                               int               *dataset,
+                               int               *problem)
+{
+  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
+
+  if (dataset != NULL)
+    *dataset = self->hover_dataset;
+  if (problem != NULL)
+    *problem = self->hover_problem;
+}

@@ -1,0 +1,85 @@
+/* kasane-diagram.h: the stacked-layer diagrams (Compare and Stack views)
+ *
+ * kasane_diagram_layout_new computes pure geometry from the datasets, the size, the
+ * theme, the language and the presentation step — no cairo — and is also what hit testing
+ * reads.  kasane_diagram_paint draws a finished layout on any cairo_t: the widget through
+ * gtk_snapshot_append_cairo, export on PNG, SVG and PDF surfaces.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "kasane-dataset.h"
+#include "kasane-render.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KASANE_DIAGRAM_COMPARE,   /* every dataset side by side */
+  KASANE_DIAGRAM_STACK,     /* the first dataset large, with the selected layer's details */
+} KasaneDiagramKind;
+
+typedef struct
+{
+  KasaneDiagramKind kind;
+  double            width;            /* layout units (pixels at scale 1) */
+  double            height;
+  double            text_scale;       /* zoom × the desktop's text scaling; 1.0 default */
+  const char       *lang;             /* "en" or "ja" */
+  KasaneTheme       theme;
+  int               step;             /* presentation: layers shown up to this level index;
+                                         -1 shows all */
+  int               selected_dataset; /* -1: none */
+  int               selected_layer;   /* index into that dataset's layers, -1: none */
+  int               hover_dataset;    /* the problem whose path is highlighted; -1: none */
+  int               hover_problem;
+} KasaneDiagramParams;
+
+/* Defaults: compare, 1920×1080, text_scale 1, "en", light, step -1, nothing selected. */
+void kasane_diagram_params_init (KasaneDiagramParams *params);
+
+typedef struct _KasaneDiagramLayout KasaneDiagramLayout;
+
+KasaneDiagramLayout *kasane_diagram_layout_new  (KasaneDataset * const    *datasets,
+                                                 guint                     n_datasets,
+                                                 const KasaneDiagramParams *params,
+                                                 KasaneMeasure            *measure);
+void                 kasane_diagram_layout_free (KasaneDiagramLayout      *layout);
+
+typedef enum
+{
+  KASANE_DIAGRAM_HIT_NONE,
+  KASANE_DIAGRAM_HIT_LAYER,     /* a layer block */
+  KASANE_DIAGRAM_HIT_PROBLEM,   /* a chip or a rail */
+  KASANE_DIAGRAM_HIT_VERDICT,
+} KasaneDiagramHitKind;
+
+typedef struct
+{
+  KasaneDiagramHitKind kind;
+  int                  dataset;
+  int                  layer;     /* -1 when not on a layer */
+  int                  problem;   /* -1 when not on a problem */
+} KasaneDiagramHit;
+
+gboolean kasane_diagram_layout_hit_test (const KasaneDiagramLayout *layout,
+                                         double                     x,
+                                         double                     y,
+                                         KasaneDiagramHit          *hit);
+
+void     kasane_diagram_paint           (cairo_t                   *cr,
+                                         const KasaneDiagramLayout *layout,
+                                         const KasanePalette       *palette);
+
+/* One or a few sentences from the data, for the accessible description and the SVG's
+ * <desc>: the datasets, their layers, what each solved and introduced, the verdict. */
+char    *kasane_diagram_describe        (KasaneDataset * const *datasets,
+                                         guint                  n_datasets,
+                                         KasaneDiagramKind      kind,
+                                         const char            *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneDiagramLayout, kasane_diagram_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,450 @@
+/* kasane-render.c: themes, palettes and text measuring shared by every view
+ *
+ * Palettes are built from the Okabe–Ito colours (#E69F00 orange, #56B4E9 sky blue,
+ * #009E73 bluish green, #F0E442 yellow, #0072B2 blue, #D55E00 vermillion, #CC79A7
+ * reddish purple, black).  Where a colour carries text it is darkened (light theme) or
+ * lightened (dark theme) just enough to read at 4.5:1 or, for large semibold text, 3:1;
+ * the hue stays the Okabe–Ito one so the colour-blind-safe contrasts between roles hold.
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-render"
+
+#include "config.h"
+
+#include "kasane-render.h"
+#include "kasane-render-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                   ((hex) & 0xff) / 255.0, 1.0 }
+#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                       ((hex) & 0xff) / 255.0, (a) }
+
+static const KasanePalette palettes[] = {
+  [KASANE_THEME_LIGHT] = {
+    .background  = RGB (0xf7f6f2),   /* warm paper, not glaring white on a projector */
+    .surface     = RGB (0xffffff),
+    .border      = RGB (0xd8d6cf),
+    .text        = RGB (0x1d2125),
+    .text_dim    = RGB (0x5c6168),
+    .grid        = RGB (0xe4e2dc),
+    .accent      = RGB (0x0072b2),
+    .progression = RGB (0x0072b2),   /* blue */
+    .migration   = RGB (0xc65500),   /* vermillion, a shade darker for white text */
+    .mixed       = RGB (0xa8558a),   /* reddish purple, darker for white text */
+    .on_badge    = RGB (0xffffff),
+    .solves      = RGB (0x00805d),   /* bluish green */
+    .mitigates   = RGB (0x56b4e9),   /* sky blue */
+    .introduces  = RGB (0xc05200),   /* vermillion */
+    .worsens     = RGB (0x9a6200),   /* orange, dark enough to read as text */
+    .on_chip     = RGB (0xffffff),
+    .rail        = RGB (0x8d9198),
+    .load        = RGB (0x5c6168),
+    .positive    = RGB (0x00805d),
+    .negative    = RGB (0xc05200),
+    .highlight   = RGB (0xe69f00),   /* orange */
+    .series      = { RGB (0x0072b2), RGB (0xd55e00), RGB (0x009e73), RGB (0xcc79a7),
+                     RGB (0xe69f00), RGB (0x56b4e9), RGB (0x000000), RGB (0xb5a400) },
+    .on_mitigates = RGB (0x0d2433),
+    .shadow      = RGBA (0x3b3326, 0.10),
+    .badge_soft  = RGB (0xeceae4),
+    .stroke_scale = 1.0,
+  },
+  [KASANE_THEME_DARK] = {
+    /* Not an inversion: a deep blue-grey page, cards a step lighter, colours lifted so
+     * they glow rather than shout, and badges darker so white text stays crisp. */
+    .background  = RGB (0x17191d),
+    .surface     = RGB (0x23262c),
+    .border      = RGB (0x393d45),
+    .text        = RGB (0xeceef1),
+    .text_dim    = RGB (0xa2a8b1),
+    .grid        = RGB (0x30343b),
+    .accent      = RGB (0x56b4e9),
+    .progression = RGB (0x0a6aa6),
+    .migration   = RGB (0xb9560f),
+    .mixed       = RGB (0x9c4f80),
+    .on_badge    = RGB (0xffffff),
+    .solves      = RGB (0x0b8c68),
+    .mitigates   = RGB (0x56b4e9),
+    .introduces  = RGB (0xf08a4b),
+    .worsens     = RGB (0xe9b44c),
+    .on_chip     = RGB (0xffffff),
+    .rail        = RGB (0x7c828c),
+    .load        = RGB (0xa2a8b1),
+    .positive    = RGB (0x3ccf9f),
+    .negative    = RGB (0xf08a4b),
+    .highlight   = RGB (0xf0e442),   /* yellow reads best on the dark page */
+    .series      = { RGB (0x56b4e9), RGB (0xe69f00), RGB (0x3ccf9f), RGB (0xcc79a7),
+                     RGB (0xf0e442), RGB (0x0072b2), RGB (0xffffff), RGB (0xd55e00) },
+    .on_mitigates = RGB (0x0b1a24),
+    .shadow      = RGBA (0x000000, 0.35),
+    .badge_soft  = RGB (0x2e3239),
+    .stroke_scale = 1.0,
+  },
+  [KASANE_THEME_CONTRAST] = {
+    /* Pure black on pure white, thick borders, the darkest Okabe–Ito shades. */
+    .background  = RGB (0xffffff),
+    .surface     = RGB (0xffffff),
+    .border      = RGB (0x000000),
+    .text        = RGB (0x000000),
+    .text_dim    = RGB (0x000000),
+    .grid        = RGB (0x000000),
+    .accent      = RGB (0x000000),
+    .progression = RGB (0x004c80),
+    .migration   = RGB (0x8f3a00),
+    .mixed       = RGB (0x702a58),
+    .on_badge    = RGB (0xffffff),
+    .solves      = RGB (0x005c42),
+    .mitigates   = RGB (0x004c80),
+    .introduces  = RGB (0x000000),
+    .worsens     = RGB (0x000000),
+    .on_chip     = RGB (0xffffff),
+    .rail        = RGB (0x000000),
+    .load        = RGB (0x000000),
+    .positive    = RGB (0x005c42),
+    .negative    = RGB (0x8f3a00),
+    .highlight   = RGB (0x0072b2),
+    .series      = { RGB (0x004c80), RGB (0x8f3a00), RGB (0x005c42), RGB (0x702a58),
+                     RGB (0x000000), RGB (0x0072b2), RGB (0x6b5a00), RGB (0xd55e00) },
+    .on_mitigates = RGB (0xffffff),
+    .shadow      = RGBA (0x000000, 0.0),
+    .badge_soft  = RGB (0xffffff),
+    .stroke_scale = 2.0,
+  },
+};
+
+static const char * const theme_names[] = {
+  [KASANE_THEME_LIGHT] = "light",
+  [KASANE_THEME_DARK] = "dark",
+  [KASANE_THEME_CONTRAST] = "contrast",
+};
+
+const KasanePalette *
+kasane_palette_get (KasaneTheme theme)
+{
+  g_return_val_if_fail ((guint) theme < G_N_ELEMENTS (palettes), &palettes[0]);
+
+  return &palettes[theme];
+}
+
+gboolean
+kasane_theme_from_string (const char  *text,
+                          KasaneTheme *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (theme_names); i++)
+    {
+      if (g_str_equal (text, theme_names[i]))
+        {
+          *out = (KasaneTheme) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+kasane_theme_to_string (KasaneTheme theme)
+{
+  g_return_val_if_fail ((guint) theme < G_N_ELEMENTS (theme_names), "light");
+
+  return theme_names[theme];
+}
+
+/* Pango plumbing */
+
+static PangoFontMap *
+shared_font_map (void)
+{
+  static PangoFontMap *font_map;
+
+  /* PangoCairo font maps are not thread-safe; Kasane lays out and paints on the main
+   * thread only, and the export runs headless on its own main thread. */
+  if (font_map == NULL)
+    font_map = pango_cairo_font_map_new ();
+
+  return font_map;
+}
+
+static void
+apply_font_options (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* No hinting and no hinted metrics: advances then scale linearly, so a layout
+   * measured once is valid on the screen at any scale factor and in PNG, SVG and PDF. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  /* Pango ≥ 1.44 rounds glyph positions to device units by default, which would make
+   * widths depend on the target's scale. */
+  pango_context_set_round_glyph_positions (context, FALSE);
+}
+
+PangoContext *
+kasane_render_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (shared_font_map ());
+
+  pango_cairo_context_set_resolution (context, 96.0);
+  apply_font_options (context);
+
+  return context;
+}
+
+void
+kasane_render_context_update (PangoContext *context,
+                              cairo_t      *cr)
+{
+  pango_cairo_update_context (cr, context);
+  apply_font_options (context);
+}
+
+static PangoWeight
+pango_weight (KasaneWeight weight)
+{
+  switch (weight)
+    {
+    case KASANE_WEIGHT_BOLD:
+      return PANGO_WEIGHT_BOLD;
+    case KASANE_WEIGHT_SEMIBOLD:
+      return PANGO_WEIGHT_SEMIBOLD;
+    case KASANE_WEIGHT_REGULAR:
+    default:
+      return PANGO_WEIGHT_NORMAL;
+    }
+}
+
+static const char *
+pango_lang_tag (const char *lang)
+{
+  return g_strcmp0 (lang, "ja") == 0 ? "ja" : "en";
+}
+
+PangoLayout *
+kasane_render_text_layout (PangoContext     *context,
+                           const char       *text,
+                           const KasaneFont *font,
+                           const char       *lang,
+                           double            max_width,
+                           int               max_lines)
+{
+  PangoLayout *layout;
+  PangoFontDescription *desc;
+  PangoAttrList *attrs;
+
+  /* The context's language steers font fallback; the attribute steers shaping. */
+  pango_context_set_language (context, pango_language_from_string (pango_lang_tag (lang)));
+  layout = pango_layout_new (context);
+
+  desc = pango_font_description_from_string (KASANE_FONT_FAMILY);
+  pango_font_description_set_absolute_size (desc, MAX (font->size, 0.5) * PANGO_SCALE);
+  pango_font_description_set_weight (desc, pango_weight (font->weight));
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs,
+                          pango_attr_language_new (pango_language_from_string (pango_lang_tag (lang))));
+  if (font->tabular)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+  /* No font fallback surprises: the CJK face also sets Latin in this family. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  /* Plain text, never markup: dataset labels may hold < & >. */
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) floor (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (max_lines > 0)
+        {
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+
+  return layout;
+}
+
+void
+kasane_render_layout_extents (PangoLayout       *layout,
+                              KasaneTextExtents *extents)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  extents->width = (double) (logical.x + logical.width) / PANGO_SCALE;
+  extents->height = (double) (logical.y + logical.height) / PANGO_SCALE;
+  extents->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  extents->n_lines = pango_layout_get_line_count (layout);
+  extents->ellipsized = pango_layout_is_ellipsized (layout);
+}
+
+/* The Pango measure */
+
+static void
+pango_measure (KasaneMeasure     *measure,
+               const char        *text,
+               const KasaneFont  *font,
+               const char        *lang,
+               double             max_width,
+               int                max_lines,
+               KasaneTextExtents *extents)
+{
+  PangoLayout *layout;
+
+  layout = kasane_render_text_layout (measure->data, text, font, lang, max_width, max_lines);
+  kasane_render_layout_extents (layout, extents);
+  g_object_unref (layout);
+}
+
+KasaneMeasure *
+kasane_measure_new_pango (void)
+{
+  KasaneMeasure *measure = g_new0 (KasaneMeasure, 1);
+
+  measure->func = pango_measure;
+  measure->data = kasane_render_context_new ();
+
+  return measure;
+}
+
+gboolean
+kasane_measure_is_pango (const KasaneMeasure *measure)
+{
+  return measure != NULL && measure->func == pango_measure;
+}
+
+/* The fake measure: every character the same width, lines 1.25 × the size.  Lines break
+ * at spaces when they can, else anywhere, like PANGO_WRAP_WORD_CHAR. */
+
+typedef struct
+{
+  double char_width;
+} FakeData;
+
+static void
+fake_measure (KasaneMeasure     *measure,
+              const char        *text,
+              const KasaneFont  *font,
+              const char        *lang,
+              double             max_width,
+              int                max_lines,
+              KasaneTextExtents *extents)
+{
+  FakeData *data = measure->data;
+  double cw = data->char_width * font->size;
+  glong n = g_utf8_strlen (text != NULL ? text : "", -1);
+  glong per_line, remaining, widest = 0;
+  const char *p = text != NULL ? text : "";
+  int lines = 0;
+
+  extents->ellipsized = FALSE;
+
+  if (max_width <= 0 || n * cw <= max_width)
+    {
+      extents->width = n * cw;
+      extents->height = 1.25 * font->size;
+      extents->baseline = font->size;
+      extents->n_lines = 1;
+      return;
+    }
+
+  per_line = MAX (1, (glong) floor (max_width / cw));
+  remaining = n;
+  while (remaining > 0)
+    {
+      glong take = MIN (per_line, remaining);
+
+      if (max_lines > 0 && lines == max_lines - 1 && remaining > take)
+        {
+          extents->ellipsized = TRUE;
+          widest = MAX (widest, take);
+          lines++;
+          break;
+        }
+
+      if (take < remaining)
+        {
+          /* Break after the last space within the line, if there is one. */
+          const char *q = p;
+          glong last_space = -1;
+
+          for (glong i = 0; i < take; i++, q = g_utf8_next_char (q))
+            if (*q == ' ')
+              last_space = i;
+          if (last_space > 0)
+            take = last_space + 1;
+        }
+
+      widest = MAX (widest, take);
+      for (glong i = 0; i < take; i++)
+        p = g_utf8_next_char (p);
+      remaining -= take;
+      lines++;
+    }
+
+  extents->width = MIN (widest * cw, max_width);
+  extents->height = lines * 1.25 * font->size;
+  extents->baseline = font->size;
+  extents->n_lines = lines;
+}
+
+KasaneMeasure *
+kasane_measure_new_fake (double char_width)
+{
+  KasaneMeasure *measure = g_new0 (KasaneMeasure, 1);
+  FakeData *data = g_new0 (FakeData, 1);
+
+  data->char_width = char_width > 0 ? char_width : 0.6;
+  measure->func = fake_measure;
+  measure->data = data;
+
+  return measure;
+}
+
+void
+kasane_measure_free (KasaneMeasure *measure)
+{
+  if (measure == NULL)
+    return;
+
+  if (measure->func == pango_measure)
+    g_object_unref (measure->data);
+  else
+    g_free (measure->data);
+  g_free (measure);
+}
+
+void
+kasane_measure_text (KasaneMeasure     *measure,
+                     const char        *text,
+                     const KasaneFont  *font,
+                     const char        *lang,
+                     double             max_width,
+                     int                max_lines,
+                     KasaneTextExtents *extents)
+{
+  g_return_if_fail (measure != NULL);
+  g_return_if_fail (font != NULL);
+  g_return_if_fail (extents != NULL);
+
+  memset (extents, 0, sizeof *extents);
+  measure->func (measure, text != NULL ? text : "", font, lang, max_width, max_lines, extents);
+}

@@ -1,0 +1,124 @@
+/* kasane-render.h: what every view's renderer shares — themes, palettes, text measuring
+ *
+ * Model → layout (plain structs of doubles, no cairo) → paint (a finished layout onto any
+ * cairo_t) → widget or export.  Colours come only from a KasanePalette, one table per
+ * theme in C, so the widget and a headless export paint the same colours.  Layout measures
+ * text through a KasaneMeasure: the app and export use Pango with fixed font options (so
+ * screen and file match); tests use a fixed-width fake.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KASANE_THEME_LIGHT,
+  KASANE_THEME_DARK,
+  KASANE_THEME_CONTRAST,   /* high contrast, for projectors */
+} KasaneTheme;
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} KasaneColor;
+
+/* Named roles, never raw colours in paint code.  Okabe–Ito based. */
+typedef struct
+{
+  KasaneColor background;     /* the page */
+  KasaneColor surface;        /* cards (layer blocks) */
+  KasaneColor border;
+  KasaneColor text;
+  KasaneColor text_dim;       /* secondary text, axis labels */
+  KasaneColor grid;
+  KasaneColor accent;         /* focus, selection */
+  KasaneColor progression;    /* verdict badges */
+  KasaneColor migration;
+  KasaneColor mixed;
+  KasaneColor on_badge;       /* text on a verdict badge */
+  KasaneColor solves;         /* filled chip, ✓ */
+  KasaneColor mitigates;      /* filled chip, ↓ */
+  KasaneColor introduces;     /* outlined dashed chip, + */
+  KasaneColor worsens;        /* outlined dotted chip, ↑ */
+  KasaneColor on_chip;        /* text on a filled chip */
+  KasaneColor rail;           /* problem rails */
+  KasaneColor load;           /* open-load bars */
+  KasaneColor positive;       /* net > 0 */
+  KasaneColor negative;       /* net < 0 */
+  KasaneColor highlight;      /* a hovered problem's path */
+  KasaneColor series[8];      /* trend lines, in order */
+  KasaneColor on_mitigates;   /* text on a mitigates chip (sky blue needs dark text) */
+  KasaneColor shadow;         /* the soft shadow under cards */
+  KasaneColor badge_soft;     /* quiet pills: the claim, the legend's frame */
+  double      stroke_scale;   /* line widths × this (contrast: thick borders) */
+} KasanePalette;
+
+const KasanePalette *kasane_palette_get       (KasaneTheme  theme);
+gboolean             kasane_theme_from_string (const char  *text,
+                                               KasaneTheme *out);
+const char          *kasane_theme_to_string   (KasaneTheme  theme);
+
+typedef enum
+{
+  KASANE_WEIGHT_REGULAR,
+  KASANE_WEIGHT_SEMIBOLD,
+  KASANE_WEIGHT_BOLD,
+} KasaneWeight;
+
+/* One font: the family is fixed (Noto Sans CJK JP covers both languages); sizes are in
+ * layout units (pixels at scale 1, points for SVG and PDF). */
+typedef struct
+{
+  double       size;
+  KasaneWeight weight;
+  gboolean     tabular;   /* tabular figures for numbers */
+} KasaneFont;
+
+typedef struct
+{
+  double width;       /* of the widest line, as set */
+  double height;      /* of all lines */
+  double baseline;    /* of the first line, from the top */
+  int    n_lines;
+  gboolean ellipsized;
+} KasaneTextExtents;
+
+typedef struct _KasaneMeasure KasaneMeasure;
+
+/* Measures `text` set in `font` in language `lang` ("en" or "ja": Pango gets the language
+ * so CJK takes Japanese forms and breaks lines by Japanese rules).  With max_width > 0 the
+ * text wraps at that width; with max_lines > 0 it is cut to that many lines and ellipsized.
+ * Paint must set text with exactly the same arguments to get the same extents. */
+typedef void (*KasaneMeasureFunc) (KasaneMeasure     *measure,
+                                   const char        *text,
+                                   const KasaneFont  *font,
+                                   const char        *lang,
+                                   double             max_width,
+                                   int                max_lines,
+                                   KasaneTextExtents *extents);
+
+struct _KasaneMeasure
+{
+  KasaneMeasureFunc func;
+  gpointer          data;
+};
+
+/* Pango with fixed font options (no hinting, no subpixel positioning of metrics), so a
+ * layout measured for the screen and one measured for a file agree. */
+KasaneMeasure *kasane_measure_new_pango (void);
+/* Every character `char_width` × font size wide, lines 1.25 × font size high. For tests. */
+KasaneMeasure *kasane_measure_new_fake  (double         char_width);
+void           kasane_measure_free      (KasaneMeasure *measure);
+void           kasane_measure_text      (KasaneMeasure     *measure,
+                                         const char        *text,
+                                         const KasaneFont  *font,
+                                         const char        *lang,
+                                         double             max_width,
+                                         int                max_lines,
+                                         KasaneTextExtents *extents);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneMeasure, kasane_measure_free)
+
+G_END_DECLS
