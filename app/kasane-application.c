@@ -10,9 +10,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "kasane-application.h"
+#include "kasane-i18n.h"
 #include "kasane-window.h"
 
 struct _KasaneApplication
@@ -241,6 +242,43 @@ theme_changed_cb (KasaneApplication *self)
 }
 
 static void
+apply_language (KasaneApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "language");
+
+  kasane_i18n_set_language (g_str_equal (setting, "system") ? NULL : setting);
+}
+
+/* Labels from templates, menus and tooltips are translated as they are built, so a
+ * change of language builds each window anew, with its datasets moved over: everything
+ * is relabelled at once, with no restart. */
+static void
+language_changed_cb (KasaneApplication *self)
+{
+  g_autoptr(GList) windows = NULL;
+
+  apply_language (self);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_application_hold (G_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *old = l->data;
+
+      if (KASANE_IS_WINDOW (old))
+        {
+          KasaneWindow *window = kasane_window_new (GTK_APPLICATION (self));
+
+          kasane_window_take_over (window, KASANE_WINDOW (old));
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      /* Dialogs (About, Export, shortcuts) close rather than stay in the old language. */
+      gtk_window_destroy (old);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 kasane_application_startup (GApplication *application)
 {
   KasaneApplication *self = KASANE_APPLICATION (application);
@@ -265,6 +303,9 @@ kasane_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::theme",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
   theme_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_language (self);
 }
 
 static void

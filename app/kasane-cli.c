@@ -4,7 +4,7 @@
 
 #include "kasane-cli.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "kasane-export.h"

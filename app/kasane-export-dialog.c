@@ -14,7 +14,7 @@
 
 #include "kasane-export-dialog.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 struct _KasaneExportDialog
 {
@@ -257,7 +257,8 @@ update_title (KasaneExportDialog *self)
                                                 get_lang (self));
 
   adw_window_title_set_subtitle (self->window_title,
-                                 self->view == KASANE_EXPORT_VIEW_STACK ? _("Stack View")
+                                 self->view == KASANE_EXPORT_VIEW_STACK ? _("Stack View") :
+                                 self->view == KASANE_EXPORT_VIEW_TREND ? _("Trend View")
                                                                         : _("Compare View"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
 }
@@ -371,7 +372,7 @@ kasane_export_copy_view (GtkWidget              *widget,
 
   kasane_export_options_init (&options);
   if (!kasane_export_view_from_string (view, &options.view) ||
-      options.view == KASANE_EXPORT_VIEW_TREND || options.view == KASANE_EXPORT_VIEW_SLIDES)
+      options.view == KASANE_EXPORT_VIEW_SLIDES)
     options.view = KASANE_EXPORT_VIEW_COMPARE;
   options.lang = desktop_lang ();
   if (settings != NULL)
@@ -706,9 +707,9 @@ kasane_export_dialog_new (GtkWindow             *parent,
                        NULL);
   for (guint i = 0; i < n_datasets; i++)
     g_ptr_array_add (self->datasets, kasane_dataset_ref (datasets[i]));
-  /* Views export cannot draw yet (trend, explain…) export the comparison. */
+  /* Views export cannot draw yet (slides) export the comparison. */
   if (!kasane_export_view_from_string (view, &self->view) ||
-      self->view == KASANE_EXPORT_VIEW_TREND || self->view == KASANE_EXPORT_VIEW_SLIDES)
+      self->view == KASANE_EXPORT_VIEW_SLIDES)
     self->view = KASANE_EXPORT_VIEW_COMPARE;
 
   update_title (self);

@@ -1,7 +1,8 @@
 /* kasane-export.h: draw a view into a PNG, SVG or PDF file, headless
  *
- * Export builds a diagram layout for the requested size, paints it with the one renderer
- * the window uses (kasane_diagram_paint) on a cairo image, SVG or PDF surface, checks
+ * Export builds a layout for the requested size, paints it with the one renderer the
+ * window uses (kasane_diagram_paint for compare and stack, kasane_trend_paint for trend)
+ * on a cairo image, SVG or PDF surface, checks
  * cairo's status, and writes the file atomically: a hidden temporary file in the same
  * folder, fsync, then rename over the target, so a failed export leaves any earlier file
  * untouched.  Only cairo and Pango are used here (no GTK), so `kasane --export` runs with
@@ -32,7 +33,7 @@ typedef enum
 {
   KASANE_EXPORT_VIEW_COMPARE,
   KASANE_EXPORT_VIEW_STACK,
-  KASANE_EXPORT_VIEW_TREND,    /* not available yet: KASANE_EXPORT_ERROR_UNSUPPORTED */
+  KASANE_EXPORT_VIEW_TREND,    /* the first dataset's series (options.series) */
   KASANE_EXPORT_VIEW_SLIDES,   /* not available yet: KASANE_EXPORT_ERROR_UNSUPPORTED */
 } KasaneExportView;
 
@@ -54,6 +55,8 @@ typedef struct
   const char            *lang;        /* "en" or "ja"; NULL: from the locale */
   KasaneExportBackground background;
   const char            *footer;      /* NULL or "": none; else one line under the diagram */
+  const char * const    *series;      /* trend: the series ids to chart, in that order;
+                                         NULL: all of them */
 } KasaneExportOptions;
 
 #define KASANE_EXPORT_ERROR (kasane_export_error_quark ())
@@ -66,6 +69,7 @@ typedef enum
   KASANE_EXPORT_ERROR_RENDER,        /* cairo reported an error while drawing */
   KASANE_EXPORT_ERROR_WRITE,         /* the file could not be written */
   KASANE_EXPORT_ERROR_LOAD,          /* a dataset (or a bundled one) did not load */
+  KASANE_EXPORT_ERROR_SERIES,        /* trend: an unknown series id, or no series at all */
 } KasaneExportError;
 
 GQuark       kasane_export_error_quark        (void);
@@ -104,6 +108,13 @@ char        *kasane_export_default_footer     (KasaneDataset * const *datasets,
                                                guint                  n_datasets,
                                                KasaneExportView       view,
                                                const char            *lang);
+
+/* Trend: whether `dataset` has series to chart and every id in `series` (NULL: all) names
+ * one of them.  The error (KASANE_EXPORT_ERROR_SERIES) names the file and lists the ids
+ * it has. */
+gboolean     kasane_export_check_series       (KasaneDataset             *dataset,
+                                               const char * const        *series,
+                                               GError                   **error);
 
 /* Renders into memory: the bytes of the finished file. */
 GBytes      *kasane_export_render             (KasaneDataset * const     *datasets,

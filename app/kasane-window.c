@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "kasane-window.h"
@@ -20,8 +20,10 @@
 
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
+#include "kasane-i18n.h"
 #include "kasane-export-dialog.h"
 #include "kasane-ledger.h"
+#include "kasane-trend-view.h"
 #include "kasane-loader.h"
 #include "kasane-resources.h"
 
@@ -59,6 +61,7 @@ struct _KasaneWindow
   AdwViewStack       *view_stack;
   KasaneDiagramView  *compare_view;
   KasaneDiagramView  *stack_view;
+  KasaneTrendView    *trend_view;
   KasaneExplainView  *explain_view;
   GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
   GPtrArray          *stack_shown;
@@ -103,22 +106,8 @@ static const char *
 get_language (KasaneWindow *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "language");
-  const char * const *names;
 
-  if (g_str_equal (setting, "ja"))
-    return "ja";
-  if (g_str_equal (setting, "en"))
-    return "en";
-
-  names = g_get_language_names ();
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "ja"))
-        return "ja";
-      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
-        return "en";
-    }
-  return "en";
+  return kasane_i18n_resolve_language (setting);
 }
 
 static Entry *
@@ -865,10 +854,20 @@ update_views (KasaneWindow *self)
       g_ptr_array_add (one, entry->dataset);
     show_datasets (self->stack_view, self->stack_shown, one);
   }
+  kasane_trend_view_set_lang (self->trend_view, lang);
+  kasane_trend_view_set_theme (self->trend_view, theme);
+  /* Setting the dataset resets the time window: only on a change. */
+  if (kasane_trend_view_get_dataset (self->trend_view) !=
+      (entry != NULL ? entry->dataset : NULL))
+    kasane_trend_view_set_dataset (self->trend_view, entry != NULL ? entry->dataset : NULL);
 
-  kasane_explain_view_set_language (self->explain_view, lang);
-  kasane_explain_view_set_datasets (self->explain_view, (KasaneDataset **) datasets->pdata,
-                                    datasets->len);
+  /* The essay is long: it is set only while it is on screen (view_changed_cb). */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "explain") == 0)
+    {
+      kasane_explain_view_set_language (self->explain_view, lang);
+      kasane_explain_view_set_datasets (self->explain_view, (KasaneDataset **) datasets->pdata,
+                                        datasets->len);
+    }
 }
 
 /* Content */
@@ -1298,7 +1297,7 @@ zoom_action (GtkWidget  *widget,
   KasaneWindow *self = KASANE_WINDOW (widget);
   KasaneDiagramView *views[] = { self->compare_view, self->stack_view };
 
-  /* Both diagrams keep one zoom, so switching views does not change the text size. */
+  /* Every chart keeps one zoom, so switching views does not change the text size. */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       if (g_str_equal (action_name, "win.zoom-in"))
@@ -1308,6 +1307,7 @@ zoom_action (GtkWidget  *widget,
       else
         kasane_diagram_view_zoom_reset (views[i]);
     }
+  kasane_trend_view_set_zoom (self->trend_view, kasane_diagram_view_get_zoom (views[0]));
 }
 
 static GPtrArray *
@@ -1315,6 +1315,13 @@ collect_current_datasets (KasaneWindow  *self,
                           const char   **view)
 {
   KasaneDiagramView *diagram = get_current_diagram (self);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "trend") == 0)
+    {
+      /* The trend view charts the dataset it shows (with its series). */
+      *view = "trend";
+      return g_ptr_array_ref (self->stack_shown);
+    }
 
   *view = diagram == self->stack_view ? "stack" : "compare";
   return g_ptr_array_ref (diagram == self->stack_view ? self->stack_shown : self->compare_shown);
@@ -1420,6 +1427,8 @@ view_changed_cb (KasaneWindow *self)
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+  if (g_strcmp0 (name, "explain") == 0)
+    update_views (self);
 }
 
 static void
@@ -1432,6 +1441,25 @@ static void
 language_changed_cb (KasaneWindow *self)
 {
   rebuild_sidebar (self, get_selected_entry (self));
+}
+
+/* Benchmarks (tests/bench/window-startup) time start-up to the first frame shown. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      KasaneWindow  *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+bench_map_cb (KasaneWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), self, 0);
 }
 
 static void
@@ -1466,6 +1494,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   g_assert (kasane_get_resource () != NULL);
   g_type_ensure (KASANE_TYPE_DIAGRAM_VIEW);
   g_type_ensure (KASANE_TYPE_EXPLAIN_VIEW);
+  g_type_ensure (KASANE_TYPE_TREND_VIEW);
 
   object_class->dispose = kasane_window_dispose;
   window_class->close_request = kasane_window_close_request;
@@ -1478,6 +1507,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, stack_view);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, trend_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, explain_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar);
@@ -1548,6 +1578,9 @@ kasane_window_init (KasaneWindow *self)
   }
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (g_strcmp0 (g_getenv ("KASANE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
@@ -1750,4 +1783,44 @@ kasane_window_get_explain_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->explain_view);
+}
+
+/**
+ * kasane_window_take_over:
+ * @self: a new window
+ * @from: the window it replaces
+ *
+ * Moves the datasets (with their errors), the selection, the view shown and the size of
+ * @from into @self, which has none yet.  The application builds a window anew when the
+ * language changes, so every label, menu and tooltip is set in the new language at once.
+ */
+void
+kasane_window_take_over (KasaneWindow *self,
+                         KasaneWindow *from)
+{
+  Entry *selected;
+  gpointer *entries;
+  gsize n_entries = 0;
+  int width, height;
+
+  g_return_if_fail (KASANE_IS_WINDOW (self));
+  g_return_if_fail (KASANE_IS_WINDOW (from));
+  g_return_if_fail (self->entries->len == 0);
+
+  selected = get_selected_entry (from);
+  from->banner_entry = NULL;
+  entries = g_ptr_array_steal (from->entries, &n_entries);
+  for (gsize i = 0; i < n_entries; i++)
+    g_ptr_array_add (self->entries, entries[i]);
+  g_free (entries);
+
+  gtk_window_get_default_size (GTK_WINDOW (from), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (from)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         adw_view_stack_get_visible_child_name (from->view_stack));
+
+  rebuild_sidebar (from, NULL);
+  rebuild_sidebar (self, selected);
 }

@@ -34,5 +34,8 @@ void          kasane_window_add_dataset      (KasaneWindow   *self,
                                               const char     *display_name);
 /* The GtkFileChooserNative for .json and .csv files. */
 void          kasane_window_show_open_dialog (KasaneWindow   *self);
+/* Moves the datasets, selection, view and size of `from` into a new window. */
+void          kasane_window_take_over        (KasaneWindow   *self,
+                                              KasaneWindow   *from);
 
 G_END_DECLS

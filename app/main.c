@@ -8,28 +8,23 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "kasane-application.h"
 #include "kasane-cli.h"
+#include "kasane-i18n.h"
 
 static void
 setup_locale (void)
 {
-  const char *messages;
-
   setlocale (LC_ALL, "");
-  /* Under C or POSIX gettext ignores LANGUAGE; C.UTF-8 lets it pick a translation. */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
-    setlocale (LC_ALL, "C.UTF-8");
-
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Binds the catalogues (installed, or the build folder's) and makes sure LANGUAGE can
+   * pick a translation even under the C locale.  No textdomain(): every lookup names
+   * Kasane's domain, and GLib translates only while the default domain is "messages"
+   * or matches the locale (g_dgettext decides once, before a run-time switch). */
+  kasane_i18n_init ();
 }
 
 int
@@ -59,7 +54,7 @@ main (int    argc,
 
   /* --lang chooses the window's language for this run, before anything is translated. */
   if (options.lang != NULL)
-    g_setenv ("LANGUAGE", options.lang, TRUE);
+    kasane_i18n_override_system_language (options.lang);
 
   app_argv = g_ptr_array_new ();
   g_ptr_array_add (app_argv, argv[0]);

@@ -24,6 +24,7 @@
 #include "kasane-export.h"
 #include "kasane-export-dialog.h"
 #include "kasane-loader.h"
+#include "kasane-trend.h"
 
 /* How far a rendering of the SVG (librsvg) or the PDF (poppler) may be from the PNG of
  * the same picture, as a mean absolute difference per channel (0–255).  Measured on the
@@ -698,16 +699,19 @@ test_failure_keeps_earlier_file (void)
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "no-such-dataset.json"));
   }
-  /* A view that cannot be drawn yet fails cleanly. */
+  /* A view that cannot be drawn yet, or a trend of a series that is not there, fails
+   * cleanly. */
   {
     g_auto(Run) run = { 0, };
 
-    RUN (&run, "--export=keep/out.png", "--view=trend");
+    RUN (&run, "--export=keep/out.png", "--view=slides");
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "not available yet"));
     run_clear (&run);
-    RUN (&run, "--export=keep/out.png", "--view=slides");
+    RUN (&run, "--export=keep/out.png", "--view=trend", "--series=no-such-series");
     g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no-such-series"));
+    g_assert_nonnull (strstr (run.err, "keep/out.png"));
   }
   after = read_file (out, &la);
   g_assert_cmpmem (before, lb, after, la);
@@ -728,11 +732,22 @@ test_failure_keeps_earlier_file (void)
   options.width = 640;
   options.height = 360;
   options.scale = 1;
-  options.view = KASANE_EXPORT_VIEW_TREND;
+  options.view = KASANE_EXPORT_VIEW_SLIDES;
   g_assert_false (kasane_export_write ((KasaneDataset * const *) datasets->pdata,
                                        datasets->len, &options, out, &error));
   g_assert_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_UNSUPPORTED);
   g_clear_error (&error);
+  {
+    const char *unknown[] = { "no-such-series", NULL };
+
+    options.view = KASANE_EXPORT_VIEW_TREND;
+    options.series = unknown;
+    g_assert_false (kasane_export_write ((KasaneDataset * const *) datasets->pdata,
+                                         datasets->len, &options, out, &error));
+    g_assert_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SERIES);
+    g_clear_error (&error);
+    options.series = NULL;
+  }
 
   after = read_file (out, &la);
   g_assert_cmpmem (before, lb, after, la);
@@ -1006,7 +1021,298 @@ test_markup_in_title (void)
     g_assert_nonnull (strstr (info, "<b>R&D</b> &"));
 }
 
+/* Trend */
+
+static KasaneDataset *
+load_path (const char *path)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  KasaneDataset *dataset = kasane_load_file (path, diagnostics);
+  g_autofree char *text = kasane_diagnostics_format (diagnostics);
+
+  if (dataset == NULL)
+    g_error ("%s does not load:\n%s", path, text);
+  return dataset;
+}
+
+static void
+test_trend_png_scale (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *out = work_path ("trend-scaled.png");
+  g_autofree char *compare = work_path ("trend-compare.png");
+
+  RUN (&run, "--export=trend-scaled.png", "--view=trend", "--scale=2", "--size=800x450",
+       "--lang=en");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_png_size (out, 1600, 900);
+
+  /* Not the compare view by another name. */
+  run_clear (&run);
+  RUN (&run, "--export=trend-compare.png", "--view=compare", "--scale=2", "--size=800x450",
+       "--lang=en");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_pictures_differ (out, compare);
+}
+
+static void
+test_trend_svg_pdf (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(GPtrArray) bundled = load_bundled ();
+  g_autofree char *svg = work_path ("trend.svg");
+  g_autofree char *pdf = work_path ("trend.pdf");
+  g_autofree char *png = work_path ("trend.png");
+  g_autofree char *rendered = work_path ("trend-svg.png");
+  g_autofree char *title = NULL, *desc = NULL, *data = NULL, *expected = NULL, *info = NULL;
+  g_autofree char *output = NULL;
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *rsvg_argv[] = { "rsvg-convert", "-w", "1280", "-h", "720", "-f", "png",
+                              "-o", rendered, svg, NULL };
+  gboolean found;
+
+  /* No file: the bundled datasets; trend draws the first (AI). */
+  RUN (&run, "--export=trend.svg", "--view=trend", "--size=1280x720", "--lang=en");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_svg_well_formed (svg, &title, &desc);
+  g_assert_cmpstr (title, ==, kasane_text_get (&((KasaneDataset *) bundled->pdata[0])->title,
+                                               "en"));
+  expected = kasane_trend_describe (bundled->pdata[0], NULL, "en");
+  g_assert_cmpstr (desc, ==, expected);
+  data = read_file (svg, NULL);
+  g_assert_nonnull (strstr (data, "width=\"1280pt\""));
+
+  run_clear (&run);
+  RUN (&run, "--export=trend.pdf", "--view=trend", "--size=1280x720", "--lang=en");
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    bytes = read_file (pdf, &length);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  }
+  info = run_tool (info_argv, &found);
+  if (found)
+    {
+      g_assert_true (g_regex_match_simple ("^Title: +AI", info, G_REGEX_MULTILINE, 0));
+      g_assert_true (g_regex_match_simple ("^Author: +Kasane$", info, G_REGEX_MULTILINE, 0));
+      g_assert_true (g_regex_match_simple ("^Subject: +Trend chart", info, G_REGEX_MULTILINE,
+                                           0));
+      g_assert_true (g_regex_match_simple ("^Page size: +1280 x 720 pts", info,
+                                           G_REGEX_MULTILINE, 0));
+    }
+
+  /* The SVG draws what the PNG draws. */
+  run_clear (&run);
+  RUN (&run, "--export=trend.png", "--view=trend", "--size=1280x720", "--lang=en");
+  g_assert_cmpint (run.status, ==, 0);
+  output = run_tool (rsvg_argv, &found);
+  if (found)
+    assert_pictures_match ("trend SVG (librsvg)", png, rendered);
+}
+
+/* A block explorer's chart CSV: quoted, M/D/YYYY dates, a Unix timestamp column (dropped,
+ * since there is a date column) and one value column. */
+static void
+test_trend_explorer_csv (void)
+{
+  g_autofree char *csv = source_path ("tests/fixtures/cli/explorer.csv");
+  g_autoptr(KasaneDataset) dataset = load_path (csv);
+  g_autofree char *svg = work_path ("explorer.svg");
+  g_autofree char *png = work_path ("explorer.png");
+  g_autofree char *desc = NULL;
+  KasaneSeries *series;
+
+  g_assert_cmpuint (dataset->series->len, ==, 1);
+  g_assert_cmpuint (dataset->layers->len, ==, 0);
+  series = g_ptr_array_index (dataset->series, 0);
+  g_assert_cmpstr (series->id, ==, "value-wei");
+  g_assert_false (series->numeric_x);
+
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=explorer.png", "--view=trend", "--size=1200x675", "--lang=en", csv);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    assert_png_size (png, 1200, 675);
+    run_clear (&run);
+    RUN (&run, "--export=explorer.svg", "--view=trend", "--lang=en", csv);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  assert_svg_well_formed (svg, NULL, &desc);
+  g_test_message ("explorer.csv: %s", desc);
+  /* One dated series: its name, its point count and its years. */
+  g_assert_nonnull (strstr (desc, "Value (Wei)"));
+  g_assert_nonnull (strstr (desc, "3 points"));
+  g_assert_nonnull (strstr (desc, "2015"));
+  g_assert_null (strstr (desc, "UnixTimeStamp"));
+
+  /* The compare view has no layers to draw from a CSV file: a clear failure. */
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=explorer-compare.png", "--view=compare", csv);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no layers"));
+  }
+}
+
+static const char two_columns_csv[] =
+  "date,Alpha price,Beta volume\n"
+  "2024-01-01,1.5,100\n"
+  "2024-02-01,2.5,300\n"
+  "2024-03-01,2.0,250\n";
+
+static void
+test_trend_series_option (void)
+{
+  g_autofree char *svg = work_path ("series.svg");
+  g_autofree char *png = work_path ("series.png");
+  g_autofree char *desc = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize lb, la;
+
+  write_dataset ("two.csv", two_columns_csv);
+
+  /* All series by default. */
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=series.svg", "--view=trend", "--lang=en", "two.csv");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_svg_well_formed (svg, NULL, &desc);
+    g_assert_nonnull (strstr (desc, "Alpha price"));
+    g_assert_nonnull (strstr (desc, "Beta volume"));
+    g_clear_pointer (&desc, g_free);
+  }
+  /* --series selects. */
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=series.svg", "--view=trend", "--lang=en", "--series=beta-volume",
+         "two.csv");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_svg_well_formed (svg, NULL, &desc);
+    g_assert_null (strstr (desc, "Alpha price"));
+    g_assert_nonnull (strstr (desc, "Beta volume"));
+    g_clear_pointer (&desc, g_free);
+  }
+  /* An unknown id: exit 1, the available ids listed, nothing written. */
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=series.png", "--view=trend", "--lang=en", "two.csv");
+    g_assert_cmpint (run.status, ==, 0);
+    before = read_file (png, &lb);
+    run_clear (&run);
+    RUN (&run, "--export=series.png", "--view=trend", "--lang=en",
+         "--series=beta-volume,gamma", "two.csv");
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "“gamma”"));
+    g_assert_nonnull (strstr (run.err, "alpha-price, beta-volume"));
+    g_assert_nonnull (strstr (run.err, "series.png"));
+    g_assert_null (strstr (run.err, "CRITICAL"));
+    after = read_file (png, &la);
+    g_assert_cmpmem (before, lb, after, la);
+  }
+  /* A dataset with no series: exit 1, said plainly. */
+  write_dataset ("one.json", one_layer);
+  {
+    g_auto(Run) run = { 0, };
+    g_autofree char *noseries = work_path ("noseries.png");
+
+    RUN (&run, "--export=noseries.png", "--view=trend", "--lang=en", "one.json");
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no series"));
+    g_assert_false (g_file_test (noseries, G_FILE_TEST_EXISTS));
+  }
+  /* With several files, trend shows the first. */
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "--export=series.svg", "--view=trend", "--lang=en", "two.csv", "one.json");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_svg_well_formed (svg, NULL, &desc);
+    g_assert_nonnull (strstr (desc, "Beta volume"));
+  }
+}
+
+/* The bundled datasets' trend charts in English and Japanese, every format. */
+static void
+test_trend_bundled (void)
+{
+  static const char * const names[] = { "ai", "crypto" };
+  static const char * const langs[] = { "en", "ja" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *relative = g_strdup_printf ("data/datasets/%s.json", names[i]);
+      g_autofree char *input = source_path (relative);
+      g_autofree char *paths[2] = { NULL, NULL };
+
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_auto(Run) run = { 0, };
+          g_autofree char *out = g_strdup_printf ("trend-%s-%s.png", names[i], langs[l]);
+          g_autofree char *svg = g_strdup_printf ("trend-%s-%s.svg", names[i], langs[l]);
+          g_autofree char *svg_path = work_path (svg);
+          g_autofree char *export = g_strdup_printf ("--export=%s", out);
+          g_autofree char *export_svg = g_strdup_printf ("--export=%s", svg);
+          g_autofree char *lang_arg = g_strdup_printf ("--lang=%s", langs[l]);
+          g_autofree char *desc = NULL;
+          g_autoptr(KasaneDataset) dataset = load_path (input);
+          g_autofree char *expected = kasane_trend_describe (dataset, NULL, langs[l]);
+
+          paths[l] = work_path (out);
+          RUN (&run, export, "--view=trend", "--size=1600x900", lang_arg, input);
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_cmpstr (run.err, ==, "");
+          assert_png_size (paths[l], 1600, 900);
+
+          run_clear (&run);
+          RUN (&run, export_svg, "--view=trend", "--size=1600x900", lang_arg, input);
+          g_assert_cmpint (run.status, ==, 0);
+          assert_svg_well_formed (svg_path, NULL, &desc);
+          g_assert_cmpstr (desc, ==, expected);
+        }
+      assert_pictures_differ (paths[0], paths[1]);
+    }
+}
+
 /* Direct calls */
+
+static void
+test_trend_render_direct (void)
+{
+  g_autoptr(GPtrArray) datasets = load_bundled ();
+  g_autoptr(GBytes) all = NULL;
+  g_autoptr(GBytes) some = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "gpqa-diamond", NULL };
+  const char *bad[] = { "gpqa-diamond", "nope", NULL };
+  KasaneExportOptions options;
+
+  kasane_export_options_init (&options);
+  options.view = KASANE_EXPORT_VIEW_TREND;
+  options.width = 640;
+  options.height = 360;
+  options.lang = "en";
+  all = kasane_export_render ((KasaneDataset * const *) datasets->pdata, 2, &options, &error);
+  g_assert_no_error (error);
+  options.series = ids;
+  some = kasane_export_render ((KasaneDataset * const *) datasets->pdata, 2, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (all, some));
+
+  options.series = bad;
+  g_assert_null (kasane_export_render ((KasaneDataset * const *) datasets->pdata, 2, &options,
+                                       &error));
+  g_assert_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SERIES);
+  g_assert_nonnull (strstr (error->message, "gpqa-diamond"));
+}
 
 static void
 test_several_files_stack_shows_first (void)
@@ -1352,6 +1658,12 @@ main (int    argc,
   g_test_add_func ("/export/stack-shows-first", test_several_files_stack_shows_first);
   g_test_add_func ("/export/backgrounds-and-footer", test_backgrounds_and_footer);
   g_test_add_func ("/export/dialog", test_dialog);
+  g_test_add_func ("/export/trend/png-scale", test_trend_png_scale);
+  g_test_add_func ("/export/trend/svg-pdf", test_trend_svg_pdf);
+  g_test_add_func ("/export/trend/explorer-csv", test_trend_explorer_csv);
+  g_test_add_func ("/export/trend/series", test_trend_series_option);
+  g_test_add_func ("/export/trend/bundled", test_trend_bundled);
+  g_test_add_func ("/export/trend/render", test_trend_render_direct);
 
   status = g_test_run ();
 

@@ -185,7 +185,7 @@ def marks_strings(path):
 
 
 def main():
-    print('1..%d' % (3 * len(LANGUAGES) + 3))
+    print('1..%d' % (3 * len(LANGUAGES) + 4))
 
     xgettext = shutil.which('xgettext')
     msgfmt = shutil.which('msgfmt')
@@ -209,6 +209,17 @@ def main():
                     unlisted.append(relative)
     report(not unlisted, 'every C and .ui file with marked strings is in POTFILES.in',
            ['not listed: ' + name for name in unlisted])
+
+    # GtkBuilder translates a .ui file only in the domain its <interface> names (there is
+    # no textdomain() call to fall back on).
+    no_domain = []
+    for name in listed:
+        if name.endswith('.ui'):
+            with open(os.path.join(ROOT, name), encoding='utf-8') as f:
+                if '<interface domain="kasane">' not in f.read():
+                    no_domain.append(name)
+    report(not no_domain, 'every .ui file names the kasane translation domain',
+           ['no <interface domain="kasane">: ' + name for name in no_domain])
 
     if xgettext is None:
         skip('xgettext extracts the template', 'xgettext is not installed')

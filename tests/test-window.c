@@ -758,6 +758,35 @@ test_application (void)
   g_settings_set_string (settings, "theme", "system");
   wait_idle ();
 
+  /* Switching the language builds the window anew in it, with the datasets moved over. */
+  {
+    GtkWindow *old = window;
+    AdwViewStack *stack;
+
+    g_settings_set_string (settings, "language", "ja");
+    wait_idle ();
+    window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    g_assert_true (KASANE_IS_WINDOW (window));
+    g_assert_true (window != old);
+    g_assert_null (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), old));
+    g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
+    stack = kasane_window_get_view_stack (KASANE_WINDOW (window));
+    g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
+                       stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
+                     ==, "比較");
+    g_assert_cmpstr (kasane_diagram_view_get_lang (KASANE_DIAGRAM_VIEW (
+                       kasane_window_get_compare_view (KASANE_WINDOW (window)))), ==, "ja");
+
+    g_settings_set_string (settings, "language", "en");
+    wait_idle ();
+    window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    stack = kasane_window_get_view_stack (KASANE_WINDOW (window));
+    g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
+                       stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
+                     ==, "Compare");
+    g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
+  }
+
   /* Quit closes the window, which saves its size. */
   gtk_window_set_default_size (window, 900, 640);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "kasane-axis.h"
+#include "kasane-i18n.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -20,79 +21,12 @@
 
 /* ---- Translations in the chart's language ----------------------------------------- */
 
-typedef struct
-{
-  const char *context;
-  const char *msgid;
-  const char *ja;
-} BuiltinTranslation;
-
-/* The chart's language is a parameter (the window's language setting, --lang), not the
- * process locale, so a Japanese chart must not depend on a loaded catalog.  These are the
- * same msgids po/ja.po translates; the catalog wins when it is loaded. */
-static const BuiltinTranslation builtin_ja[] = {
-  { "abbreviated month", "Jan", "1月" },
-  { "abbreviated month", "Feb", "2月" },
-  { "abbreviated month", "Mar", "3月" },
-  { "abbreviated month", "Apr", "4月" },
-  { "abbreviated month", "May", "5月" },
-  { "abbreviated month", "Jun", "6月" },
-  { "abbreviated month", "Jul", "7月" },
-  { "abbreviated month", "Aug", "8月" },
-  { "abbreviated month", "Sep", "9月" },
-  { "abbreviated month", "Oct", "10月" },
-  { "abbreviated month", "Nov", "11月" },
-  { "abbreviated month", "Dec", "12月" },
-  { "axis year", "%1$d", "%1$d年" },
-  { "axis month and year", "%1$s %2$d", "%2$d年%1$s" },
-  { "axis day", "%1$s %2$d", "%1$s%2$d日" },
-  { "full date", "%1$s %2$d, %3$d", "%3$d年%1$s%2$d日" },
-  { "date and time", "%1$s %2$02d:%3$02d", "%1$s %2$02d:%3$02d" },
-  /* kasane-trend.c */
-  { "trend panel", "%1$s · log scale", "%1$s・対数目盛" },
-  { "trend source", "Source: %1$s, retrieved %2$s", "出典：%1$s（%2$s 取得）" },
-  { "trend source", "Source: %1$s", "出典：%1$s" },
-  { "trend events", "+%1$u more event", "ほか %1$u 件の出来事" },
-  { "trend events", "+%1$u more events", "ほか %1$u 件の出来事" },
-  { "trend describe", "%1$s (%2$s)", "%1$s（%2$s）" },
-  { "trend describe", "%1$s: %2$u points from %3$s to %4$s; it rose from %5$s to %6$s, "
-                      "ranging from %7$s to %8$s.",
-    "%1$s：%3$s から %4$s までの %2$u 点。%5$s から %6$s に上昇し、範囲は %7$s〜%8$s。" },
-  { "trend describe", "%1$s: %2$u points from %3$s to %4$s; it fell from %5$s to %6$s, "
-                      "ranging from %7$s to %8$s.",
-    "%1$s：%3$s から %4$s までの %2$u 点。%5$s から %6$s に低下し、範囲は %7$s〜%8$s。" },
-  { "trend describe", "%1$s: %2$u points from %3$s to %4$s; it ended where it began, at %5$s, "
-                      "ranging from %6$s to %7$s.",
-    "%1$s：%3$s から %4$s までの %2$u 点。始まりと同じ %5$s で終わり、範囲は %6$s〜%7$s。" },
-  { "trend describe", "%1$s: one point, %2$s on %3$s.", "%1$s：1 点のみ、%3$s に %2$s。" },
-  { "trend describe", "%1$s: no data.", "%1$s：データなし。" },
-  { "trend describe", "Trend chart of %1$s.", "%1$s の推移グラフ。" },
-  { "trend describe", "Layers: %1$s.", "階層：%1$s。" },
-  { "trend describe", "%1$s from %2$s", "%2$s から %1$s" },
-  { "list separator", ", ", "、" },
-  { "sentence separator", " ", "" },
-};
-
 const char *
 kasane_axis_gettext (const char *lang,
                      const char *context,
                      const char *msgid)
 {
-  const char *translated;
-
-  if (lang == NULL || strcmp (lang, "ja") != 0)
-    return msgid;
-
-  translated = g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-  if (translated != msgid && strcmp (translated, msgid) != 0)
-    return translated;
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_ja); i++)
-    if (strcmp (builtin_ja[i].context, context) == 0 &&
-        strcmp (builtin_ja[i].msgid, msgid) == 0)
-      return builtin_ja[i].ja;
-
-  return msgid;
+  return kasane_pgettext (lang, context, msgid);
 }
 
 static const char * const month_names[] = {

@@ -38,78 +38,14 @@
 #include "kasane-diagram-private.h"
 #include "kasane-render-private.h"
 
+#include "kasane-i18n.h"
 #include "kasane-ledger.h"
 
 #define REF_W 1920.0
 #define REF_H 1080.0
 
-/* Translation.  The picture's language is a parameter (an export with --lang=ja in an
- * English session), not the process locale: English is the msgid itself; Japanese comes
- * from the message catalogue when the session is Japanese, else from this table, so a
- * headless export never depends on an installed catalogue.  Keep it in step with ja.po. */
-static const struct
-{
-  const char *msgid;
-  const char *ja;
-} builtin_ja[] = {
-  { "Two stacks, two stories", "二つの積み重ね、二つの物語" },
-  { "Layers compared", "階層の比較" },
-  { "Each layer was meant to fix the problems of the one below it. Did it, or did it move them?",
-    "各層は下の層の問題を解決するはずだった。本当に解決したのか、それとも問題を移しただけか。" },
-  { "Capability progression", "能力の進展" },
-  { "Problem migration", "問題の移転" },
-  { "Mixed", "混合" },
-  { "No verdict: one layer", "判定なし（1層のみ）" },
-  { "progression", "進展" },
-  { "migration", "移転" },
-  { "mixed", "混合" },
-  { "Claim: %s — differs", "主張：%s（判定と異なる）" },
-  { "Open load", "未解決の負荷" },
-  { "Still open at the top: %s", "最上層でも未解決：%s" },
-  { "Nothing left open at the top", "最上層で未解決の問題はない" },
-  { "net %s", "差引 %s" },
-  { "Net", "差引" },
-  { "Credit", "貸方" },
-  { "Debit", "借方" },
-  { "Open after", "残る負荷" },
-  { "solves", "解決" },
-  { "eases", "緩和" },
-  { "introduces", "発生" },
-  { "worsens", "悪化" },
-  { "solved here", "ここで解決" },
-  { "still open", "未解決のまま" },
-  { "Solved", "解決した問題" },
-  { "Eased", "緩和した問題" },
-  { "Introduced", "生じた問題" },
-  { "Worsened", "悪化した問題" },
-  { "Examples", "例" },
-  { "Select a layer", "層を選んでください" },
-  { "Click a layer, or move to it with the arrow keys, to see what it solved and what it introduced.",
-    "層をクリックするか矢印キーで移動すると、その層が解決したものと生んだものが表示されます。" },
-  { "Every layer above the first removed more problem weight than it added.",
-    "第1層より上のどの層も、加えた問題より多くの問題を取り除いた。" },
-  { "Every layer above the first fixed something, yet added as much problem weight as it removed, or more.",
-    "第1層より上のどの層も何かを解決したが、取り除いた以上の問題を加えた。" },
-  { "Some layers removed more than they added; others did not.",
-    "加えた以上に取り除いた層もあれば、そうでない層もある。" },
-  { "A single layer: nothing to compare it with yet.", "層が一つだけで、まだ比べる相手がない。" },
-  { "Ledger: introduces adds a problem's weight, solves removes it, eases −1, worsens +1. Net = removed − added.",
-    "台帳：発生は問題の重みを加え、解決は取り除く。緩和は−1、悪化は＋1。差引＝取り除いた量−加えた量。" },
-  { "Layers", "階層" },
-  { "%1$s: %2$u layers.", "%1$s：%2$u層。" },
-  { "%1$s: one layer.", "%1$s：1層。" },
-  { "L%1$s %2$s", "L%1$s %2$s" },
-  { "%1$s (since %2$s)", "%1$s（%2$s〜）" },
-  { "%1$s solved %2$s.", "%1$sは%2$sを解決した。" },
-  { "%1$s eased %2$s.", "%1$sは%2$sを緩和した。" },
-  { "%1$s introduced %2$s.", "%1$sは%2$sを生んだ。" },
-  { "%1$s worsened %2$s.", "%1$sは%2$sを悪化させた。" },
-  { "Open load after it: %1$d (net %2$s).", "この層の後の未解決の負荷：%1$d（差引 %2$s）。" },
-  { "Verdict: %1$s.", "判定：%1$s。" },
-  { "The dataset claims %1$s.", "データセットの主張：%1$s。" },
-  { "Stacked-layer diagram: %1$s", "積み重ね図：%1$s" },
-};
-
+/* Our own words in the picture's language, which is a parameter (an export with
+ * --lang=ja from an English session), not the process locale. */
 static gboolean
 is_ja (const char *lang)
 {
@@ -123,25 +59,7 @@ static const char *
 tr (const char *lang,
     const char *msgid)
 {
-  const char * const *names;
-
-  if (!is_ja (lang))
-    return msgid;
-
-  names = g_get_language_names ();
-  if (names[0] != NULL && g_str_has_prefix (names[0], "ja"))
-    {
-      const char *translated = g_dgettext (GETTEXT_PACKAGE, msgid);
-
-      if (translated != msgid)
-        return translated;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_ja); i++)
-    if (g_str_equal (builtin_ja[i].msgid, msgid))
-      return builtin_ja[i].ja;
-
-  return msgid;
+  return kasane_gettext (lang, msgid);
 }
 
 static const char *
@@ -1665,9 +1583,6 @@ compute_rows (Ctx         *ctx,
     return TRUE;
 
   total = n_rows * need_max + (n_rows - 1) * gap;
-  if (g_getenv ("KASANE_DEBUG_ROWS"))
-    g_printerr ("u %.3f rows %u avail %.1f need_max %.1f sum %.1f\n", ctx->u, n_rows, avail,
-                need_max, sum);
   if (total <= avail)
     {
       /* Every card as tall as the tallest, a little taller when there is room. */
@@ -1872,7 +1787,7 @@ emit_panel (Ctx         *ctx,
     if (summary[0] != '\0')
       {
         /* The last section's trailing gap is not needed above the figures. */
-        lines = (int) floor (rest / line_h);
+        lines = (int) floor ((rest - 8 * ctx->u) / line_h);
         lines = MIN (lines, 12);
         if (lines >= 1)
           {
@@ -2233,6 +2148,8 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
     double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
     double floor_fit = MIN (0.3 / text_scale, 0.9);
 
+    double failed = 0;
+
     ctx.chip_lines = 2;
     for (int attempt = 0; ; attempt++)
       {
@@ -2242,7 +2159,26 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
         ctx.u = ctx.b * text_scale * fit * kind_scale;
         layout_reset (layout);
         if (build (&ctx, datasets, n_datasets, &layout->params))
-          break;
+          {
+            /* Won back some of an overshoot: two bisection steps towards the last
+             * scale that failed (same chip lines). */
+            for (int i = 0; i < 2 && failed > fit * 1.03; i++)
+              {
+                double mid = (fit + failed) / 2;
+
+                ctx.u = ctx.b * text_scale * mid * kind_scale;
+                layout_reset (layout);
+                if (build (&ctx, datasets, n_datasets, &layout->params))
+                  fit = mid;
+                else
+                  failed = mid;
+              }
+            ctx.u = ctx.b * text_scale * fit * kind_scale;
+            layout_reset (layout);
+            build (&ctx, datasets, n_datasets, &layout->params);
+            break;
+          }
+        failed = fit;
         if (fit <= floor_fit || attempt >= 24)
           {
             layout->overflow = TRUE;

@@ -1304,12 +1304,26 @@ layout_hover (Ctx *c)
                                                                      : KASANE_PRECISION_DAY,
                              layout->lang);
   value = kasane_unit_format_value (&s->unit, series->y[p]);
-  if (series->unit != NULL && series->unit[0] != '\0')
-    {
-      char *with_unit = g_strdup_printf ("%s · %s", value, series->unit);
-      g_free (value);
-      value = with_unit;
-    }
+  {
+    /* The value carries the unit's symbol ("23%", "$3.15") and its multiplier ("9.3B"):
+     * only the words left over follow it: "23% accuracy", "$3.15/tx", "1.2M tx/day". */
+    const char *rest = s->unit.title != NULL ? s->unit.title : "";
+
+    if (s->unit.kind == KASANE_UNIT_PERCENT && g_str_has_prefix (rest, "%"))
+      rest += 1;
+    else if (s->unit.kind == KASANE_UNIT_CURRENCY)
+      while (g_ascii_isupper (*rest) || (*rest != '\0' && strchr ("$€£¥", *rest) != NULL))
+        rest++;
+    while (*rest == ' ')
+      rest++;
+    if (*rest != '\0')
+      {
+        char *with_unit = g_strdup_printf (rest[0] == '/' ? "%s%s" : "%s %s", value, rest);
+
+        g_free (value);
+        value = with_unit;
+      }
+  }
 
   texts[n_texts++] = add_text (layout, c->measure, kasane_text_get (&series->name, layout->lang),
                                bold, 320 * c->ts, 2, KASANE_TREND_INK_SERIES, path->color,
@@ -2075,8 +2089,11 @@ kasane_trend_paint (cairo_t                 *cr,
         continue;
       panel = &g_array_index (layout->panels, KasaneTrendPanel, path->panel);
       cairo_save (cr);
-      cairo_rectangle (cr, panel->plot.x - 6 * ts, panel->plot.y - 6 * ts,
-                       panel->plot.width + 12 * ts, panel->plot.height + 12 * ts);
+      /* Lines end at the plot's sides (the window's edges); markers may overhang its top
+       * and bottom a little. */
+      cairo_rectangle (cr, panel->plot.x - (path->markers ? 5 * ts : 0), panel->plot.y - 6 * ts,
+                       panel->plot.width + (path->markers ? 10 * ts : 0),
+                       panel->plot.height + 12 * ts);
       cairo_clip (cr);
       if (path->dense)
         fill_dense_series (cr, path, palette, layout->plot_left,
@@ -2263,8 +2280,8 @@ kasane_trend_describe (KasaneDataset      *dataset,
 
   /* Translators: between the items of a list in running text. */
   separator = kasane_axis_gettext (lang, "list separator", NC_ ("list separator", ", "));
-  /* Translators: between two sentences (Japanese puts nothing after "。"). */
-  space = kasane_axis_gettext (lang, "sentence separator", NC_ ("sentence separator", " "));
+  /* Typography, not wording: Japanese sets nothing after "。", English a space. */
+  space = is_ja (lang) ? "" : " ";
   for (guint i = 0; i < dataset->layers->len; i++)
     {
       KasaneLayer *layer = g_ptr_array_index (dataset->layers, i);
