@@ -215,6 +215,10 @@ test_hover (Fixture       *f,
   int s, p, k, want_series, want_point;
   gboolean date_shown = FALSE, name_shown = FALSE;
 
+  /* Xvfb's pointer may sit over the window, and its motion would move the hover: only
+   * the test's own hover_at() counts here. */
+  gtk_widget_set_can_target (GTK_WIDGET (f->view), FALSE);
+
   /* A vertex of the first series with markers, inside the plot. */
   for (guint i = 0; i < layout->paths->len && path == NULL; i++)
     {
