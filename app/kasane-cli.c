@@ -256,20 +256,13 @@ kasane_cli_parse (int                argc,
       return FALSE;
     }
 
-  if (options->mode == KASANE_CLI_MODE_EXPORT)
+  if (options->mode == KASANE_CLI_MODE_EXPORT &&
+      !kasane_export_format_from_path (options->export_path, NULL))
     {
-      const char *dot = strrchr (options->export_path, '.');
-      const char *slash = strrchr (options->export_path, '/');
-
-      if (dot == NULL || (slash != NULL && dot < slash) ||
-          (g_ascii_strcasecmp (dot, ".png") != 0 && g_ascii_strcasecmp (dot, ".svg") != 0 &&
-           g_ascii_strcasecmp (dot, ".pdf") != 0))
-        {
-          *error_message = g_strdup_printf ("kasane: cannot tell the format of '%s' "
-                                            "(expected a name ending in .png, .svg or .pdf)",
-                                            options->export_path);
-          return FALSE;
-        }
+      *error_message = g_strdup_printf ("kasane: cannot tell the format of '%s' "
+                                        "(expected a name ending in .png, .svg or .pdf)",
+                                        options->export_path);
+      return FALSE;
     }
 
   if (options->view == NULL)

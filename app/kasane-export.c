@@ -106,19 +106,32 @@ kasane_export_format_to_mime_type (KasaneExportFormat format)
   return format_mime_types[format];
 }
 
+/* The index of `text` in `names`, for the enums that options name by string. */
+static gboolean
+lookup_name (const char * const *names,
+             guint               n_names,
+             const char         *text,
+             guint              *index)
+{
+  for (guint i = 0; text != NULL && i < n_names; i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 kasane_export_view_from_string (const char       *text,
                                 KasaneExportView *view)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (view_names); i++)
-    {
-      if (g_str_equal (text, view_names[i]))
-        {
-          *view = (KasaneExportView) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint index;
+
+  if (!lookup_name (view_names, G_N_ELEMENTS (view_names), text, &index))
+    return FALSE;
+  *view = (KasaneExportView) index;
+  return TRUE;
 }
 
 const char *
@@ -132,15 +145,12 @@ gboolean
 kasane_export_background_from_string (const char             *text,
                                       KasaneExportBackground *background)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (background_names); i++)
-    {
-      if (g_str_equal (text, background_names[i]))
-        {
-          *background = (KasaneExportBackground) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint index;
+
+  if (!lookup_name (background_names, G_N_ELEMENTS (background_names), text, &index))
+    return FALSE;
+  *background = (KasaneExportBackground) index;
+  return TRUE;
 }
 
 const char *
@@ -153,17 +163,7 @@ kasane_export_background_to_string (KasaneExportBackground background)
 const char *
 kasane_export_lang_from_locale (void)
 {
-  static const char * const variables[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      const char *value = g_getenv (variables[i]);
-
-      if (value == NULL || value[0] == '\0')
-        continue;
-      return g_str_has_prefix (value, "ja") ? "ja" : "en";
-    }
-  return "en";
+  return kasane_i18n_system_language ();
 }
 
 GPtrArray *

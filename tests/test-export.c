@@ -1473,7 +1473,13 @@ test_lang_from_locale (void)
   g_assert_cmpstr (kasane_export_lang_from_locale (), ==, "ja");
   g_setenv ("LANGUAGE", "", TRUE);   /* empty: skipped */
   g_assert_cmpstr (kasane_export_lang_from_locale (), ==, "ja");
+  /* The first language asked for that Kasane speaks, as gettext picks the window's. */
   g_setenv ("LANGUAGE", "fr:ja", TRUE);
+  g_assert_cmpstr (kasane_export_lang_from_locale (), ==, "ja");
+  /* LANGUAGE replaces the locale's own language: gettext would fall back to English. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpstr (kasane_export_lang_from_locale (), ==, "en");
+  g_setenv ("LANGUAGE", "fr:en", TRUE);
   g_assert_cmpstr (kasane_export_lang_from_locale (), ==, "en");
 
   for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
