@@ -23,6 +23,9 @@ enum
   KASANE_LEDGER_N_COLUMNS
 };
 
+/* The window builds its hidden pages the first time they are shown; the accessors of the
+ * Ledger view build it (and fill it) on demand, and the view accessors bring their view up
+ * to date first. */
 guint          kasane_window_get_n_datasets       (KasaneWindow *self);
 /* -1 when nothing is selected. */
 int            kasane_window_get_selected_index   (KasaneWindow *self);

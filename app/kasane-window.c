@@ -49,28 +49,42 @@ struct _KasaneWindow
   GSettings          *settings;
   GPtrArray          *entries;        /* of Entry*, in sidebar order */
   Entry              *banner_entry;   /* the entry whose errors the panel shows, or NULL */
-  GtkRecentManager   *recent_manager;
+  GtkRecentManager   *recent_manager; /* from the first time the menu opens */
   gboolean            rebuilding;     /* the sidebar is being refilled */
   char               *verdict_text;
   KasaneLedger       *ledger;
 
+  GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
+  GPtrArray          *stack_shown;
+  /* What the Ledger view shows ("dataset" or "failed"), even before it is built. */
+  const char         *content_page;
+  guint               stale_views;    /* VIEW_* bits of the views not up to date */
+
   /* template */
   AdwToastOverlay    *toast_overlay;
   AdwViewSwitcherTitle *window_title;
+  GtkMenuButton      *menu_button;
+  AdwViewSwitcherBar *switcher_bar;
   GtkStack           *main_stack;
+  AdwBin             *empty_bin;
   AdwViewStack       *view_stack;
   KasaneDiagramView  *compare_view;
   KasaneDiagramView  *stack_view;
   KasaneTrendView    *trend_view;
-  KasaneExplainView  *explain_view;
-  GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
-  GPtrArray          *stack_shown;
-  GtkStack           *content_stack;
+  AdwBin             *explain_bin;
   GtkListBox         *sidebar;
   GtkRevealer        *error_revealer;
+  AdwBin             *ledger_bin;
+  GMenuModel         *primary_menu;
+  GMenu              *recent_section;
+
+  /* Built the first time they are shown (or asked for): start-up builds only what the
+   * first frame shows.  NULL until then. */
+  KasaneExplainView  *explain_view;
   GtkLabel           *error_title;
   GtkLabel           *error_hint;
   GtkLabel           *error_label;
+  GtkStack           *content_stack;
   GtkLabel           *title_label;
   GtkLabel           *file_label;
   GtkWidget          *verdict_row;
@@ -83,12 +97,29 @@ struct _KasaneWindow
   GtkGrid            *ledger_grid;
   AdwStatusPage      *failed_page;
   GtkLabel           *failed_label;
-  GMenu              *recent_section;
 };
 
 G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_content (KasaneWindow *self);
+static void error_dismiss_clicked_cb (KasaneWindow *self);
+static void explain_link_activated_cb (KasaneWindow *self,
+                                       const char   *uri);
+
+/* The views, as bits: each is brought up to date when it is on screen (or a test asks
+ * for it), not every time a file opens. */
+enum
+{
+  VIEW_COMPARE = 1 << 0,
+  VIEW_STACK   = 1 << 1,
+  VIEW_TREND   = 1 << 2,
+  VIEW_EXPLAIN = 1 << 3,
+  VIEW_LEDGER  = 1 << 4,
+};
+#define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
+
+static void sync_views (KasaneWindow *self,
+                        guint         views);
 
 static void
 entry_free (Entry *entry)
@@ -220,7 +251,7 @@ add_to_recent (KasaneWindow *self,
 
   data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") || g_str_has_suffix (uri, ".CSV")
                              ? "text/csv" : "application/json");
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* Session: the URIs of the open files, in sidebar order. */
@@ -363,6 +394,323 @@ sidebar_row_selected_cb (KasaneWindow  *self,
   update_content (self);
 }
 
+/* Widgets built on first use */
+
+static GtkWidget *
+new_wrapping_label (PangoWrapMode wrap_mode)
+{
+  return g_object_new (GTK_TYPE_LABEL,
+                       "xalign", 0.0f,
+                       "wrap", TRUE,
+                       "wrap-mode", wrap_mode,
+                       NULL);
+}
+
+/* A file's located errors, one per line, in monospace. */
+static GtkWidget *
+new_errors_label (void)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "yalign", 0.0f,
+                                   "selectable", TRUE,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: Accessible name of the text with the file's
+                                   * errors, each with its line and column */
+                                  _("Errors with their places in the file"),
+                                  -1);
+  gtk_widget_add_css_class (label, "monospace");
+  return label;
+}
+
+static GtkWidget *
+new_pill_button (const char *label,
+                 const char *action_name,
+                 gboolean    suggested)
+{
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "label", label,
+                                    "use-underline", TRUE,
+                                    "action-name", action_name,
+                                    NULL);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+/* The page of a window with no datasets, the first time it is on screen. */
+static void
+empty_bin_map_cb (KasaneWindow *self)
+{
+  GtkWidget *button;
+
+  if (adw_bin_get_child (self->empty_bin) != NULL)
+    return;
+
+  /* Translators: Button on the empty window */
+  button = new_pill_button (_("_Open…"), "app.open", TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  adw_bin_set_child (self->empty_bin,
+                     g_object_new (ADW_TYPE_STATUS_PAGE,
+                                   "icon-name", "io.github.kasane.Kasane-symbolic",
+                                   /* Translators: Title of the window when no dataset is open */
+                                   "title", _("No Datasets Open"),
+                                   /* Translators: Shown when no dataset is open */
+                                   "description", _("Open a layer dataset (.json) or a series "
+                                                    "file (.csv), or drop files here."),
+                                   "child", button,
+                                   NULL));
+}
+
+static void
+ensure_explain_view (KasaneWindow *self)
+{
+  if (self->explain_view != NULL)
+    return;
+
+  self->explain_view = g_object_new (KASANE_TYPE_EXPLAIN_VIEW,
+                                     "hexpand", TRUE,
+                                     "vexpand", TRUE,
+                                     NULL);
+  g_signal_connect_object (self->explain_view, "link-activated",
+                           G_CALLBACK (explain_link_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->explain_bin, GTK_WIDGET (self->explain_view));
+}
+
+/* The panel above the content with the errors of a reload that failed. */
+static void
+ensure_error_panel (KasaneWindow *self)
+{
+  GtkWidget *panel;
+  GtkWidget *top;
+  GtkWidget *icon;
+  GtkWidget *labels;
+  GtkWidget *dismiss;
+  GtkWidget *scrolled;
+
+  if (self->error_label != NULL)
+    return;
+
+  panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (panel, "error-panel");
+
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       "icon-name", "dialog-error-symbolic",
+                       "valign", GTK_ALIGN_START,
+                       NULL);
+  gtk_widget_add_css_class (icon, "error");
+  gtk_box_append (GTK_BOX (top), icon);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (labels, TRUE);
+  self->error_title = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_title), "heading");
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->error_title));
+  self->error_hint = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->error_hint));
+  gtk_box_append (GTK_BOX (top), labels);
+
+  dismiss = g_object_new (GTK_TYPE_BUTTON,
+                          "icon-name", "window-close-symbolic",
+                          "valign", GTK_ALIGN_START,
+                          /* Translators: Tooltip of the button that hides the error panel */
+                          "tooltip-text", _("Dismiss"),
+                          NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: Accessible name of the button that hides the
+                                   * error panel */
+                                  _("Dismiss Errors"),
+                                  -1);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_add_css_class (dismiss, "circular");
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (error_dismiss_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), dismiss);
+  gtk_box_append (GTK_BOX (panel), top);
+
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 180,
+                           NULL);
+  gtk_widget_add_css_class (scrolled, "diagnostics");
+  self->error_label = GTK_LABEL (new_errors_label ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (panel), scrolled);
+
+  gtk_revealer_set_child (self->error_revealer, panel);
+}
+
+/* The Ledger view: the selected dataset's title, verdict and table, or the errors of a
+ * file that never loaded. */
+static void
+ensure_ledger_page (KasaneWindow *self)
+{
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+  GtkWidget *box;
+  GtkWidget *heading;
+  GtkWidget *caption;
+  GtkWidget *failed_box;
+  GtkWidget *buttons;
+
+  if (self->content_stack != NULL)
+    return;
+
+  self->content_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->content_stack), TRUE);
+
+  box = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_VERTICAL,
+                      "spacing", 12,
+                      "margin-top", 24,
+                      "margin-bottom", 24,
+                      "margin-start", 24,
+                      "margin-end", 24,
+                      NULL);
+
+  self->title_label = g_object_new (GTK_TYPE_LABEL,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                    "xalign", 0.0f,
+                                    "wrap", TRUE,
+                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                    "selectable", TRUE,
+                                    NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-1");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+
+  self->file_label = GTK_LABEL (new_wrapping_label (PANGO_WRAP_CHAR));
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_label));
+
+  self->verdict_row = g_object_new (GTK_TYPE_BOX,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                    "spacing", 12,
+                                    "margin-top", 6,
+                                    NULL);
+  self->verdict_badge = g_object_new (GTK_TYPE_BOX,
+                                      "spacing", 8,
+                                      "valign", GTK_ALIGN_CENTER,
+                                      NULL);
+  gtk_widget_add_css_class (self->verdict_badge, "verdict-badge");
+  self->verdict_icon = g_object_new (GTK_TYPE_IMAGE,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                     NULL);
+  gtk_box_append (GTK_BOX (self->verdict_badge), GTK_WIDGET (self->verdict_icon));
+  self->verdict_label = g_object_new (GTK_TYPE_LABEL,
+                                      "wrap", TRUE,
+                                      "xalign", 0.0f,
+                                      NULL);
+  gtk_box_append (GTK_BOX (self->verdict_badge), GTK_WIDGET (self->verdict_label));
+  gtk_box_append (GTK_BOX (self->verdict_row), self->verdict_badge);
+
+  self->claim_box = g_object_new (GTK_TYPE_BOX,
+                                  "spacing", 6,
+                                  "valign", GTK_ALIGN_CENTER,
+                                  NULL);
+  gtk_widget_add_css_class (self->claim_box, "claim");
+  self->claim_icon = g_object_new (GTK_TYPE_IMAGE,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+  gtk_box_append (GTK_BOX (self->claim_box), GTK_WIDGET (self->claim_icon));
+  self->claim_label = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  gtk_box_append (GTK_BOX (self->claim_box), GTK_WIDGET (self->claim_label));
+  gtk_box_append (GTK_BOX (self->verdict_row), self->claim_box);
+  gtk_box_append (GTK_BOX (box), self->verdict_row);
+
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          /* Translators: Heading above the table of credit, debit and open
+                           * load per layer */
+                          "label", _("Problem Ledger"),
+                          "xalign", 0.0f,
+                          "margin-top", 18,
+                          "wrap", TRUE,
+                          NULL);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  caption = new_wrapping_label (PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_text (GTK_LABEL (caption),
+                      /* Translators: Explains the columns of the ledger table */
+                      _("Layers from the lowest up. Credit is the problem weight a layer "
+                        "removed, debit the weight it added, and net is credit minus debit. "
+                        "Open load is the weight of problems still open after the layer."));
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+
+  self->ledger_grid = g_object_new (GTK_TYPE_GRID,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
+                                    "column-spacing", 14,
+                                    "row-spacing", 10,
+                                    "margin-top", 6,
+                                    NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "ledger");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ledger_grid));
+
+  clamp = g_object_new (ADW_TYPE_CLAMP,
+                        "maximum-size", 1400,
+                        "tightening-threshold", 1100,
+                        "child", box,
+                        NULL);
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "child", clamp,
+                           NULL);
+  gtk_stack_add_named (self->content_stack, scrolled, "dataset");
+
+  /* A file that never loaded: its errors, and what to do about them. */
+  failed_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 320,
+                           NULL);
+  gtk_widget_add_css_class (scrolled, "diagnostics");
+  gtk_widget_add_css_class (scrolled, "card");
+  self->failed_label = GTK_LABEL (new_errors_label ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->failed_label));
+  gtk_box_append (GTK_BOX (failed_box), scrolled);
+
+  buttons = g_object_new (GTK_TYPE_BOX,
+                          "spacing", 12,
+                          "halign", GTK_ALIGN_CENTER,
+                          "homogeneous", TRUE,
+                          NULL);
+  gtk_box_append (GTK_BOX (buttons),
+                  /* Translators: Button under the errors of a file that could not be loaded:
+                   * read it again */
+                  new_pill_button (_("_Reload"), "win.reload", TRUE));
+  gtk_box_append (GTK_BOX (buttons),
+                  /* Translators: Button under the errors of a file that could not be loaded:
+                   * remove it from the sidebar */
+                  new_pill_button (_("_Close"), "win.close-dataset", FALSE));
+  gtk_box_append (GTK_BOX (failed_box), buttons);
+
+  self->failed_page = g_object_new (ADW_TYPE_STATUS_PAGE,
+                                    "icon-name", "dialog-error-symbolic",
+                                    /* Translators: Shown under the title when a file could not
+                                     * be loaded */
+                                    "description", _("Fix the file, then reload it."),
+                                    "child", failed_box,
+                                    NULL);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->failed_page), "failed");
+
+  adw_bin_set_child (self->ledger_bin, GTK_WIDGET (self->content_stack));
+}
+
 /* The error panel */
 
 static void
@@ -378,6 +726,8 @@ show_banner (KasaneWindow *self,
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       return;
     }
+
+  ensure_error_panel (self);
 
   /* Translators: title of the error panel; %1$s is a file name, %2$u the number of
    * errors found in it */
@@ -832,42 +1182,144 @@ collect_datasets (KasaneWindow *self)
 }
 
 static void
-update_views (KasaneWindow *self)
+sync_diagram_view (KasaneWindow      *self,
+                   KasaneDiagramView *view,
+                   GPtrArray         *shown,
+                   GPtrArray         *datasets,
+                   const char        *lang,
+                   const char        *theme)
 {
-  g_autoptr(GPtrArray) datasets = collect_datasets (self);
-  g_autofree char *theme = g_settings_get_string (self->settings, "theme");
-  Entry *entry = get_selected_entry (self);
-  const char *lang = get_language (self);
-  KasaneDiagramView *views[] = { self->compare_view, self->stack_view };
+  kasane_diagram_view_set_lang (view, lang);
+  kasane_diagram_view_set_theme (view, theme);
+  show_datasets (view, shown, datasets);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+/* The page of the selected entry in the Ledger view, which is built here the first time. */
+static void
+sync_ledger (KasaneWindow *self,
+             Entry        *entry,
+             const char   *lang)
+{
+  ensure_ledger_page (self);
+  if (entry == NULL)
+    return;
+
+  if (entry->dataset == NULL)
     {
-      kasane_diagram_view_set_lang (views[i], lang);
-      kasane_diagram_view_set_theme (views[i], theme);
+      /* Translators: title of the page of a file that could not be loaded */
+      g_autofree char *title = g_strdup_printf (_("Could Not Load “%s”"), entry->name);
+
+      adw_status_page_set_title (self->failed_page, title);
+      gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
+    }
+  else
+    {
+      gtk_label_set_text (self->title_label, kasane_text_get (&entry->dataset->title, lang));
+      gtk_label_set_text (self->file_label, entry->name);
+      fill_ledger (self, entry->dataset, lang);
+      fill_verdict (self, entry->dataset);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, self->content_page);
+}
+
+/* Brings the stale views among `views` up to date. */
+static void
+sync_views (KasaneWindow *self,
+            guint         views)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autofree char *theme = NULL;
+  Entry *entry;
+  const char *lang;
+
+  views &= self->stale_views;
+  if (views == 0)
+    return;
+  self->stale_views &= ~views;
+
+  datasets = collect_datasets (self);
+  theme = g_settings_get_string (self->settings, "theme");
+  entry = get_selected_entry (self);
+  lang = get_language (self);
+
+  if (views & VIEW_COMPARE)
+    sync_diagram_view (self, self->compare_view, self->compare_shown, datasets, lang, theme);
+
+  if (views & VIEW_STACK)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      if (entry != NULL && entry->dataset != NULL)
+        g_ptr_array_add (one, entry->dataset);
+      sync_diagram_view (self, self->stack_view, self->stack_shown, one, lang, theme);
     }
 
-  show_datasets (self->compare_view, self->compare_shown, datasets);
-  {
-    g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-    if (entry != NULL && entry->dataset != NULL)
-      g_ptr_array_add (one, entry->dataset);
-    show_datasets (self->stack_view, self->stack_shown, one);
-  }
-  kasane_trend_view_set_lang (self->trend_view, lang);
-  kasane_trend_view_set_theme (self->trend_view, theme);
-  /* Setting the dataset resets the time window: only on a change. */
-  if (kasane_trend_view_get_dataset (self->trend_view) !=
-      (entry != NULL ? entry->dataset : NULL))
-    kasane_trend_view_set_dataset (self->trend_view, entry != NULL ? entry->dataset : NULL);
-
-  /* The essay is long: it is set only while it is on screen (view_changed_cb). */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "explain") == 0)
+  if (views & VIEW_TREND)
     {
+      kasane_trend_view_set_lang (self->trend_view, lang);
+      kasane_trend_view_set_theme (self->trend_view, theme);
+      /* Setting the dataset resets the time window: only on a change. */
+      if (kasane_trend_view_get_dataset (self->trend_view) !=
+          (entry != NULL ? entry->dataset : NULL))
+        kasane_trend_view_set_dataset (self->trend_view, entry != NULL ? entry->dataset : NULL);
+    }
+
+  /* The essay is long: it is set only while it is on screen. */
+  if (views & VIEW_EXPLAIN)
+    {
+      ensure_explain_view (self);
       kasane_explain_view_set_language (self->explain_view, lang);
       kasane_explain_view_set_datasets (self->explain_view, (KasaneDataset **) datasets->pdata,
                                         datasets->len);
     }
+
+  if (views & VIEW_LEDGER)
+    sync_ledger (self, entry, lang);
+}
+
+/* The Ledger view built and up to date, for the accessors. */
+static void
+ensure_ledger (KasaneWindow *self)
+{
+  ensure_ledger_page (self);
+  sync_views (self, VIEW_LEDGER);
+}
+
+static guint
+view_from_name (const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    guint       view;
+  } names[] = {
+    { "compare", VIEW_COMPARE },
+    { "stack", VIEW_STACK },
+    { "trend", VIEW_TREND },
+    { "explain", VIEW_EXPLAIN },
+    { "ledger", VIEW_LEDGER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i].name) == 0)
+      return names[i].view;
+  return 0;
+}
+
+/* Marks `views` stale and brings the one on screen up to date; the others catch up when
+ * they are shown (view_changed_cb). */
+static void
+invalidate_views (KasaneWindow *self,
+                  guint         views)
+{
+  self->stale_views |= views;
+  sync_views (self, view_from_name (adw_view_stack_get_visible_child_name (self->view_stack)));
+}
+
+static void
+update_views (KasaneWindow *self)
+{
+  invalidate_views (self, VIEW_CHARTS);
 }
 
 /* Content */
@@ -905,26 +1357,19 @@ update_content_page (KasaneWindow *self)
 
   if (entry->dataset == NULL)
     {
-      /* Translators: title of the page of a file that could not be loaded */
-      g_autofree char *title = g_strdup_printf (_("Could Not Load “%s”"), entry->name);
-
-      adw_status_page_set_title (self->failed_page, title);
-      gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
-      gtk_stack_set_visible_child_name (self->content_stack, "failed");
+      self->content_page = "failed";
       adw_view_switcher_title_set_subtitle (self->window_title, entry->name);
       /* The page shows these errors already. */
       if (self->banner_entry == entry)
         show_banner (self, NULL);
-      return;
     }
-
-  gtk_label_set_text (self->title_label, kasane_text_get (&entry->dataset->title, lang));
-  gtk_label_set_text (self->file_label, entry->name);
-  adw_view_switcher_title_set_subtitle (self->window_title,
-                                 kasane_text_get (&entry->dataset->title, lang));
-  fill_ledger (self, entry->dataset, lang);
-  fill_verdict (self, entry->dataset);
-  gtk_stack_set_visible_child_name (self->content_stack, "dataset");
+  else
+    {
+      self->content_page = "dataset";
+      adw_view_switcher_title_set_subtitle (self->window_title,
+                                            kasane_text_get (&entry->dataset->title, lang));
+    }
+  self->stale_views |= VIEW_LEDGER;
 }
 
 static void
@@ -1319,8 +1764,13 @@ collect_current_datasets (KasaneWindow  *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "trend") == 0)
     {
       /* The trend view charts the dataset it shows (with its series). */
+      GPtrArray *one = g_ptr_array_new ();
+      KasaneDataset *dataset = kasane_trend_view_get_dataset (self->trend_view);
+
       *view = "trend";
-      return g_ptr_array_ref (self->stack_shown);
+      if (dataset != NULL)
+        g_ptr_array_add (one, dataset);
+      return one;
     }
 
   *view = diagram == self->stack_view ? "stack" : "compare";
@@ -1427,8 +1877,35 @@ view_changed_cb (KasaneWindow *self)
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
-  if (g_strcmp0 (name, "explain") == 0)
-    update_views (self);
+  sync_views (self, view_from_name (name));
+}
+
+/* The switcher bar at the bottom shows in narrow windows only: it gets its buttons the
+ * first time it is revealed. */
+static void
+title_visible_changed_cb (KasaneWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->window_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
+/* The menu is built the first time it opens, with the recent files, which are followed
+ * from then on. */
+static void
+menu_create_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  KasaneWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1470,6 +1947,17 @@ kasane_window_dispose (GObject *object)
   /* The list box unselects its rows as it goes: nothing to show any more. */
   self->rebuilding = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_WINDOW);
+  /* The widgets built on first use went with the template's. */
+  self->stale_views = 0;
+  self->explain_view = NULL;
+  self->error_title = self->error_hint = self->error_label = NULL;
+  self->content_stack = NULL;
+  self->title_label = self->file_label = self->verdict_label = self->claim_label = NULL;
+  self->verdict_row = self->verdict_badge = self->claim_box = NULL;
+  self->verdict_icon = self->claim_icon = NULL;
+  self->ledger_grid = NULL;
+  self->failed_page = NULL;
+  self->failed_label = NULL;
   self->banner_entry = NULL;
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->compare_shown, g_ptr_array_unref);
@@ -1503,33 +1991,22 @@ kasane_window_class_init (KasaneWindowClass *klass)
                                                "/io/github/kasane/Kasane/kasane-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, empty_bin);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, stack_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, trend_view);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, explain_view);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, explain_bin);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_title);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_hint);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, file_label);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_badge);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_icon);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, verdict_label);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_box);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_icon);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, claim_label);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, ledger_grid);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, failed_page);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, failed_label);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, ledger_bin);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, error_dismiss_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, empty_bin_map_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL,
@@ -1554,6 +2031,7 @@ kasane_window_init (KasaneWindow *self)
   self->compare_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->stack_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->settings = g_settings_new (APPLICATION_ID);
+  self->content_page = "dataset";
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
@@ -1567,8 +2045,6 @@ kasane_window_init (KasaneWindow *self)
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 
   kasane_diagram_view_set_kind (self->stack_view, KASANE_DIAGRAM_STACK);
-  g_signal_connect_object (self->explain_view, "link-activated",
-                           G_CALLBACK (explain_link_activated_cb), self, G_CONNECT_SWAPPED);
   {
     g_autofree char *last_view = g_settings_get_string (self->settings, "last-view");
 
@@ -1578,6 +2054,10 @@ kasane_window_init (KasaneWindow *self)
   }
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->window_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  title_visible_changed_cb (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, menu_create_popup_cb, self, NULL);
 
   if (g_strcmp0 (g_getenv ("KASANE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
@@ -1585,11 +2065,6 @@ kasane_window_init (KasaneWindow *self)
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
-
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect_object (self->recent_manager, "changed",
-                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
-  rebuild_recent_menu (self);
 
   update_content (self);
 }
@@ -1637,7 +2112,7 @@ kasane_window_get_page_name (KasaneWindow *self)
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "empty"))
     return "empty";
-  return gtk_stack_get_visible_child_name (self->content_stack);
+  return self->content_page;
 }
 
 GtkListBox *
@@ -1651,6 +2126,7 @@ GtkGrid *
 kasane_window_get_ledger_grid (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_ledger (self);
   return self->ledger_grid;
 }
 
@@ -1661,6 +2137,7 @@ kasane_window_get_ledger_cell (KasaneWindow *self,
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (column < KASANE_LEDGER_N_COLUMNS, NULL);
+  ensure_ledger (self);
   return gtk_grid_get_child_at (self->ledger_grid, column, grid_row_for_layer (layer));
 }
 
@@ -1689,6 +2166,7 @@ GtkWidget *
 kasane_window_get_verdict_row (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_ledger (self);
   return self->verdict_row;
 }
 
@@ -1696,6 +2174,7 @@ const char *
 kasane_window_get_verdict_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_ledger (self);
   return self->verdict_text;
 }
 
@@ -1703,7 +2182,7 @@ const char *
 kasane_window_get_error_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
-  return gtk_label_get_text (self->error_label);
+  return self->error_label != NULL ? gtk_label_get_text (self->error_label) : "";
 }
 
 gboolean
@@ -1717,6 +2196,7 @@ const char *
 kasane_window_get_failed_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_ledger (self);
   return gtk_label_get_text (self->failed_label);
 }
 
@@ -1768,6 +2248,7 @@ GtkWidget *
 kasane_window_get_compare_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  sync_views (self, VIEW_COMPARE);
   return GTK_WIDGET (self->compare_view);
 }
 
@@ -1775,6 +2256,7 @@ GtkWidget *
 kasane_window_get_stack_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  sync_views (self, VIEW_STACK);
   return GTK_WIDGET (self->stack_view);
 }
 
@@ -1782,6 +2264,7 @@ GtkWidget *
 kasane_window_get_explain_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_explain_view (self);
   return GTK_WIDGET (self->explain_view);
 }
 

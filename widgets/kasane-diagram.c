@@ -2160,6 +2160,9 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
         layout_reset (layout);
         if (build (&ctx, datasets, n_datasets, &layout->params))
           {
+            /* The layout holds the build at `fit` until a try fails. */
+            gboolean current = TRUE;
+
             /* Won back some of an overshoot: two bisection steps towards the last
              * scale that failed (same chip lines). */
             for (int i = 0; i < 2 && failed > fit * 1.03; i++)
@@ -2168,14 +2171,18 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
 
                 ctx.u = ctx.b * text_scale * mid * kind_scale;
                 layout_reset (layout);
-                if (build (&ctx, datasets, n_datasets, &layout->params))
+                current = build (&ctx, datasets, n_datasets, &layout->params);
+                if (current)
                   fit = mid;
                 else
                   failed = mid;
               }
             ctx.u = ctx.b * text_scale * fit * kind_scale;
-            layout_reset (layout);
-            build (&ctx, datasets, n_datasets, &layout->params);
+            if (!current)
+              {
+                layout_reset (layout);
+                build (&ctx, datasets, n_datasets, &layout->params);
+              }
             break;
           }
         failed = fit;

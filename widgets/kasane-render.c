@@ -232,6 +232,18 @@ pango_lang_tag (const char *lang)
   return g_strcmp0 (lang, "ja") == 0 ? "ja" : "en";
 }
 
+/* The family list, parsed once: a layout is made for every text measured. */
+static const PangoFontDescription *
+base_font_description (void)
+{
+  static PangoFontDescription *desc;
+
+  if (g_once_init_enter (&desc))
+    g_once_init_leave (&desc, pango_font_description_from_string (KASANE_FONT_FAMILY));
+
+  return desc;
+}
+
 PangoLayout *
 kasane_render_text_layout (PangoContext     *context,
                            const char       *text,
@@ -248,7 +260,7 @@ kasane_render_text_layout (PangoContext     *context,
   pango_context_set_language (context, pango_language_from_string (pango_lang_tag (lang)));
   layout = pango_layout_new (context);
 
-  desc = pango_font_description_from_string (KASANE_FONT_FAMILY);
+  desc = pango_font_description_copy_static (base_font_description ());
   pango_font_description_set_absolute_size (desc, MAX (font->size, 0.5) * PANGO_SCALE);
   pango_font_description_set_weight (desc, pango_weight (font->weight));
   pango_layout_set_font_description (layout, desc);
