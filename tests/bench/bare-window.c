@@ -17,6 +17,7 @@ after_paint_cb (GdkFrameClock *clock,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
 
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
   g_application_quit (G_APPLICATION (app));
 }
 
