@@ -160,17 +160,24 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "The Kasane developers", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+  /* GtkAboutDialog, not AdwAboutWindow: libadwaita 1.2's Japanese catalogue has none of
+   * the about window's own words ("Details", "Credits", "Legal"), GTK's has them all. */
+  about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                        "application", self,
                         "transient-for", parent,
                         "modal", TRUE,
-                        "application-name", _("Kasane"),
-                        "application-icon", APPLICATION_ID,
+                        "program-name", _("Kasane"),
+                        "logo-icon-name", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", _("The Kasane developers"),
-                        "developers", developers,
+                        "authors", developers,
                         "website", "https://github.com/kasane-app/kasane",
-                        "issue-url", "https://github.com/kasane-app/kasane/issues",
-                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Our own words: GTK's Japanese catalogue leaves its licence
+                         * sentence in English. */
+                        "license", _("Kasane is free software: you may share and change it "
+                                     "under the GNU General Public License, version 3 or "
+                                     "later. It comes with no warranty. The licence text is "
+                                     "at https://www.gnu.org/licenses/gpl-3.0.html"),
+                        "wrap-license", TRUE,
                         "copyright", _("© 2026 The Kasane developers"),
                         "comments", _("Technologies grow in layers. Kasane keeps a ledger "
                                       "of the problems each layer solves and introduces, "

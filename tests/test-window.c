@@ -742,12 +742,18 @@ test_application (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wait_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_ABOUT_WINDOW (l->data))
-      {
-        gtk_window_destroy (l->data);
-        break;
-      }
+  {
+    gboolean about_shown = FALSE;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (GTK_IS_ABOUT_DIALOG (l->data))
+        {
+          about_shown = gtk_widget_get_visible (l->data);
+          gtk_window_destroy (l->data);
+          break;
+        }
+    g_assert_true (about_shown);
+  }
   wait_idle ();
 
   /* The theme follows its setting. */

@@ -20,6 +20,7 @@
 
 #include "kasane-diagram-view.h"
 #include "kasane-diagram-view-private.h"
+#include "kasane-style-watch.h"
 
 #include "kasane-ledger.h"
 
@@ -34,7 +35,6 @@ struct _KasaneDiagramView
   char                *lang;
   char                *theme;             /* "system", "light", "dark", "contrast" */
   double               zoom;
-  double               desktop_scale;     /* gtk-xft-dpi / 96 */
   int                  step;
   int                  selected_dataset;
   int                  selected_layer;
@@ -45,11 +45,8 @@ struct _KasaneDiagramView
   KasaneDiagramLayout *layout;            /* NULL when stale */
   guint                n_layouts;
 
-  GtkSettings         *settings;
-  gulong               dpi_handler;
-  GObject             *style_manager;
-  gulong               dark_handler;
-  gulong               contrast_handler;
+  KasaneStyleWatch     style_watch;       /* dark, high contrast, text scaling */
+  double               desktop_scale;     /* gtk-xft-dpi / 96, as last laid out */
 };
 
 G_DEFINE_FINAL_TYPE (KasaneDiagramView, kasane_diagram_view, GTK_TYPE_WIDGET)
@@ -134,38 +131,9 @@ update_accessible (KasaneDiagramView *self)
 KasaneTheme
 kasane_diagram_view_get_effective_theme (KasaneDiagramView *self)
 {
-  KasaneTheme theme;
-
   g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), KASANE_THEME_LIGHT);
 
-  if (kasane_theme_from_string (self->theme, &theme))
-    return theme;
-
-  /* "system" */
-  if (adw_is_initialized ())
-    {
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      if (adw_style_manager_get_high_contrast (manager))
-        return KASANE_THEME_CONTRAST;
-      if (adw_style_manager_get_dark (manager))
-        return KASANE_THEME_DARK;
-      return KASANE_THEME_LIGHT;
-    }
-  else
-    {
-      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-      gboolean dark = FALSE;
-      g_autofree char *name = NULL;
-
-      if (settings == NULL)
-        return KASANE_THEME_LIGHT;
-      g_object_get (settings, "gtk-application-prefer-dark-theme", &dark,
-                    "gtk-theme-name", &name, NULL);
-      if (name != NULL && g_str_has_prefix (name, "HighContrast"))
-        return KASANE_THEME_CONTRAST;
-      return dark ? KASANE_THEME_DARK : KASANE_THEME_LIGHT;
-    }
+  return kasane_style_watch_get_theme (&self->style_watch, self->theme);
 }
 
 static void
@@ -178,22 +146,20 @@ on_style_changed (KasaneDiagramView *self)
     invalidate (self);
 }
 
+/* The desktop's text scaling or the style manager changed. */
 static void
-update_desktop_scale (KasaneDiagramView *self)
+style_watch_changed (GtkWidget *widget)
 {
-  int dpi = -1;
-  double scale = 1.0;
-
-  if (self->settings != NULL)
-    g_object_get (self->settings, "gtk-xft-dpi", &dpi, NULL);
-  if (dpi > 0)
-    scale = CLAMP (dpi / 1024.0 / 96.0, 0.5, 4.0);
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
+  double scale = kasane_style_watch_get_desktop_scale (&self->style_watch);
 
   if (fabs (scale - self->desktop_scale) > 1e-6)
     {
       self->desktop_scale = scale;
       invalidate (self);
+      return;
     }
+  on_style_changed (self);
 }
 
 /* Layout */
@@ -511,23 +477,7 @@ kasane_diagram_view_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->realize (widget);
 
-  self->settings = g_object_ref (gtk_widget_get_settings (widget));
-  self->dpi_handler = g_signal_connect_object (self->settings, "notify::gtk-xft-dpi",
-                                               G_CALLBACK (update_desktop_scale), self,
-                                               G_CONNECT_SWAPPED);
-  update_desktop_scale (self);
-
-  if (adw_is_initialized ())
-    {
-      self->style_manager = g_object_ref (G_OBJECT (adw_style_manager_get_default ()));
-      self->dark_handler = g_signal_connect_object (self->style_manager, "notify::dark",
-                                                    G_CALLBACK (on_style_changed), self,
-                                                    G_CONNECT_SWAPPED);
-      self->contrast_handler = g_signal_connect_object (self->style_manager,
-                                                        "notify::high-contrast",
-                                                        G_CALLBACK (on_style_changed), self,
-                                                        G_CONNECT_SWAPPED);
-    }
+  kasane_style_watch_connect (&self->style_watch);
 }
 
 static void
@@ -535,17 +485,7 @@ kasane_diagram_view_unrealize (GtkWidget *widget)
 {
   KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
 
-  if (self->settings != NULL)
-    {
-      g_clear_signal_handler (&self->dpi_handler, self->settings);
-      g_clear_object (&self->settings);
-    }
-  if (self->style_manager != NULL)
-    {
-      g_clear_signal_handler (&self->dark_handler, self->style_manager);
-      g_clear_signal_handler (&self->contrast_handler, self->style_manager);
-      g_clear_object (&self->style_manager);
-    }
+  kasane_style_watch_disconnect (&self->style_watch);
 
   GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->unrealize (widget);
 }
@@ -735,6 +675,7 @@ kasane_diagram_view_init (KasaneDiagramView *self)
   self->theme = g_strdup ("system");
   self->zoom = 1.0;
   self->desktop_scale = 1.0;
+  kasane_style_watch_init (&self->style_watch, GTK_WIDGET (self), style_watch_changed);
   self->step = -1;
   self->selected_dataset = -1;
   self->selected_layer = -1;

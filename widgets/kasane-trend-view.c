@@ -25,6 +25,7 @@
 
 #include "kasane-trend-view.h"
 #include "kasane-trend-view-private.h"
+#include "kasane-style-watch.h"
 
 #define ZOOM_STEP         1.2    /* text zoom */
 #define WINDOW_STEP       1.5    /* + and - on the time window */
@@ -50,7 +51,6 @@ struct _KasaneTrendView
   char              *lang;
   char              *theme;             /* "system", "light", "dark", "contrast" */
   double             zoom;
-  double             desktop_scale;     /* gtk-xft-dpi / 96 */
 
   double             view_x0, view_x1;  /* NAN: the default window */
   guint64            hidden;
@@ -73,11 +73,8 @@ struct _KasaneTrendView
   guint              n_layouts;
   gint64             layout_time;
 
-  GtkSettings       *settings;
-  gulong             dpi_handler;
-  GObject           *style_manager;
-  gulong             dark_handler;
-  gulong             contrast_handler;
+  KasaneStyleWatch     style_watch;       /* dark, high contrast, text scaling */
+  double               desktop_scale;     /* gtk-xft-dpi / 96, as last laid out */
 };
 
 G_DEFINE_FINAL_TYPE (KasaneTrendView, kasane_trend_view, GTK_TYPE_WIDGET)
@@ -141,38 +138,9 @@ update_accessible (KasaneTrendView *self)
 KasaneTheme
 kasane_trend_view_get_effective_theme (KasaneTrendView *self)
 {
-  KasaneTheme theme;
-
   g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), KASANE_THEME_LIGHT);
 
-  if (kasane_theme_from_string (self->theme, &theme))
-    return theme;
-
-  /* "system" */
-  if (adw_is_initialized ())
-    {
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      if (adw_style_manager_get_high_contrast (manager))
-        return KASANE_THEME_CONTRAST;
-      if (adw_style_manager_get_dark (manager))
-        return KASANE_THEME_DARK;
-      return KASANE_THEME_LIGHT;
-    }
-  else
-    {
-      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-      gboolean dark = FALSE;
-      g_autofree char *name = NULL;
-
-      if (settings == NULL)
-        return KASANE_THEME_LIGHT;
-      g_object_get (settings, "gtk-application-prefer-dark-theme", &dark,
-                    "gtk-theme-name", &name, NULL);
-      if (name != NULL && g_str_has_prefix (name, "HighContrast"))
-        return KASANE_THEME_CONTRAST;
-      return dark ? KASANE_THEME_DARK : KASANE_THEME_LIGHT;
-    }
+  return kasane_style_watch_get_theme (&self->style_watch, self->theme);
 }
 
 static void
@@ -185,22 +153,20 @@ on_style_changed (KasaneTrendView *self)
     invalidate (self);
 }
 
+/* The desktop's text scaling or the style manager changed. */
 static void
-update_desktop_scale (KasaneTrendView *self)
+style_watch_changed (GtkWidget *widget)
 {
-  int dpi = -1;
-  double scale = 1.0;
-
-  if (self->settings != NULL)
-    g_object_get (self->settings, "gtk-xft-dpi", &dpi, NULL);
-  if (dpi > 0)
-    scale = CLAMP (dpi / 1024.0 / 96.0, 0.5, 4.0);
+  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
+  double scale = kasane_style_watch_get_desktop_scale (&self->style_watch);
 
   if (fabs (scale - self->desktop_scale) > 1e-6)
     {
       self->desktop_scale = scale;
       invalidate (self);
+      return;
     }
+  on_style_changed (self);
 }
 
 /* Layout */
@@ -1040,23 +1006,7 @@ kasane_trend_view_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kasane_trend_view_parent_class)->realize (widget);
 
-  self->settings = g_object_ref (gtk_widget_get_settings (widget));
-  self->dpi_handler = g_signal_connect_object (self->settings, "notify::gtk-xft-dpi",
-                                               G_CALLBACK (update_desktop_scale), self,
-                                               G_CONNECT_SWAPPED);
-  update_desktop_scale (self);
-
-  if (adw_is_initialized ())
-    {
-      self->style_manager = g_object_ref (G_OBJECT (adw_style_manager_get_default ()));
-      self->dark_handler = g_signal_connect_object (self->style_manager, "notify::dark",
-                                                    G_CALLBACK (on_style_changed), self,
-                                                    G_CONNECT_SWAPPED);
-      self->contrast_handler = g_signal_connect_object (self->style_manager,
-                                                        "notify::high-contrast",
-                                                        G_CALLBACK (on_style_changed), self,
-                                                        G_CONNECT_SWAPPED);
-    }
+  kasane_style_watch_connect (&self->style_watch);
 }
 
 static void
@@ -1064,17 +1014,7 @@ kasane_trend_view_unrealize (GtkWidget *widget)
 {
   KasaneTrendView *self = KASANE_TREND_VIEW (widget);
 
-  if (self->settings != NULL)
-    {
-      g_clear_signal_handler (&self->dpi_handler, self->settings);
-      g_clear_object (&self->settings);
-    }
-  if (self->style_manager != NULL)
-    {
-      g_clear_signal_handler (&self->dark_handler, self->style_manager);
-      g_clear_signal_handler (&self->contrast_handler, self->style_manager);
-      g_clear_object (&self->style_manager);
-    }
+  kasane_style_watch_disconnect (&self->style_watch);
 
   GTK_WIDGET_CLASS (kasane_trend_view_parent_class)->unrealize (widget);
 }
@@ -1223,6 +1163,7 @@ kasane_trend_view_init (KasaneTrendView *self)
   self->theme = g_strdup ("system");
   self->zoom = 1.0;
   self->desktop_scale = 1.0;
+  kasane_style_watch_init (&self->style_watch, GTK_WIDGET (self), style_watch_changed);
   self->view_x0 = self->view_x1 = NAN;
   self->hover_series = self->hover_point = -1;
   self->measure = kasane_measure_new_pango ();
