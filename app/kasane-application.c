@@ -228,6 +228,11 @@ static const struct
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.show-view::compare", { "<Alt>1", NULL } },
+  { "win.show-view::stack", { "<Alt>2", NULL } },
+  { "win.show-view::trend", { "<Alt>3", NULL } },
+  { "win.show-view::ledger", { "<Alt>4", NULL } },
+  { "win.show-view::explain", { "<Alt>5", NULL } },
   /* app.shortcuts has the key; GtkApplication gave it to this action too. */
   { "win.show-help-overlay", { NULL } },
 };

@@ -1871,6 +1871,18 @@ explain_link_activated_cb (KasaneWindow *self,
 }
 
 static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
 view_changed_cb (KasaneWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -2018,6 +2030,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 }
 
 static void
