@@ -145,9 +145,19 @@ shortcuts_action (GSimpleAction *action,
   KasaneApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* GtkApplication loads gtk/help-overlay.ui into every window as win.show-help-overlay. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+  /* Built on first use, not with every window (see kasane.gresource.xml). */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/kasane/Kasane/kasane-shortcuts.ui");
+
+      gtk_application_window_set_help_overlay (
+        GTK_APPLICATION_WINDOW (window),
+        GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static void
