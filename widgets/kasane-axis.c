@@ -19,15 +19,7 @@
 /* U+2212 MINUS SIGN: the typographic minus, the width of a plus and of a digit. */
 #define MINUS "\xe2\x88\x92"
 
-/* ---- Translations in the chart's language ----------------------------------------- */
-
-const char *
-kasane_axis_gettext (const char *lang,
-                     const char *context,
-                     const char *msgid)
-{
-  return kasane_pgettext (lang, context, msgid);
-}
+/* ---- Labels in the chart's language (kasane_pgettext) ------------------------ */
 
 static const char * const month_names[] = {
   NC_ ("abbreviated month", "Jan"), NC_ ("abbreviated month", "Feb"),
@@ -43,7 +35,7 @@ month_name (guint        month,
             const char  *lang)
 {
   g_assert (month >= 1 && month <= 12);
-  return kasane_axis_gettext (lang, "abbreviated month", month_names[month - 1]);
+  return kasane_pgettext (lang, "abbreviated month", month_names[month - 1]);
 }
 
 static char *
@@ -51,7 +43,7 @@ format_year (gint64      year,
              const char *lang)
 {
   /* Translators: a year on a time axis, e.g. "2024"; Japanese "%1$d年". */
-  return g_strdup_printf (kasane_axis_gettext (lang, "axis year", NC_ ("axis year", "%1$d")),
+  return g_strdup_printf (kasane_pgettext (lang, "axis year", NC_ ("axis year", "%1$d")),
                           (int) year);
 }
 
@@ -62,7 +54,7 @@ format_month_year (gint64      year,
 {
   /* Translators: a month on a time axis: %1$s is the abbreviated month (Mar), %2$d the
    * year: "Mar 2024"; Japanese "%2$d年%1$s" gives "2024年3月". */
-  return g_strdup_printf (kasane_axis_gettext (lang, "axis month and year",
+  return g_strdup_printf (kasane_pgettext (lang, "axis month and year",
                                                NC_ ("axis month and year", "%1$s %2$d")),
                           month_name (month, lang), (int) year);
 }
@@ -74,7 +66,7 @@ format_day (guint       month,
 {
   /* Translators: a day on a time axis: %1$s is the abbreviated month (Mar), %2$d the day
    * of the month: "Mar 13"; Japanese "%1$s%2$d日" gives "3月13日". */
-  return g_strdup_printf (kasane_axis_gettext (lang, "axis day", NC_ ("axis day", "%1$s %2$d")),
+  return g_strdup_printf (kasane_pgettext (lang, "axis day", NC_ ("axis day", "%1$s %2$d")),
                           month_name (month, lang), (int) day);
 }
 
@@ -86,7 +78,7 @@ format_full_date (gint64      year,
 {
   /* Translators: a whole date: %1$s the abbreviated month, %2$d the day, %3$d the year:
    * "Mar 13, 2024"; Japanese "%3$d年%1$s%2$d日" gives "2024年3月13日". */
-  return g_strdup_printf (kasane_axis_gettext (lang, "full date",
+  return g_strdup_printf (kasane_pgettext (lang, "full date",
                                                NC_ ("full date", "%1$s %2$d, %3$d")),
                           month_name (month, lang), (int) day, (int) year);
 }
@@ -139,7 +131,7 @@ kasane_format_date (double      t,
         g_autofree char *date = format_full_date (year, month, day, lang);
         /* Translators: a date with a time of day in UTC: %1$s the date, %2$02d:%3$02d
          * hours and minutes: "Mar 13, 2024 12:00". */
-        return g_strdup_printf (kasane_axis_gettext (lang, "date and time",
+        return g_strdup_printf (kasane_pgettext (lang, "date and time",
                                                      NC_ ("date and time",
                                                           "%1$s %2$02d:%3$02d")),
                                 date, seconds / 3600, (seconds / 60) % 60);

@@ -136,12 +136,4 @@ char  *kasane_format_date      (double       t,
                                 int          precision,
                                 const char  *lang);
 
-/* A translatable message in the chart's language: `msgid` (English) for "en"; for "ja"
- * the catalog's translation, or Kasane's built-in Japanese for the axis and chart
- * patterns when no catalog is loaded for it (a --lang=ja export under an English
- * locale).  Mark the msgid with NC_ (context, msgid) at the call so xgettext sees it. */
-const char *kasane_axis_gettext (const char *lang,
-                                 const char *context,
-                                 const char *msgid) G_GNUC_FORMAT (3);
-
 G_END_DECLS

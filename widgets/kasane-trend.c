@@ -10,6 +10,7 @@
 #include "kasane-trend.h"
 #include "kasane-trend-private.h"
 #include "kasane-render-private.h"
+#include "kasane-i18n.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -609,14 +610,14 @@ layout_sources (Ctx *c)
             when = g_strdup (source->retrieved);
           /* Translators: under a chart: %1$s is where the data came from, %2$s the date
            * it was retrieved. */
-          line = g_strdup_printf (kasane_axis_gettext (layout->lang, "trend source",
+          line = g_strdup_printf (kasane_pgettext (layout->lang, "trend source",
                                                        NC_ ("trend source",
                                                             "Source: %1$s, retrieved %2$s")),
                                   source->name, when);
         }
       else
         /* Translators: under a chart: %1$s is where the data came from. */
-        line = g_strdup_printf (kasane_axis_gettext (layout->lang, "trend source",
+        line = g_strdup_printf (kasane_pgettext (layout->lang, "trend source",
                                                      NC_ ("trend source", "Source: %1$s")),
                                 source->name);
       for (guint k = 0; k < lines->len && !seen; k++)
@@ -808,7 +809,7 @@ layout_panels (Ctx    *c,
 
       if (log)
         /* Translators: a chart panel's header: %1$s is the unit ("USD/tx"). */
-        title = g_strdup_printf (kasane_axis_gettext (layout->lang, "trend panel",
+        title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
                                                       NC_ ("trend panel", "%1$s · log scale")),
                                  dp->unit.title);
       else
@@ -1051,9 +1052,9 @@ layout_events (Ctx *c)
 
       /* Translators: beside the event labels of a chart, when some did not fit. */
       more = g_strdup_printf (dropped == 1
-                              ? kasane_axis_gettext (layout->lang, "trend events",
+                              ? kasane_pgettext (layout->lang, "trend events",
                                                      NC_ ("trend events", "+%1$u more event"))
-                              : kasane_axis_gettext (layout->lang, "trend events",
+                              : kasane_pgettext (layout->lang, "trend events",
                                                      NC_ ("trend events", "+%1$u more events")),
                               dropped);
       index = add_text (layout, c->measure, more, f,
@@ -2187,7 +2188,7 @@ describe_series (const KasaneTrendDataSeries *s,
 
   if (series->unit != NULL && series->unit[0] != '\0')
     /* Translators: a series and its unit, in the chart's description. */
-    label = g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+    label = g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                   NC_ ("trend describe", "%1$s (%2$s)")),
                              name, series->unit);
   else
@@ -2209,7 +2210,7 @@ describe_series (const KasaneTrendDataSeries *s,
         hi = k;
     }
   if (first == G_MAXUINT)
-    return g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+    return g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                  NC_ ("trend describe", "%1$s: no data.")),
                             label);
 
@@ -2219,7 +2220,7 @@ describe_series (const KasaneTrendDataSeries *s,
   v0 = kasane_unit_format_value (&s->unit, series->y[first]);
   if (first == last)
     /* Translators: %1$s a series, %2$s its only value, %3$s its date. */
-    return g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+    return g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                  NC_ ("trend describe",
                                                       "%1$s: one point, %2$s on %3$s.")),
                             label, v0, d0);
@@ -2233,7 +2234,7 @@ describe_series (const KasaneTrendDataSeries *s,
     /* Translators: %1$s a series, %2$u its number of points, %3$s and %4$s the first and
      * last dates, %5$s and %6$s the first and last values, %7$s and %8$s the lowest and
      * highest values. */
-    return g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+    return g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                  NC_ ("trend describe",
                                                       "%1$s: %2$u points from %3$s to %4$s; "
                                                       "it rose from %5$s to %6$s, "
@@ -2241,7 +2242,7 @@ describe_series (const KasaneTrendDataSeries *s,
                             label, series->n_points, d0, d1, v0, v1, vmin, vmax);
   if (series->y[last] < series->y[first])
     /* Translators: as above, for a series that ended lower than it began. */
-    return g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+    return g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                  NC_ ("trend describe",
                                                       "%1$s: %2$u points from %3$s to %4$s; "
                                                       "it fell from %5$s to %6$s, "
@@ -2249,7 +2250,7 @@ describe_series (const KasaneTrendDataSeries *s,
                             label, series->n_points, d0, d1, v0, v1, vmin, vmax);
   /* Translators: %1$s a series, %2$u its points, %3$s and %4$s the first and last dates,
    * %5$s the value it began and ended at, %6$s and %7$s the lowest and highest values. */
-  return g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+  return g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                NC_ ("trend describe",
                                                     "%1$s: %2$u points from %3$s to %4$s; "
                                                     "it ended where it began, at %5$s, "
@@ -2274,12 +2275,12 @@ kasane_trend_describe (KasaneDataset      *dataset,
   out = g_string_new (NULL);
 
   /* Translators: the first sentence of a trend chart's description; %1$s the dataset. */
-  g_string_append_printf (out, kasane_axis_gettext (lang, "trend describe",
+  g_string_append_printf (out, kasane_pgettext (lang, "trend describe",
                                                     NC_ ("trend describe", "Trend chart of %1$s.")),
                           kasane_text_get (&dataset->title, lang));
 
   /* Translators: between the items of a list in running text. */
-  separator = kasane_axis_gettext (lang, "list separator", NC_ ("list separator", ", "));
+  separator = kasane_pgettext (lang, "list separator", NC_ ("list separator", ", "));
   /* Typography, not wording: Japanese sets nothing after "。", English a space. */
   space = is_ja (lang) ? "" : " ";
   for (guint i = 0; i < dataset->layers->len; i++)
@@ -2293,7 +2294,7 @@ kasane_trend_describe (KasaneDataset      *dataset,
         g_autofree char *since = kasane_format_date (layer->since.t, layer->since.precision, lang);
 
         /* Translators: a layer and the date it began: "Rollups (L2) from Aug 2021". */
-        item = g_strdup_printf (kasane_axis_gettext (lang, "trend describe",
+        item = g_strdup_printf (kasane_pgettext (lang, "trend describe",
                                                      NC_ ("trend describe", "%1$s from %2$s")),
                                 kasane_text_get (&layer->name, lang), since);
       }
@@ -2305,7 +2306,7 @@ kasane_trend_describe (KasaneDataset      *dataset,
     {
       g_string_append (out, space);
       /* Translators: %1$s is a list of layers with the dates they began. */
-      g_string_append_printf (out, kasane_axis_gettext (lang, "trend describe",
+      g_string_append_printf (out, kasane_pgettext (lang, "trend describe",
                                                         NC_ ("trend describe", "Layers: %1$s.")),
                               layers->str);
     }
