@@ -1773,6 +1773,9 @@ collect_current_datasets (KasaneWindow  *self,
       return one;
     }
 
+  /* From the Ledger or Explain view the comparison is exported, which may not have been
+   * shown yet. */
+  sync_views (self, diagram == self->stack_view ? VIEW_STACK : VIEW_COMPARE);
   *view = diagram == self->stack_view ? "stack" : "compare";
   return g_ptr_array_ref (diagram == self->stack_view ? self->stack_shown : self->compare_shown);
 }
