@@ -621,6 +621,44 @@ test_pango_measure (void)
   g_assert_cmpfloat (a.width, >, b.width * 2);
 }
 
+/* Field by field: memcmp would also compare the structs' padding, which holds whatever
+ * was on the stack when an item was built. */
+static gboolean
+rects_equal (const KasaneRect *a,
+             const KasaneRect *b)
+{
+  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
+}
+
+static gboolean
+boxes_equal (const KasaneDiagramBox *a,
+             const KasaneDiagramBox *b)
+{
+  return a->kind == b->kind && rects_equal (&a->rect, &b->rect) && a->radius == b->radius &&
+         a->fill == b->fill && a->fill_alpha == b->fill_alpha && a->stroke == b->stroke &&
+         a->line_width == b->line_width && a->dash == b->dash && a->shadow == b->shadow &&
+         a->dataset == b->dataset && a->layer == b->layer && a->problem == b->problem &&
+         a->effect == b->effect && a->legend == b->legend;
+}
+
+static gboolean
+marks_equal (const KasaneDiagramMark *a,
+             const KasaneDiagramMark *b)
+{
+  return a->kind == b->kind && rects_equal (&a->rect, &b->rect) && a->role == b->role &&
+         a->line_width == b->line_width && a->dataset == b->dataset &&
+         a->problem == b->problem && a->legend == b->legend;
+}
+
+static gboolean
+lines_equal (const KasaneDiagramLine *a,
+             const KasaneDiagramLine *b)
+{
+  return a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1 &&
+         a->role == b->role && a->line_width == b->line_width && a->dash == b->dash &&
+         a->alpha == b->alpha;
+}
+
 static gboolean
 layouts_equal (const KasaneDiagramLayout *a,
                const KasaneDiagramLayout *b)
@@ -629,10 +667,18 @@ layouts_equal (const KasaneDiagramLayout *a,
       a->marks->len != b->marks->len || a->rails->len != b->rails->len ||
       a->lines->len != b->lines->len)
     return FALSE;
-  if (memcmp (a->boxes->data, b->boxes->data, a->boxes->len * sizeof (KasaneDiagramBox)) != 0 ||
-      memcmp (a->marks->data, b->marks->data, a->marks->len * sizeof (KasaneDiagramMark)) != 0 ||
-      memcmp (a->lines->data, b->lines->data, a->lines->len * sizeof (KasaneDiagramLine)) != 0)
-    return FALSE;
+  for (guint i = 0; i < a->boxes->len; i++)
+    if (!boxes_equal (&g_array_index (a->boxes, KasaneDiagramBox, i),
+                      &g_array_index (b->boxes, KasaneDiagramBox, i)))
+      return FALSE;
+  for (guint i = 0; i < a->marks->len; i++)
+    if (!marks_equal (&g_array_index (a->marks, KasaneDiagramMark, i),
+                      &g_array_index (b->marks, KasaneDiagramMark, i)))
+      return FALSE;
+  for (guint i = 0; i < a->lines->len; i++)
+    if (!lines_equal (&g_array_index (a->lines, KasaneDiagramLine, i),
+                      &g_array_index (b->lines, KasaneDiagramLine, i)))
+      return FALSE;
   for (guint i = 0; i < a->texts->len; i++)
     {
       const KasaneDiagramText *t = &g_array_index (a->texts, KasaneDiagramText, i);

@@ -69,6 +69,9 @@ fixture_set_up (Fixture       *f,
   kasane_trend_view_set_theme (f->view, "light");
   kasane_trend_view_set_dataset (f->view, data != NULL ? (KasaneDataset *) data : ai);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  /* Xvfb's pointer may sit over the window and move the hover on its own: the tests
+   * drive the controllers themselves, so real pointer events are kept out. */
+  gtk_widget_set_can_target (GTK_WIDGET (f->view), FALSE);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_for_layout (f->view);
   iterate (50);
@@ -214,10 +217,6 @@ test_hover (Fixture       *f,
   g_autofree char *date = NULL;
   int s, p, k, want_series, want_point;
   gboolean date_shown = FALSE, name_shown = FALSE;
-
-  /* Xvfb's pointer may sit over the window, and its motion would move the hover: only
-   * the test's own hover_at() counts here. */
-  gtk_widget_set_can_target (GTK_WIDGET (f->view), FALSE);
 
   /* A vertex of the first series with markers, inside the plot. */
   for (guint i = 0; i < layout->paths->len && path == NULL; i++)
