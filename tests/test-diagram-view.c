@@ -13,30 +13,9 @@
 #include "kasane-diagram-view.h"
 #include "kasane-diagram-view-private.h"
 #include "kasane-loader.h"
+#include "kasane-test-util.h"
 
 static KasaneDataset *datasets[2];
-
-static KasaneDataset *
-load_bundled (const char *name)
-{
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autofree char *path = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), "data", "datasets",
-                                            name, NULL);
-  KasaneDataset *dataset = kasane_load_file (path, diagnostics);
-
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static const KasaneDiagramLayout *
 wait_for_layout (KasaneDiagramView *view)
@@ -47,7 +26,7 @@ wait_for_layout (KasaneDiagramView *view)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (kasane_diagram_view_get_layout (view));
   /* Let the frame finish painting. */
-  iterate (50);
+  kasane_test_iterate (50);
   return kasane_diagram_view_get_layout (view);
 }
 
@@ -95,7 +74,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (20);
+  kasane_test_iterate (20);
 }
 
 static GtkEventController *
@@ -259,7 +238,7 @@ test_hover (Fixture       *f,
     g_assert_true (rail);
   }
 
-  iterate (50);
+  kasane_test_iterate (50);
   /* Hover repaints; it does not lay out again. */
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n_layouts);
   g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
@@ -307,7 +286,7 @@ test_cache (Fixture       *f,
 
   /* An unrelated redraw keeps the layout. */
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  iterate (60);
+  kasane_test_iterate (60);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
   g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
 
@@ -315,7 +294,7 @@ test_cache (Fixture       *f,
   kasane_diagram_view_set_lang (f->view, "en");
   kasane_diagram_view_set_theme (f->view, "light");
   kasane_diagram_view_set_zoom (f->view, 1.0);
-  iterate (30);
+  kasane_test_iterate (30);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
 
   /* Language, zoom, kind, theme: a new layout each. */
@@ -413,8 +392,8 @@ main (int    argc,
       return 0;
     }
 
-  datasets[0] = load_bundled ("ai.json");
-  datasets[1] = load_bundled ("crypto.json");
+  datasets[0] = kasane_test_load_bundled ("ai.json");
+  datasets[1] = kasane_test_load_bundled ("crypto.json");
 
   g_test_add ("/diagram-view/accessible", Fixture, NULL, fixture_set_up, test_accessible,
               fixture_tear_down);

@@ -19,15 +19,9 @@
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
 #include "kasane-story.h"
+#include "kasane-test-util.h"
 
 /* Helpers */
-
-static void
-wait_idle (void)
-{
-  for (guint i = 0; i < 10000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 set_language (const char *language)
@@ -35,56 +29,6 @@ set_language (const char *language)
   g_setenv ("LANGUAGE", language, TRUE);
   /* glibc caches translations until the locale is set again. */
   setlocale (LC_ALL, "C.UTF-8");
-}
-
-static void
-add_problem (KasaneDataset *dataset,
-             const char    *id,
-             int            weight)
-{
-  KasaneProblem *problem = kasane_problem_new ();
-
-  problem->id = g_strdup (id);
-  problem->label.en = g_strdup (id);
-  problem->weight = weight;
-  g_ptr_array_add (dataset->problems, problem);
-}
-
-/* `effects` reads like "+a +b =c -d ^e": + introduces, = solves, - mitigates, ^ worsens. */
-static void
-add_layer (KasaneDataset *dataset,
-           const char    *id,
-           const char    *name,
-           const char    *effects)
-{
-  KasaneLayer *layer = kasane_layer_new ();
-  g_auto(GStrv) words = g_strsplit (effects, " ", -1);
-
-  layer->id = g_strdup (id);
-  layer->level = dataset->layers->len + 1;
-  layer->name.en = g_strdup (name);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      KasaneEffect effect;
-      int problem;
-      guint index;
-
-      if (words[i][0] == '\0')
-        continue;
-      switch (words[i][0])
-        {
-        case '+': effect = KASANE_EFFECT_INTRODUCES; break;
-        case '=': effect = KASANE_EFFECT_SOLVES; break;
-        case '-': effect = KASANE_EFFECT_MITIGATES; break;
-        case '^': effect = KASANE_EFFECT_WORSENS; break;
-        default: g_assert_not_reached ();
-        }
-      problem = kasane_dataset_find_problem (dataset, words[i] + 1);
-      g_assert_cmpint (problem, >=, 0);
-      index = (guint) problem;
-      g_array_append_val (layer->effects[effect], index);
-    }
-  g_ptr_array_add (dataset->layers, layer);
 }
 
 static KasaneDataset *
@@ -97,21 +41,6 @@ new_dataset (const char  *id,
   dataset->id = g_strdup (id);
   dataset->title.en = g_strdup (title);
   dataset->claim = claim;
-  return dataset;
-}
-
-static KasaneDataset *
-load_bundled (const char *name)
-{
-  const char *root = g_getenv ("KASANE_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  KasaneDataset *dataset;
-
-  g_assert_nonnull (root);
-  path = g_build_filename (root, "data", "datasets", name, NULL);
-  dataset = kasane_load_file (path, diagnostics);
-  g_assert_nonnull (dataset);
   return dataset;
 }
 
@@ -206,7 +135,8 @@ assert_markup (const char *markup)
 static GtkWidget *
 build_view (const char *lang)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   GtkWidget *view = kasane_explain_view_new ();
 
   g_object_ref_sink (view);
@@ -226,17 +156,17 @@ test_story_sentences (void)
   g_autoptr(KasaneLedger) ledger = NULL;
   g_auto(GStrv) sentences = NULL;
 
-  add_problem (dataset, "a", 3);
-  add_problem (dataset, "b", 2);
-  add_problem (dataset, "c", 1);
-  add_problem (dataset, "d", 2);
-  add_layer (dataset, "l1", "Base", "+a +b");
-  add_layer (dataset, "l2", "Second", "=a +c");
-  add_layer (dataset, "l3", "Third", "-b ^c");
-  add_layer (dataset, "l4", "Fourth", "+d");
-  add_layer (dataset, "l5", "Fifth", "=d");
-  add_layer (dataset, "l6", "Sixth", "");
-  add_layer (dataset, "l7", "Seventh", "=c +d");
+  kasane_test_add_problem (dataset, "a", 3);
+  kasane_test_add_problem (dataset, "b", 2);
+  kasane_test_add_problem (dataset, "c", 1);
+  kasane_test_add_problem (dataset, "d", 2);
+  kasane_test_add_layer (dataset, "l1", dataset->layers->len + 1, "Base", "+a +b");
+  kasane_test_add_layer (dataset, "l2", dataset->layers->len + 1, "Second", "=a +c");
+  kasane_test_add_layer (dataset, "l3", dataset->layers->len + 1, "Third", "-b ^c");
+  kasane_test_add_layer (dataset, "l4", dataset->layers->len + 1, "Fourth", "+d");
+  kasane_test_add_layer (dataset, "l5", dataset->layers->len + 1, "Fifth", "=d");
+  kasane_test_add_layer (dataset, "l6", dataset->layers->len + 1, "Sixth", "");
+  kasane_test_add_layer (dataset, "l7", dataset->layers->len + 1, "Seventh", "=c +d");
   ledger = kasane_ledger_compute (dataset);
   g_assert_cmpint (ledger->verdict, ==, KASANE_VERDICT_MIXED);
 
@@ -277,10 +207,10 @@ test_story_rose (void)
   g_autoptr(KasaneDataset) dataset = new_dataset ("up", "Up", KASANE_CLAIM_MIGRATION);
   g_auto(GStrv) sentences = NULL;
 
-  add_problem (dataset, "a", 1);
-  add_problem (dataset, "b", 4);
-  add_layer (dataset, "l1", "One", "+a");
-  add_layer (dataset, "l2", "Two", "=a +b");
+  kasane_test_add_problem (dataset, "a", 1);
+  kasane_test_add_problem (dataset, "b", 4);
+  kasane_test_add_layer (dataset, "l1", dataset->layers->len + 1, "One", "+a");
+  kasane_test_add_layer (dataset, "l2", dataset->layers->len + 1, "Two", "=a +b");
 
   sentences = kasane_story_sentences (dataset, "en", KASANE_STORY_PLAIN);
   g_assert_cmpstr (sentences[0], ==,
@@ -303,9 +233,9 @@ test_story_markup (void)
   g_autoptr(KasaneDataset) dataset = new_dataset ("lab", "R&D <stack>", KASANE_CLAIM_NONE);
   g_auto(GStrv) sentences = NULL;
 
-  add_problem (dataset, "a", 2);
-  add_layer (dataset, "l1", "Base", "+a");
-  add_layer (dataset, "top", "Tools & <scripts>", "=a");
+  kasane_test_add_problem (dataset, "a", 2);
+  kasane_test_add_layer (dataset, "l1", dataset->layers->len + 1, "Base", "+a");
+  kasane_test_add_layer (dataset, "top", dataset->layers->len + 1, "Tools & <scripts>", "=a");
 
   sentences = kasane_story_sentences (dataset, "en", KASANE_STORY_MARKUP);
   g_assert_cmpstr (sentences[1], ==,
@@ -330,7 +260,7 @@ test_story_one_layer (void)
   g_autofree char *claim = NULL;
   g_autofree char *first = NULL;
 
-  add_layer (dataset, "l1", "Only", "");
+  kasane_test_add_layer (dataset, "l1", dataset->layers->len + 1, "Only", "");
   ledger = kasane_ledger_compute (dataset);
   first = kasane_story_layer_sentence (dataset, ledger, 0, "en", KASANE_STORY_PLAIN);
   verdict = kasane_story_verdict_sentence (dataset, ledger, "en", KASANE_STORY_PLAIN);
@@ -354,7 +284,7 @@ test_view_english (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  kasane_test_wait_idle ();
 
   g_assert_cmpstr (kasane_explain_view_get_language (KASANE_EXPLAIN_VIEW (view)), ==, "en");
   text = view_text (view);
@@ -381,7 +311,7 @@ test_view_english (void)
   assert_contains (text, "This dataset reads Ethereum's scaling history as three layers");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_finalize_object (view);
 }
 
@@ -430,8 +360,8 @@ test_view_one_layer (void)
   g_autofree char *empty = NULL;
 
   g_object_ref_sink (view);
-  add_problem (dataset, "a", 2);
-  add_layer (dataset, "l1", "Only layer", "+a");
+  kasane_test_add_problem (dataset, "a", 2);
+  kasane_test_add_layer (dataset, "l1", dataset->layers->len + 1, "Only layer", "+a");
   kasane_explain_view_set_language (KASANE_EXPLAIN_VIEW (view), "en");
   empty = view_text (view);
   assert_contains (empty, "No dataset is loaded.");

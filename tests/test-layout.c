@@ -15,27 +15,11 @@
 #include "kasane-diagram-private.h"
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
+#include "kasane-test-util.h"
 
 #define EPS 0.51
 
 static KasaneMeasure *pango_measure;
-
-static KasaneDataset *
-load_bundled (const char *name)
-{
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autofree char *path = NULL;
-  const char *root = g_getenv ("KASANE_SOURCE_ROOT");
-  KasaneDataset *dataset;
-
-  if (root != NULL)
-    path = g_build_filename (root, "data", "datasets", name, NULL);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
-  dataset = kasane_load_file (path, diagnostics);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 static KasaneDataset *
 load_json (const char *json)
@@ -449,7 +433,8 @@ check_all (KasaneDataset * const *datasets,
 static void
 test_bundled (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
 
   check_all (datasets, 2, TRUE);
   check_all (datasets + 1, 1, TRUE);
@@ -466,7 +451,7 @@ run_generated (guint        n_layers,
   KasaneDataset *datasets[2];
 
   datasets[0] = generate ("gen", n_layers, n_problems, words);
-  datasets[1] = load_bundled ("crypto.json");
+  datasets[1] = kasane_test_load_bundled ("crypto.json");
   check_all (datasets, 1, FALSE);
   check_all (datasets, 2, FALSE);
   kasane_dataset_unref (datasets[0]);
@@ -555,7 +540,8 @@ test_fake_measure (void)
   g_autoptr(KasaneMeasure) fake = kasane_measure_new_fake (0.5);
   KasaneFont font = { 20, KASANE_WEIGHT_REGULAR, FALSE };
   KasaneTextExtents ext;
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   KasaneDiagramParams params;
 
   kasane_measure_text (fake, "abcd", &font, "en", 0, 0, &ext);
@@ -703,7 +689,8 @@ layouts_equal (const KasaneDiagramLayout *a,
 static void
 test_deterministic (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   KasaneDiagramParams params;
   g_autoptr(KasaneMeasure) other = kasane_measure_new_pango ();
 
@@ -731,7 +718,8 @@ test_deterministic (void)
 static void
 test_step (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   KasaneDiagramParams params;
   g_autoptr(KasaneDiagramLayout) all = NULL;
   g_autoptr(KasaneDiagramLayout) first = NULL;
@@ -782,7 +770,8 @@ test_step (void)
 static void
 test_story (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   KasaneDiagramParams params;
   g_autoptr(KasaneDiagramLayout) layout = NULL;
   double bars[2][3] = { { 0 } };
@@ -843,7 +832,8 @@ test_story (void)
 static void
 test_paint_themes (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   static const KasaneTheme themes[] = { KASANE_THEME_LIGHT, KASANE_THEME_DARK,
                                         KASANE_THEME_CONTRAST };
   cairo_surface_t *surfaces[3];
@@ -914,7 +904,8 @@ test_paint_themes (void)
 static void
 test_hover (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   KasaneDiagramParams params;
   g_autoptr(KasaneDiagramLayout) layout = NULL;
   cairo_surface_t *plain, *hovered;
@@ -955,7 +946,8 @@ test_hover (void)
 static void
 test_describe (void)
 {
-  KasaneDataset *datasets[2] = { load_bundled ("ai.json"), load_bundled ("crypto.json") };
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
   g_autofree char *en = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "en");
   g_autofree char *ja = kasane_diagram_describe (datasets, 2, KASANE_DIAGRAM_COMPARE, "ja");
   g_autofree char *stack = kasane_diagram_describe (datasets + 1, 1, KASANE_DIAGRAM_STACK, "en");

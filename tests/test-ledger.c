@@ -4,56 +4,7 @@
 #include <string.h>
 
 #include "kasane-ledger.h"
-
-static void
-add_problem (KasaneDataset *dataset,
-             const char    *id,
-             int            weight)
-{
-  KasaneProblem *problem = kasane_problem_new ();
-
-  problem->id = g_strdup (id);
-  problem->label.en = g_strdup (id);
-  problem->weight = weight;
-  g_ptr_array_add (dataset->problems, problem);
-}
-
-/* `effects` reads like "+a +b =c -d ^e": + introduces, = solves, - mitigates, ^ worsens. */
-static void
-add_layer (KasaneDataset *dataset,
-           const char    *id,
-           gint64         level,
-           const char    *effects)
-{
-  KasaneLayer *layer = kasane_layer_new ();
-  g_auto(GStrv) words = g_strsplit (effects, " ", -1);
-
-  layer->id = g_strdup (id);
-  layer->level = level;
-  layer->name.en = g_strdup (id);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      KasaneEffect effect;
-      int problem;
-      guint index;
-
-      if (words[i][0] == '\0')
-        continue;
-      switch (words[i][0])
-        {
-        case '+': effect = KASANE_EFFECT_INTRODUCES; break;
-        case '=': effect = KASANE_EFFECT_SOLVES; break;
-        case '-': effect = KASANE_EFFECT_MITIGATES; break;
-        case '^': effect = KASANE_EFFECT_WORSENS; break;
-        default: g_assert_not_reached ();
-        }
-      problem = kasane_dataset_find_problem (dataset, words[i] + 1);
-      g_assert_cmpint (problem, >=, 0);
-      index = (guint) problem;
-      g_array_append_val (layer->effects[effect], index);
-    }
-  g_ptr_array_add (dataset->layers, layer);
-}
+#include "kasane-test-util.h"
 
 static void
 assert_row (KasaneLedger *ledger,
@@ -75,12 +26,12 @@ test_ledger_mitigate_floor (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "light", 1);
-  add_problem (dataset, "heavy", 3);
-  add_layer (dataset, "l1", 1, "+light +heavy");
-  add_layer (dataset, "l2", 2, "-light -heavy");
-  add_layer (dataset, "l3", 3, "-heavy");
-  add_layer (dataset, "l4", 4, "-heavy");
+  kasane_test_add_problem (dataset, "light", 1);
+  kasane_test_add_problem (dataset, "heavy", 3);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+light +heavy");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "-light -heavy");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "-heavy");
+  kasane_test_add_layer (dataset, "l4", 4, NULL, "-heavy");
   ledger = kasane_ledger_compute (dataset);
 
   assert_row (ledger, 0, 0, 4, 4);
@@ -100,11 +51,11 @@ test_ledger_worsens_uncapped (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "split", 5);
-  add_problem (dataset, "fees", 2);
-  add_layer (dataset, "l1", 1, "+split +fees");
-  add_layer (dataset, "l2", 2, "^split =fees");
-  add_layer (dataset, "l3", 3, "^split");
+  kasane_test_add_problem (dataset, "split", 5);
+  kasane_test_add_problem (dataset, "fees", 2);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+split +fees");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "^split =fees");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "^split");
   ledger = kasane_ledger_compute (dataset);
 
   assert_row (ledger, 0, 0, 7, 7);
@@ -121,10 +72,10 @@ test_ledger_solve_mitigated (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "reasoning", 4);
-  add_layer (dataset, "l1", 1, "+reasoning");
-  add_layer (dataset, "l2", 2, "-reasoning");
-  add_layer (dataset, "l3", 3, "=reasoning");
+  kasane_test_add_problem (dataset, "reasoning", 4);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+reasoning");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "-reasoning");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "=reasoning");
   ledger = kasane_ledger_compute (dataset);
 
   assert_row (ledger, 0, 0, 4, 4);
@@ -141,10 +92,10 @@ test_ledger_reintroduce_solved (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "fees", 3);
-  add_layer (dataset, "l1", 1, "+fees");
-  add_layer (dataset, "l2", 2, "=fees");
-  add_layer (dataset, "l3", 3, "+fees");
+  kasane_test_add_problem (dataset, "fees", 3);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+fees");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "=fees");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "+fees");
   ledger = kasane_ledger_compute (dataset);
 
   assert_row (ledger, 1, 3, 0, 0);
@@ -158,12 +109,12 @@ test_ledger_progression (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "a", 3);
-  add_problem (dataset, "b", 2);
-  add_problem (dataset, "c", 1);
-  add_layer (dataset, "l1", 1, "+a +b");
-  add_layer (dataset, "l2", 2, "=a +c");
-  add_layer (dataset, "l3", 3, "=b -c");
+  kasane_test_add_problem (dataset, "a", 3);
+  kasane_test_add_problem (dataset, "b", 2);
+  kasane_test_add_problem (dataset, "c", 1);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+a +b");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "=a +c");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "=b -c");
   dataset->claim = KASANE_CLAIM_PROGRESSION;
   ledger = kasane_ledger_compute (dataset);
 
@@ -181,13 +132,13 @@ test_ledger_migration (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "fees", 3);
-  add_problem (dataset, "throughput", 3);
-  add_problem (dataset, "liquidity", 3);
-  add_problem (dataset, "ux", 2);
-  add_layer (dataset, "l1", 1, "+fees +throughput");
-  add_layer (dataset, "l2", 2, "=fees -throughput +liquidity");
-  add_layer (dataset, "l3", 3, "-throughput ^liquidity +ux");
+  kasane_test_add_problem (dataset, "fees", 3);
+  kasane_test_add_problem (dataset, "throughput", 3);
+  kasane_test_add_problem (dataset, "liquidity", 3);
+  kasane_test_add_problem (dataset, "ux", 2);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+fees +throughput");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "=fees -throughput +liquidity");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "-throughput ^liquidity +ux");
   dataset->claim = KASANE_CLAIM_PROGRESSION;
   ledger = kasane_ledger_compute (dataset);
 
@@ -199,7 +150,7 @@ test_ledger_migration (void)
 
   /* One more small problem at l2 makes it break even: net 0 is still migration. */
   g_clear_pointer (&ledger, kasane_ledger_free);
-  add_problem (dataset, "bridges", 1);
+  kasane_test_add_problem (dataset, "bridges", 1);
   g_array_append_val (((KasaneLayer *) g_ptr_array_index (dataset->layers, 1))->effects
                       [KASANE_EFFECT_INTRODUCES], (guint) { 4 });
   ledger = kasane_ledger_compute (dataset);
@@ -215,10 +166,10 @@ test_ledger_two_layers_and_nothing_fixed (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "a", 2);
-  add_problem (dataset, "b", 2);
-  add_layer (dataset, "base", 10, "+a");
-  add_layer (dataset, "top", 20, "+b");
+  kasane_test_add_problem (dataset, "a", 2);
+  kasane_test_add_problem (dataset, "b", 2);
+  kasane_test_add_layer (dataset, "base", 10, NULL, "+a");
+  kasane_test_add_layer (dataset, "top", 20, NULL, "+b");
   ledger = kasane_ledger_compute (dataset);
 
   g_assert_cmpuint (ledger->n_rows, ==, 2);
@@ -233,8 +184,8 @@ test_ledger_one_layer (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_problem (dataset, "a", 5);
-  add_layer (dataset, "only", 1, "+a");
+  kasane_test_add_problem (dataset, "a", 5);
+  kasane_test_add_layer (dataset, "only", 1, NULL, "+a");
   dataset->claim = KASANE_CLAIM_PROGRESSION;
   ledger = kasane_ledger_compute (dataset);
 
@@ -250,8 +201,8 @@ test_ledger_no_problems (void)
   g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
   g_autoptr(KasaneLedger) ledger = NULL;
 
-  add_layer (dataset, "l1", 1, "");
-  add_layer (dataset, "l2", 2, "");
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "");
   ledger = kasane_ledger_compute (dataset);
 
   assert_row (ledger, 0, 0, 0, 0);
@@ -284,8 +235,8 @@ test_dataset_sort_follows_layers (void)
   KasaneSeries *series = kasane_series_new ();
   KasaneEvent *late = kasane_event_new (), *early = kasane_event_new ();
 
-  add_layer (dataset, "top", 3, "");
-  add_layer (dataset, "bottom", 1, "");
+  kasane_test_add_layer (dataset, "top", 3, NULL, "");
+  kasane_test_add_layer (dataset, "bottom", 1, NULL, "");
   series->id = g_strdup ("s");
   series->layer = 0;           /* "top" */
   series->n_points = 3;

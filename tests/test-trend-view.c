@@ -16,31 +16,10 @@
 #include "kasane-loader.h"
 #include "kasane-trend-view.h"
 #include "kasane-trend-view-private.h"
+#include "kasane-test-util.h"
 
 static KasaneDataset *ai;
 static KasaneDataset *crypto;
-
-static KasaneDataset *
-load_bundled (const char *name)
-{
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autofree char *path = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), "data", "datasets",
-                                            name, NULL);
-  KasaneDataset *dataset = kasane_load_file (path, diagnostics);
-
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static const KasaneTrendLayout *
 wait_for_layout (KasaneTrendView *view)
@@ -74,7 +53,7 @@ fixture_set_up (Fixture       *f,
   gtk_widget_set_can_target (GTK_WIDGET (f->view), FALSE);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_for_layout (f->view);
-  iterate (50);
+  kasane_test_iterate (50);
 }
 
 static void
@@ -82,7 +61,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (20);
+  kasane_test_iterate (20);
 }
 
 static GtkEventController *
@@ -476,7 +455,7 @@ test_cache (Fixture       *f,
 
   /* A plain redraw keeps the layout. */
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  iterate (60);
+  kasane_test_iterate (60);
   g_assert_cmpuint (kasane_trend_view_get_n_layouts (f->view), ==, n);
   g_assert_true (kasane_trend_view_get_layout (f->view) == layout);
 
@@ -486,7 +465,7 @@ test_cache (Fixture       *f,
   kasane_trend_view_set_zoom (f->view, 1.0);
   kasane_trend_view_reset_window (f->view);
   kasane_trend_view_set_hover (f->view, -1, -1);
-  iterate (30);
+  kasane_test_iterate (30);
   g_assert_cmpuint (kasane_trend_view_get_n_layouts (f->view), ==, n);
 
   /* Language, theme, window: a new layout each. */
@@ -560,7 +539,7 @@ test_million (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   layout = wait_for_layout (view);
-  iterate (50);
+  kasane_test_iterate (50);
 
   motion = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
   wheel = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL, 0);
@@ -580,7 +559,7 @@ test_million (void)
       ms = kasane_trend_view_get_layout_time (view) / 1000.0;
       worst = MAX (worst, ms);
       g_string_append_printf (times, "%s%.2f", step > 0 ? " " : "", ms);
-      iterate (16);
+      kasane_test_iterate (16);
     }
   g_assert_cmpuint (kasane_trend_view_get_n_layouts (view), >, n + 11);
   kasane_trend_view_get_window (view, &x0, &x1);
@@ -593,7 +572,7 @@ test_million (void)
   g_assert_cmpfloat (worst, <, 250);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  kasane_test_iterate (20);
 }
 
 int
@@ -610,8 +589,8 @@ main (int    argc,
       return 0;
     }
 
-  ai = load_bundled ("ai.json");
-  crypto = load_bundled ("crypto.json");
+  ai = kasane_test_load_bundled ("ai.json");
+  crypto = kasane_test_load_bundled ("crypto.json");
 
   g_test_add ("/trend-view/accessible", Fixture, NULL, fixture_set_up, test_accessible,
               fixture_tear_down);

@@ -12,6 +12,7 @@
 #include "kasane-render.h"
 #include "kasane-trend.h"
 #include "kasane-trend-private.h"
+#include "kasane-test-util.h"
 
 /* ---- Decimation ------------------------------------------------------------------- */
 
@@ -267,23 +268,6 @@ test_decimate_million (void)
 /* ---- Datasets --------------------------------------------------------------------- */
 
 static KasaneDataset *
-load_bundled (const char *name)
-{
-  const char *root = g_getenv ("KASANE_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  KasaneDataset *dataset;
-
-  if (root != NULL)
-    path = g_build_filename (root, "data", "datasets", name, NULL);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
-  dataset = kasane_load_file (path, diagnostics);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static KasaneDataset *
 synthetic_dataset (guint n_points,
                    guint n_events)
 {
@@ -460,7 +444,7 @@ test_bundled_layout (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       {
-        g_autoptr(KasaneDataset) dataset = load_bundled (cases[c].file);
+        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (cases[c].file);
         g_autoptr(KasaneTrendLayout) layout = NULL;
         g_autoptr(KasaneTrendLayout) toggled = NULL;
         KasaneTrendParams params;
@@ -548,7 +532,7 @@ test_bundled_layout (void)
 static void
 test_hover_and_zoom (void)
 {
-  g_autoptr(KasaneDataset) dataset = load_bundled ("crypto.json");
+  g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
   g_autoptr(KasaneMeasure) measure = kasane_measure_new_fake (0.6);
   g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, NULL);
   g_autoptr(KasaneTrendLayout) hover = NULL;
@@ -599,7 +583,7 @@ test_paint_themes (void)
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     for (KasaneTheme theme = KASANE_THEME_LIGHT; theme <= KASANE_THEME_CONTRAST; theme++)
       {
-        g_autoptr(KasaneDataset) dataset = load_bundled (files[f]);
+        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
         g_autoptr(KasaneTrendLayout) layout = NULL;
         KasaneTrendParams params;
         cairo_surface_t *surface;
@@ -703,7 +687,7 @@ test_million_points (void)
 static void
 test_describe (void)
 {
-  g_autoptr(KasaneDataset) dataset = load_bundled ("crypto.json");
+  g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
   g_autofree char *en = kasane_trend_describe (dataset, NULL, "en");
   g_autofree char *ja = kasane_trend_describe (dataset, NULL, "ja");
   const char * const ids[] = { "l2-value-locked", NULL };

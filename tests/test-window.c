@@ -15,18 +15,11 @@
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
+#include "kasane-test-util.h"
 
 #define MINUS "\xe2\x88\x92"
 
 /* Helpers */
-
-static void
-wait_idle (void)
-{
-  /* Bounded: a frame clock may keep the context busy, but never for this long. */
-  for (guint i = 0; i < 10000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 reset_settings (void)
@@ -53,7 +46,7 @@ create_window (void)
   g_object_ref_sink (window);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  kasane_test_wait_idle ();
   return window;
 }
 
@@ -61,7 +54,7 @@ static void
 destroy_window (KasaneWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_object_unref (window);
   g_assert_finalize_object (window);
 }
@@ -315,7 +308,7 @@ test_window_ledger (void)
   window = create_window ();
 
   kasane_window_add_dataset (window, crypto, "crypto.json");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 1);
   g_assert_cmpuint (count_rows (kasane_window_get_sidebar (window)), ==, 1);
   g_assert_cmpint (kasane_window_get_selected_index (window), ==, 0);
@@ -373,14 +366,14 @@ test_window_ledger (void)
 
   /* A claim the ledger does not bear out is called so. */
   kasane_window_add_dataset (window, differs, "differs.json");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpint (kasane_window_get_selected_index (window), ==, 1);
   g_assert_cmpstr (kasane_window_get_verdict_text (window), ==,
                    "Verdict: Migration · Claim: Progression (differs)");
 
   /* One layer has no verdict. */
   kasane_window_add_dataset (window, single, "single.json");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (count_rows (kasane_window_get_sidebar (window)), ==, 3);
   g_assert_cmpstr (kasane_window_get_verdict_text (window), ==,
                    "No verdict (one layer) · Claim: Progression (not checked)");
@@ -389,18 +382,18 @@ test_window_ledger (void)
 
   /* Selecting in the sidebar switches the table. */
   kasane_window_select_index (window, 0);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_true (kasane_window_get_shown_dataset (window) == crypto);
   assert_ledger_row (window, 2, "App-specific chains", "1", "4", MINUS "3", "10");
 
   /* Closing a dataset selects its neighbour; closing all shows the empty page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 2);
   g_assert_true (kasane_window_get_shown_dataset (window) == differs);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 0);
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "empty");
 
@@ -420,12 +413,12 @@ test_window_language (void)
   layer->name.ja = g_strdup ("パブリックチェーン");
   window = create_window ();
   kasane_window_add_dataset (window, dataset, "crypto.json");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpstr (kasane_window_get_ledger_text (window, 0, KASANE_LEDGER_COLUMN_LAYER),
                    ==, "Public chains");
 
   g_settings_set_string (settings, "language", "ja");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpstr (kasane_window_get_ledger_text (window, 0, KASANE_LEDGER_COLUMN_LAYER),
                    ==, "パブリックチェーン");
   /* Missing in Japanese: the English text stands in. */
@@ -476,12 +469,12 @@ test_window_broken_file (void)
 
   window = create_window ();
   kasane_window_add_dataset (window, crypto, "crypto.json");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_false (kasane_window_get_error_revealed (window));
 
   /* A file that does not load: its errors, located; the dataset on screen stays. */
   g_assert_false (kasane_window_open_file (window, file));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 2);
   g_assert_cmpuint (count_rows (kasane_window_get_sidebar (window)), ==, 2);
   g_assert_cmpint (kasane_window_get_selected_index (window), ==, 0);
@@ -500,7 +493,7 @@ test_window_broken_file (void)
 
   /* Its own page shows the errors when it is selected. */
   kasane_window_select_index (window, 1);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "failed");
   assert_located_errors (kasane_window_get_failed_text (window), path);
   g_assert_false (kasane_window_get_error_revealed (window));
@@ -509,7 +502,7 @@ test_window_broken_file (void)
   g_file_set_contents (path, fixed_json, -1, &error);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  wait_idle ();
+  kasane_test_wait_idle ();
   shown = kasane_window_get_shown_dataset (window);
   g_assert_nonnull (shown);
   g_assert_cmpstr (shown->id, ==, "fixed");
@@ -522,7 +515,7 @@ test_window_broken_file (void)
   g_file_set_contents (path, broken_json, -1, &error);
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_true (kasane_window_get_shown_dataset (window) == shown);
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "dataset");
   g_assert_true (kasane_window_get_error_revealed (window));
@@ -534,7 +527,7 @@ test_window_broken_file (void)
   g_file_set_contents (path, fixed_json, -1, &error);
   g_assert_no_error (error);
   g_assert_true (kasane_window_open_file (window, file));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 2);
   g_assert_false (kasane_window_get_error_revealed (window));
 
@@ -554,7 +547,7 @@ test_window_missing_file (void)
 
   /* Nothing was on screen, so the file's own error page shows. */
   g_assert_false (kasane_window_open_file (window, file));
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 1);
   g_assert_cmpint (kasane_window_get_selected_index (window), ==, 0);
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "failed");
@@ -582,7 +575,7 @@ test_window_bundled (void)
       if (!kasane_window_open_uri (window, uris[i]))
         g_error ("the bundled dataset %s does not load:\n%s", uris[i],
                  kasane_window_get_failed_text (window));
-      wait_idle ();
+      kasane_test_wait_idle ();
       g_assert_cmpint (kasane_window_get_selected_index (window), ==, (int) i);
       dataset = kasane_window_get_shown_dataset (window);
       g_assert_nonnull (dataset);
@@ -614,7 +607,7 @@ test_window_views (void)
   window = create_window ();
   for (guint i = 0; uris[i] != NULL; i++)
     g_assert_true (kasane_window_open_uri (window, uris[i]));
-  wait_idle ();
+  kasane_test_wait_idle ();
 
   compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
   stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
@@ -639,7 +632,7 @@ test_window_views (void)
 
   /* A link in the Explain view shows that layer in the Compare view. */
   adw_view_stack_set_visible_child_name (kasane_window_get_view_stack (window), "explain");
-  wait_idle ();
+  kasane_test_wait_idle ();
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
@@ -648,7 +641,7 @@ test_window_views (void)
   g_assert_cmpstr (last_view, ==, "explain");
   g_signal_emit_by_name (kasane_window_get_explain_view (window), "link-activated",
                          "kasane:layer/crypto/l2");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
                    ==, "compare");
   g_assert_cmpint (kasane_diagram_view_get_selected_dataset (compare), ==, 1);
@@ -656,7 +649,7 @@ test_window_views (void)
   /* A problem link selects the layer that introduced it. */
   g_signal_emit_by_name (kasane_window_get_explain_view (window), "link-activated",
                          "kasane:problem/ai/thinking-cost");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpint (kasane_diagram_view_get_selected_dataset (compare), ==, 0);
   g_assert_cmpint (kasane_diagram_view_get_selected_layer (compare), ==, 1);
 
@@ -722,7 +715,7 @@ test_application (void)
 
   /* Activation with no session opens the bundled datasets. */
   g_application_activate (G_APPLICATION (app));
-  wait_idle ();
+  kasane_test_wait_idle ();
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (KASANE_IS_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -732,7 +725,7 @@ test_application (void)
 
   /* The help overlay and the about window build from their resources. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_get_visible (
     GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
@@ -740,7 +733,7 @@ test_application (void)
     GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
     FALSE);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_idle ();
+  kasane_test_wait_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   {
     gboolean about_shown = FALSE;
@@ -754,15 +747,15 @@ test_application (void)
         }
     g_assert_true (about_shown);
   }
-  wait_idle ();
+  kasane_test_wait_idle ();
 
   /* The theme follows its setting. */
   g_settings_set_string (settings, "theme", "dark");
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_settings_set_string (settings, "theme", "system");
-  wait_idle ();
+  kasane_test_wait_idle ();
 
   /* Switching the language builds the window anew in it, with the datasets moved over. */
   {
@@ -770,7 +763,7 @@ test_application (void)
     AdwViewStack *stack;
 
     g_settings_set_string (settings, "language", "ja");
-    wait_idle ();
+    kasane_test_wait_idle ();
     window = gtk_application_get_active_window (GTK_APPLICATION (app));
     g_assert_true (KASANE_IS_WINDOW (window));
     g_assert_true (window != old);
@@ -784,7 +777,7 @@ test_application (void)
                        kasane_window_get_compare_view (KASANE_WINDOW (window)))), ==, "ja");
 
     g_settings_set_string (settings, "language", "en");
-    wait_idle ();
+    kasane_test_wait_idle ();
     window = gtk_application_get_active_window (GTK_APPLICATION (app));
     stack = kasane_window_get_view_stack (KASANE_WINDOW (window));
     g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
@@ -797,7 +790,7 @@ test_application (void)
   gtk_window_set_default_size (window, 900, 640);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_idle ();
+  kasane_test_wait_idle ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
