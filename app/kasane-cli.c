@@ -11,8 +11,6 @@
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
 
-static const char * const views[] = { "compare", "stack", "trend", "slides", NULL };
-static const char * const themes[] = { "light", "dark", "contrast", NULL };
 static const char * const langs[] = { "en", "ja", NULL };
 
 void
@@ -173,8 +171,10 @@ kasane_cli_parse (int                argc,
         }
       else if (strcmp (name, "--view") == 0)
         {
+          KasaneExportView view;
+
           NEEDS_VALUE ();
-          if (!g_strv_contains (views, value))
+          if (!kasane_export_view_from_string (value, &view))
             {
               *error_message = g_strdup_printf ("kasane: unknown view '%s' "
                                                 "(expected compare, stack, trend or slides)",
@@ -198,8 +198,10 @@ kasane_cli_parse (int                argc,
         }
       else if (strcmp (name, "--theme") == 0)
         {
+          KasaneTheme theme;
+
           NEEDS_VALUE ();
-          if (!g_strv_contains (themes, value))
+          if (!kasane_theme_from_string (value, &theme))
             {
               *error_message = g_strdup_printf ("kasane: unknown theme '%s' "
                                                 "(expected light, dark or contrast)", value);
