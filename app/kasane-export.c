@@ -218,17 +218,6 @@ datasets_shown (guint            n_datasets,
   return view == KASANE_EXPORT_VIEW_COMPARE ? n_datasets : MIN (n_datasets, 1);
 }
 
-/* Text drawn into the picture is in the picture's language (--lang), not the desktop's. */
-static const char *picture_text (const char *lang,
-                                 const char *msgid) G_GNUC_FORMAT (2);
-
-static const char *
-picture_text (const char *lang,
-              const char *msgid)
-{
-  return kasane_gettext (lang, msgid);
-}
-
 char *
 kasane_export_title (KasaneDataset * const *datasets,
                      guint                  n_datasets,
@@ -307,7 +296,7 @@ kasane_export_default_footer (KasaneDataset * const *datasets,
         {
           if (i > 0)
             /* Translators: separates names in a list of sources */
-            g_string_append (list, picture_text (lang, N_(", ")));
+            g_string_append (list, kasane_gettext (lang, N_(", ")));
           g_string_append (list, g_ptr_array_index (names, i));
         }
       if (names->len > max_sources)
@@ -315,7 +304,7 @@ kasane_export_default_footer (KasaneDataset * const *datasets,
           g_autofree char *all = g_string_free (list, FALSE);
 
           /* Translators: %1$s is a list of sources, %2$u how many more there are */
-          sources = g_strdup_printf (picture_text (lang, N_("%1$s and %2$u more")), all,
+          sources = g_strdup_printf (kasane_gettext (lang, N_("%1$s and %2$u more")), all,
                                      names->len - max_sources);
         }
       else
@@ -325,12 +314,12 @@ kasane_export_default_footer (KasaneDataset * const *datasets,
   if (sources != NULL && bundled)
     /* Translators: a footer line under an exported chart; %1$s its title, %2$s the
      * sources, %3$s a licence such as GPL-3.0-or-later */
-    return g_strdup_printf (picture_text (lang, N_("%1$s · Sources: %2$s · Licence: %3$s")),
+    return g_strdup_printf (kasane_gettext (lang, N_("%1$s · Sources: %2$s · Licence: %3$s")),
                             title, sources, "GPL-3.0-or-later");
   if (sources != NULL)
     /* Translators: a footer line under an exported chart; %1$s its title, %2$s the
      * sources */
-    return g_strdup_printf (picture_text (lang, N_("%1$s · Sources: %2$s")), title, sources);
+    return g_strdup_printf (kasane_gettext (lang, N_("%1$s · Sources: %2$s")), title, sources);
   return g_steal_pointer (&title);
 }
 

@@ -44,22 +44,12 @@
 #define REF_W 1920.0
 #define REF_H 1080.0
 
-/* Our own words in the picture's language, which is a parameter (an export with
- * --lang=ja from an English session), not the process locale. */
+/* Our own words are looked up with kasane_gettext in the picture's language, which is a
+ * parameter (an export with --lang=ja from an English session), not the process locale. */
 static gboolean
 is_ja (const char *lang)
 {
   return g_strcmp0 (lang, "ja") == 0;
-}
-
-static const char *tr (const char *lang,
-                       const char *msgid) G_GNUC_FORMAT (2);
-
-static const char *
-tr (const char *lang,
-    const char *msgid)
-{
-  return kasane_gettext (lang, msgid);
 }
 
 static const char *
@@ -726,12 +716,12 @@ verdict_title (KasaneVerdict verdict,
 {
   switch (verdict)
     {
-    case KASANE_VERDICT_PROGRESSION: return tr (lang, N_("Capability progression"));
-    case KASANE_VERDICT_MIGRATION: return tr (lang, N_("Problem migration"));
-    case KASANE_VERDICT_MIXED: return tr (lang, N_("Mixed"));
+    case KASANE_VERDICT_PROGRESSION: return kasane_gettext (lang, N_("Capability progression"));
+    case KASANE_VERDICT_MIGRATION: return kasane_gettext (lang, N_("Problem migration"));
+    case KASANE_VERDICT_MIXED: return kasane_gettext (lang, N_("Mixed"));
     case KASANE_VERDICT_NONE:
     default:
-      return tr (lang, N_("No verdict: one layer"));
+      return kasane_gettext (lang, N_("No verdict: one layer"));
     }
 }
 
@@ -741,9 +731,9 @@ claim_word (KasaneClaim claim,
 {
   switch (claim)
     {
-    case KASANE_CLAIM_PROGRESSION: return tr (lang, N_("progression"));
-    case KASANE_CLAIM_MIGRATION: return tr (lang, N_("migration"));
-    case KASANE_CLAIM_MIXED: return tr (lang, N_("mixed"));
+    case KASANE_CLAIM_PROGRESSION: return kasane_gettext (lang, N_("progression"));
+    case KASANE_CLAIM_MIGRATION: return kasane_gettext (lang, N_("migration"));
+    case KASANE_CLAIM_MIXED: return kasane_gettext (lang, N_("mixed"));
     case KASANE_CLAIM_NONE:
     default:
       return "";
@@ -757,14 +747,14 @@ verdict_sentence (KasaneVerdict verdict,
   switch (verdict)
     {
     case KASANE_VERDICT_PROGRESSION:
-      return tr (lang, N_("Every layer above the first removed more problem weight than it added."));
+      return kasane_gettext (lang, N_("Every layer above the first removed more problem weight than it added."));
     case KASANE_VERDICT_MIGRATION:
-      return tr (lang, N_("Every layer above the first fixed something, yet added as much problem weight as it removed, or more."));
+      return kasane_gettext (lang, N_("Every layer above the first fixed something, yet added as much problem weight as it removed, or more."));
     case KASANE_VERDICT_MIXED:
-      return tr (lang, N_("Some layers removed more than they added; others did not."));
+      return kasane_gettext (lang, N_("Some layers removed more than they added; others did not."));
     case KASANE_VERDICT_NONE:
     default:
-      return tr (lang, N_("A single layer: nothing to compare it with yet."));
+      return kasane_gettext (lang, N_("A single layer: nothing to compare it with yet."));
     }
 }
 
@@ -869,7 +859,7 @@ plan_card (Ctx             *ctx,
   card->tag = format_level (layer);
   card->year = format_year (layer);
   card->name = g_strdup (kasane_text_get (&layer->name, ctx->lang));
-  card->net = g_strdup_printf (tr (ctx->lang, N_("net %s")), signed_net);
+  card->net = g_strdup_printf (kasane_gettext (ctx->lang, N_("net %s")), signed_net);
 
   measure (ctx, card->tag, &tag_font, inner * 0.3, 1, &card->tag_ext);
   measure (ctx, card->year, &year_font, inner * 0.3, 1, &card->year_ext);
@@ -1027,7 +1017,7 @@ badge_row (Ctx         *ctx,
     {
       double cw, ch, room;
 
-      claim = g_strdup_printf (tr (ctx->lang, N_("Claim: %s — differs")),
+      claim = g_strdup_printf (kasane_gettext (ctx->lang, N_("Claim: %s — differs")),
                                claim_word (dp->dataset->claim, ctx->lang));
       measure (ctx, claim, &claim_font, 0, 0, &claim_ext);
       room = w - bw - 14 * ctx->u;
@@ -1083,7 +1073,7 @@ still_open_text (Ctx         *ctx,
     return g_strdup ("");
   row = &dp->ledger->rows[dp->n_visible - 1];
   if (row->open->len == 0)
-    return g_strdup (tr (ctx->lang, N_("Nothing left open at the top")));
+    return g_strdup (kasane_gettext (ctx->lang, N_("Nothing left open at the top")));
 
   list = g_string_new (NULL);
   for (guint i = 0; i < row->open->len; i++)
@@ -1097,7 +1087,8 @@ still_open_text (Ctx         *ctx,
                               op->weight);
     }
   {
-    char *text = g_strdup_printf (tr (ctx->lang, N_("Still open at the top: %s")), list->str);
+    char *text = g_strdup_printf (kasane_gettext (ctx->lang, N_("Still open at the top: %s")),
+                                  list->str);
     g_string_free (list, TRUE);
     return text;
   }
@@ -1372,7 +1363,7 @@ emit_stack (Ctx              *ctx,
              rect_make (g->x, above_top, g->w, top_card_y - above_top),
              KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
   {
-    const char *cap = tr (ctx->lang, N_("Open load"));
+    const char *cap = kasane_gettext (ctx->lang, N_("Open load"));
 
     measure (ctx, cap, &caption, g->strip_w, 2, &ext);
     push_text (ctx, cap, &caption, g->strip_w, 2, &ext, g->strip_x,
@@ -1395,7 +1386,7 @@ open_line_height (Ctx         *ctx,
   KasaneTextExtents a, b;
 
   measure (ctx, open, &small, card_w, 2, &a);   /* card_w: the text's width */
-  measure (ctx, tr (ctx->lang, N_("Open load")), &caption, strip_w, 2, &b);
+  measure (ctx, kasane_gettext (ctx->lang, N_("Open load")), &caption, strip_w, 2, &b);
   return MAX (a.height, b.height) + 22 * ctx->u;
 }
 
@@ -1414,10 +1405,10 @@ emit_legend (Ctx    *ctx,
   ChipStyle cs = chip_style (ctx, 18);
   KasaneFont note_font = font_at (ctx, 17, KASANE_WEIGHT_REGULAR, FALSE);
   KasaneFont rail_font = font_at (ctx, 18, KASANE_WEIGHT_REGULAR, FALSE);
-  const char *note = tr (ctx->lang, N_("Ledger: introduces adds a problem's weight, solves removes it, eases −1, worsens +1. Net = removed − added."));
+  const char *note = kasane_gettext (ctx->lang, N_("Ledger: introduces adds a problem's weight, solves removes it, eases −1, worsens +1. Net = removed − added."));
   KasaneTextExtents note_ext, solved_ext, open_ext;
-  const char *solved = tr (ctx->lang, N_("solved here"));
-  const char *still = tr (ctx->lang, N_("still open"));
+  const char *solved = kasane_gettext (ctx->lang, N_("solved here"));
+  const char *still = kasane_gettext (ctx->lang, N_("still open"));
   GArray *chips = g_array_new (FALSE, TRUE, sizeof (Chip));
   double legend_h, y, cx, sample = 34 * ctx->u, needed, note_w;
   gboolean note_inline;
@@ -1431,7 +1422,7 @@ emit_legend (Ctx    *ctx,
 
       chip.effect = effects[i];
       chip.problem = 0;
-      chip_measure (ctx, &cs, &chip, tr (ctx->lang, effect_word (effects[i])), w / 4);
+      chip_measure (ctx, &cs, &chip, kasane_gettext (ctx->lang, effect_word (effects[i])), w / 4);
       g_array_append_val (chips, chip);
     }
   measure (ctx, solved, &rail_font, w / 4, 1, &solved_ext);
@@ -1710,8 +1701,8 @@ emit_panel (Ctx         *ctx,
 
   if (li < 0 || (guint) li >= dp->n_visible)
     {
-      const char *head = tr (ctx->lang, N_("Select a layer"));
-      const char *hint = tr (ctx->lang, N_("Click a layer, or move to it with the arrow keys, to see what it solved and what it introduced."));
+      const char *head = kasane_gettext (ctx->lang, N_("Select a layer"));
+      const char *hint = kasane_gettext (ctx->lang, N_("Click a layer, or move to it with the arrow keys, to see what it solved and what it introduced."));
       const char * const *notes = kasane_text_list_get (&dp->dataset->notes, ctx->lang);
 
       y += add_text (ctx, head, &name_font, w, 2, x, y, panel, KASANE_ROLE_TEXT) + 12 * ctx->u;
@@ -1742,12 +1733,12 @@ emit_panel (Ctx         *ctx,
       KASANE_EFFECT_WORSENS,
     };
     const char *headings[] = {
-      tr (ctx->lang, N_("Solved")), tr (ctx->lang, N_("Eased")),
-      tr (ctx->lang, N_("Introduced")), tr (ctx->lang, N_("Worsened")),
+      kasane_gettext (ctx->lang, N_("Solved")), kasane_gettext (ctx->lang, N_("Eased")),
+      kasane_gettext (ctx->lang, N_("Introduced")), kasane_gettext (ctx->lang, N_("Worsened")),
     };
     double sections_h = 0, stats_h, examples_h = 0, name_h, tag_h;
     KasaneTextExtents ex_ext, head_ext;
-    const char *ex_head = tr (ctx->lang, N_("Examples"));
+    const char *ex_head = kasane_gettext (ctx->lang, N_("Examples"));
 
     tag = year[0] != '\0' ? g_strdup_printf ("%s · %s", level, year) : g_strdup (level);
     for (guint i = 0; i < layer->examples->len; i++)
@@ -1815,8 +1806,8 @@ emit_panel (Ctx         *ctx,
     /* Credit, debit, net and the load left after it, as four figures. */
     {
       const char *labels[] = {
-        tr (ctx->lang, N_("Credit")), tr (ctx->lang, N_("Debit")),
-        tr (ctx->lang, N_("Net")), tr (ctx->lang, N_("Open after")),
+        kasane_gettext (ctx->lang, N_("Credit")), kasane_gettext (ctx->lang, N_("Debit")),
+        kasane_gettext (ctx->lang, N_("Net")), kasane_gettext (ctx->lang, N_("Open after")),
       };
       int values[] = { row->credit, row->debit, row->net, row->open_load };
       double col_w = w / 4;
@@ -1909,9 +1900,9 @@ build (Ctx                       *ctx,
     }
   else
     {
-      title = n_plans == 2 ? tr (ctx->lang, N_("Two stacks, two stories")) :
-                             tr (ctx->lang, N_("Layers compared"));
-      subtitle = tr (ctx->lang, N_("Each layer was meant to fix the problems of the one below it. Did it, or did it move them?"));
+      title = n_plans == 2 ? kasane_gettext (ctx->lang, N_("Two stacks, two stories")) :
+                             kasane_gettext (ctx->lang, N_("Layers compared"));
+      subtitle = kasane_gettext (ctx->lang, N_("Each layer was meant to fix the problems of the one below it. Did it, or did it move them?"));
     }
   y = m;
   {
@@ -2834,16 +2825,16 @@ kasane_diagram_describe (KasaneDataset * const *datasets,
         g_string_append (s, is_ja (lang) ? "\n" : "\n");
 
       if (dataset->layers->len == 1)
-        g_string_append_printf (s, tr (lang, N_("%1$s: one layer.")), title);
+        g_string_append_printf (s, kasane_gettext (lang, N_("%1$s: one layer.")), title);
       else
-        g_string_append_printf (s, tr (lang, N_("%1$s: %2$u layers.")), title,
+        g_string_append_printf (s, kasane_gettext (lang, N_("%1$s: %2$u layers.")), title,
                                 dataset->layers->len);
 
       for (guint li = 0; li < dataset->layers->len; li++)
         {
           KasaneLayer *layer = g_ptr_array_index (dataset->layers, li);
           g_autofree char *level = g_strdup_printf ("%" G_GINT64_FORMAT, layer->level);
-          g_autofree char *named = g_strdup_printf (tr (lang, N_("L%1$s %2$s")), level,
+          g_autofree char *named = g_strdup_printf (kasane_gettext (lang, N_("L%1$s %2$s")), level,
                                                     kasane_text_get (&layer->name, lang));
           g_autofree char *signed_net = format_signed (ledger->rows[li].net);
           static const struct { KasaneEffect effect; const char *format; } sentences[] = {
@@ -2859,7 +2850,8 @@ kasane_diagram_describe (KasaneDataset * const *datasets,
               g_autofree char *with_year = NULL;
 
               year[strlen (year) - strlen ("–")] = '\0';
-              with_year = g_strdup_printf (tr (lang, N_("%1$s (since %2$s)")), named, year);
+              with_year = g_strdup_printf (kasane_gettext (lang, N_("%1$s (since %2$s)")),
+                                           named, year);
               g_free (named);
               named = g_steal_pointer (&with_year);
             }
@@ -2876,21 +2868,24 @@ kasane_diagram_describe (KasaneDataset * const *datasets,
               /* Every format in the table takes two strings, %1$s and %2$s. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-              g_string_append_printf (s, tr (lang, sentences[e].format), named, problems);
+              g_string_append_printf (s, kasane_gettext (lang, sentences[e].format), named,
+                                      problems);
 #pragma GCC diagnostic pop
             }
           g_string_append (s, space);
-          g_string_append_printf (s, tr (lang, N_("Open load after it: %1$d (net %2$s).")),
+          g_string_append_printf (s,
+                                  kasane_gettext (lang,
+                                                  N_("Open load after it: %1$d (net %2$s).")),
                                   ledger->rows[li].open_load, signed_net);
         }
 
       g_string_append (s, space);
-      g_string_append_printf (s, tr (lang, N_("Verdict: %1$s.")),
+      g_string_append_printf (s, kasane_gettext (lang, N_("Verdict: %1$s.")),
                               verdict_title (ledger->verdict, lang));
       if (dataset->claim != KASANE_CLAIM_NONE && !ledger->agrees)
         {
           g_string_append (s, space);
-          g_string_append_printf (s, tr (lang, N_("The dataset claims %1$s.")),
+          g_string_append_printf (s, kasane_gettext (lang, N_("The dataset claims %1$s.")),
                                   claim_word (dataset->claim, lang));
         }
     }
