@@ -370,16 +370,13 @@ paint_footer (cairo_t                   *cr,
               double                     top)
 {
   PangoContext *context = kasane_render_context_new ();
-  PangoLayout *layout;
   KasaneFont font = { footer_font_size (options), KASANE_WEIGHT_REGULAR, FALSE };
   KasaneTextExtents extents;
   double margin = font.size * 2;
 
   /* Set exactly as the diagram sets its text: same family, options and language. */
-  kasane_render_context_update (context, cr);
-  layout = kasane_render_text_layout (context, options->footer, &font, lang,
-                                      options->width - 2 * margin, 1);
-  kasane_render_layout_extents (layout, &extents);
+  kasane_render_text_extents (context, options->footer, &font, lang,
+                              options->width - 2 * margin, 1, &extents);
 
   cairo_save (cr);
   cairo_set_source_rgba (cr, palette->border.red, palette->border.green, palette->border.blue,
@@ -392,10 +389,10 @@ paint_footer (cairo_t                   *cr,
   cairo_set_source_rgba (cr, palette->text_dim.red, palette->text_dim.green,
                          palette->text_dim.blue, palette->text_dim.alpha);
   cairo_move_to (cr, margin, top + (footer_height (options) - extents.height) / 2);
-  pango_cairo_show_layout (cr, layout);
+  kasane_render_show_text (cr, context, options->footer, &font, lang,
+                           options->width - 2 * margin, 1);
   cairo_restore (cr);
 
-  g_object_unref (layout);
   g_object_unref (context);
 }
 

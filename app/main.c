@@ -15,6 +15,7 @@
 #include "kasane-application.h"
 #include "kasane-cli.h"
 #include "kasane-i18n.h"
+#include "kasane-render-private.h"
 
 static void
 setup_locale (void)
@@ -62,9 +63,14 @@ main (int    argc,
     g_ptr_array_add (app_argv, options.files[i]);
   g_ptr_array_add (app_argv, NULL);
 
+  /* The diagrams' fonts load on another core while GTK starts. */
+  kasane_render_warm_up ();
+
   app = kasane_application_new ();
   status = g_application_run (G_APPLICATION (app), (int) app_argv->len - 1,
                               (char **) app_argv->pdata);
+  /* A second instance hands its files over and quits without laying anything out. */
+  kasane_render_warm_up_join ();
   kasane_cli_options_clear (&options);
   return status;
 }

@@ -2699,15 +2699,12 @@ paint_text (cairo_t                   *cr,
             const KasanePalette       *palette,
             const KasaneDiagramText   *text)
 {
-  PangoLayout *pl;
   double alpha = dim_alpha (layout, text->dataset, text->problem);
 
-  pl = kasane_render_text_layout (context, text->text, &text->font, text->lang,
-                                  text->max_width, text->max_lines);
   cairo_move_to (cr, text->x, text->y);
   set_color (cr, palette, text->role, alpha);
-  pango_cairo_show_layout (cr, pl);
-  g_object_unref (pl);
+  kasane_render_show_text (cr, context, text->text, &text->font, text->lang,
+                           text->max_width, text->max_lines);
 }
 
 void
@@ -2770,7 +2767,6 @@ kasane_diagram_paint (cairo_t                   *cr,
     paint_mark (cr, layout, palette, &g_array_index (layout->marks, KasaneDiagramMark, i));
 
   context = kasane_render_context_new ();
-  kasane_render_context_update (context, cr);
   for (guint i = 0; i < layout->texts->len; i++)
     paint_text (cr, context, layout, palette, &g_array_index (layout->texts, KasaneDiagramText, i));
   g_object_unref (context);

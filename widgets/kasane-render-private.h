@@ -3,7 +3,8 @@
  * Text is measured and painted through one function that builds the PangoLayout, so a
  * text item set by paint has exactly the extents the layout step measured: same font
  * map, same fixed font options (no hinting, no hinted metrics, unrounded glyph
- * positions), same language attribute, same wrap width and line limit.
+ * positions), same reference size, same language attribute, same wrap width and line
+ * limit.
  *
  * Copyright 2026 The Kasane authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,24 +21,35 @@ G_BEGIN_DECLS
 /* One family covers Latin and Japanese; fontconfig falls back in this order. */
 #define KASANE_FONT_FAMILY "Noto Sans CJK JP, Noto Sans, Cantarell, sans-serif"
 
-/* A new context on the process-wide PangoCairo font map, with the fixed font options. */
+/* A new context on the process-wide PangoCairo font map, with the fixed font options.
+ * Measure and paint with such contexts, never with one updated from a cairo_t: the
+ * target's own font options would make Pango load every font again. */
 PangoContext *kasane_render_context_new    (void);
 
-/* Points `context` at `cr` (its transformation) and re-applies the fixed font options,
- * which override whatever the target surface would suggest. */
-void          kasane_render_context_update (PangoContext      *context,
-                                            cairo_t           *cr);
+/* The extents of `text` set in `font` (see KasaneMeasureFunc for the arguments). */
+void          kasane_render_text_extents   (PangoContext      *context,
+                                            const char        *text,
+                                            const KasaneFont  *font,
+                                            const char        *lang,
+                                            double             max_width,
+                                            int                max_lines,
+                                            KasaneTextExtents *extents);
 
-/* The layout that both measuring and painting use. */
-PangoLayout  *kasane_render_text_layout    (PangoContext      *context,
+/* Sets `text` with its top left at the current point, in the current source, breaking
+ * and ellipsizing exactly as kasane_render_text_extents measured it. */
+void          kasane_render_show_text      (cairo_t           *cr,
+                                            PangoContext      *context,
                                             const char        *text,
                                             const KasaneFont  *font,
                                             const char        *lang,
                                             double             max_width,
                                             int                max_lines);
 
-void          kasane_render_layout_extents (PangoLayout       *layout,
-                                            KasaneTextExtents *extents);
+/* Starts loading the fonts on a thread of their own; the first use of the font map
+ * waits for it.  Call it early, before the toolkit starts. */
+void          kasane_render_warm_up        (void);
+/* Waits for the warm-up, if one is running. */
+void          kasane_render_warm_up_join   (void);
 
 /* TRUE when `measure` is Pango (paint then sets text the same way). */
 gboolean      kasane_measure_is_pango      (const KasaneMeasure *measure);

@@ -160,20 +160,19 @@ kasane_theme_to_string (KasaneTheme theme)
   return theme_names[theme];
 }
 
-/* Pango plumbing */
+/* Pango plumbing
+ *
+ * Every text is shaped at one reference size and scaled to its real size when measured
+ * and when painted.  With no hinting and unhinted metrics, advances scale linearly, so
+ * this changes no extent; but Pango then holds one font per weight instead of one per
+ * size, which makes the first layout cheap and keeps resizing from filling the font
+ * caches.  Painting goes through the same reference layout as measuring, so a text
+ * breaks into the same lines on the screen and in every file. */
 
-static PangoFontMap *
-shared_font_map (void)
-{
-  static PangoFontMap *font_map;
+#define REFERENCE_SIZE 64.0
 
-  /* PangoCairo font maps are not thread-safe; Kasane lays out and paints on the main
-   * thread only, and the export runs headless on its own main thread. */
-  if (font_map == NULL)
-    font_map = pango_cairo_font_map_new ();
-
-  return font_map;
-}
+static PangoFontMap *font_map;
+static GThread *warm_up_thread;
 
 static void
 apply_font_options (PangoContext *context)
@@ -192,10 +191,10 @@ apply_font_options (PangoContext *context)
   pango_context_set_round_glyph_positions (context, FALSE);
 }
 
-PangoContext *
-kasane_render_context_new (void)
+static PangoContext *
+context_new_for_font_map (PangoFontMap *map)
 {
-  PangoContext *context = pango_font_map_create_context (shared_font_map ());
+  PangoContext *context = pango_font_map_create_context (map);
 
   pango_cairo_context_set_resolution (context, 96.0);
   apply_font_options (context);
@@ -204,11 +203,30 @@ kasane_render_context_new (void)
 }
 
 void
-kasane_render_context_update (PangoContext *context,
-                              cairo_t      *cr)
+kasane_render_warm_up_join (void)
 {
-  pango_cairo_update_context (cr, context);
-  apply_font_options (context);
+  if (warm_up_thread != NULL)
+    g_thread_join (g_steal_pointer (&warm_up_thread));
+}
+
+static PangoFontMap *
+shared_font_map (void)
+{
+  /* PangoCairo font maps are not thread-safe.  The warm-up thread has the font map to
+   * itself until it is joined here, before the main thread first touches it; after that
+   * only the main thread lays out and paints (the export runs on its own main thread). */
+  kasane_render_warm_up_join ();
+
+  if (font_map == NULL)
+    font_map = pango_cairo_font_map_new ();
+
+  return font_map;
+}
+
+PangoContext *
+kasane_render_context_new (void)
+{
+  return context_new_for_font_map (shared_font_map ());
 }
 
 static PangoWeight
@@ -244,31 +262,36 @@ base_font_description (void)
   return desc;
 }
 
-PangoLayout *
-kasane_render_text_layout (PangoContext     *context,
-                           const char       *text,
-                           const KasaneFont *font,
-                           const char       *lang,
-                           double            max_width,
-                           int               max_lines)
+/* The layout that both measuring and painting use, at the reference size; `scale` is
+ * what takes it to the text's own size. */
+static PangoLayout *
+reference_layout (PangoContext     *context,
+                  const char       *text,
+                  const KasaneFont *font,
+                  const char       *lang,
+                  double            max_width,
+                  int               max_lines,
+                  double           *scale)
 {
   PangoLayout *layout;
   PangoFontDescription *desc;
   PangoAttrList *attrs;
+  PangoLanguage *language = pango_language_from_string (pango_lang_tag (lang));
+
+  *scale = MAX (font->size, 0.5) / REFERENCE_SIZE;
 
   /* The context's language steers font fallback; the attribute steers shaping. */
-  pango_context_set_language (context, pango_language_from_string (pango_lang_tag (lang)));
+  pango_context_set_language (context, language);
   layout = pango_layout_new (context);
 
   desc = pango_font_description_copy_static (base_font_description ());
-  pango_font_description_set_absolute_size (desc, MAX (font->size, 0.5) * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, REFERENCE_SIZE * PANGO_SCALE);
   pango_font_description_set_weight (desc, pango_weight (font->weight));
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
   attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs,
-                          pango_attr_language_new (pango_language_from_string (pango_lang_tag (lang))));
+  pango_attr_list_insert (attrs, pango_attr_language_new (language));
   if (font->tabular)
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
   /* No font fallback surprises: the CJK face also sets Latin in this family. */
@@ -282,7 +305,7 @@ kasane_render_text_layout (PangoContext     *context,
 
   if (max_width > 0)
     {
-      pango_layout_set_width (layout, (int) floor (max_width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) floor (max_width / *scale * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       if (max_lines > 0)
         {
@@ -295,17 +318,93 @@ kasane_render_text_layout (PangoContext     *context,
 }
 
 void
-kasane_render_layout_extents (PangoLayout       *layout,
-                              KasaneTextExtents *extents)
+kasane_render_text_extents (PangoContext      *context,
+                            const char        *text,
+                            const KasaneFont  *font,
+                            const char        *lang,
+                            double             max_width,
+                            int                max_lines,
+                            KasaneTextExtents *extents)
 {
+  PangoLayout *layout;
   PangoRectangle logical;
+  double scale;
 
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (font != NULL && extents != NULL);
+
+  layout = reference_layout (context, text, font, lang, max_width, max_lines, &scale);
   pango_layout_get_extents (layout, NULL, &logical);
-  extents->width = (double) (logical.x + logical.width) / PANGO_SCALE;
-  extents->height = (double) (logical.y + logical.height) / PANGO_SCALE;
-  extents->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  extents->width = (double) (logical.x + logical.width) / PANGO_SCALE * scale;
+  extents->height = (double) (logical.y + logical.height) / PANGO_SCALE * scale;
+  extents->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE * scale;
   extents->n_lines = pango_layout_get_line_count (layout);
   extents->ellipsized = pango_layout_is_ellipsized (layout);
+  g_object_unref (layout);
+}
+
+void
+kasane_render_show_text (cairo_t          *cr,
+                         PangoContext     *context,
+                         const char       *text,
+                         const KasaneFont *font,
+                         const char       *lang,
+                         double            max_width,
+                         int               max_lines)
+{
+  PangoLayout *layout;
+  double scale, x, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (font != NULL);
+
+  layout = reference_layout (context, text, font, lang, max_width, max_lines, &scale);
+  cairo_get_current_point (cr, &x, &y);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+  g_object_unref (layout);
+}
+
+/* Font warm-up: loading the fonts (fontconfig matching, the font files, the shaper) is
+ * most of the first layout's time.  The window starts it before the toolkit, so the work
+ * overlaps GTK's own start-up on another core. */
+static gpointer
+warm_up_thread_func (gpointer data)
+{
+  static const char *const samples[] = {
+    "Kasane 0123456789 +-%$ AI Ethereum L1 L2 L3 …",
+    "重ね 大規模言語モデル 推論 エージェント ロールアップ 問題 解決 未解決 …",
+  };
+  PangoContext *context = context_new_for_font_map (data);
+
+  for (guint w = KASANE_WEIGHT_REGULAR; w <= KASANE_WEIGHT_BOLD; w++)
+    for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+      {
+        KasaneFont font = { REFERENCE_SIZE, w, s == 0 };
+        KasaneTextExtents extents;
+
+        kasane_render_text_extents (context, samples[s], &font, s == 0 ? "en" : "ja", 0, 0,
+                                    &extents);
+      }
+  g_object_unref (context);
+
+  return NULL;
+}
+
+void
+kasane_render_warm_up (void)
+{
+  if (font_map != NULL || warm_up_thread != NULL)
+    return;
+
+  font_map = pango_cairo_font_map_new ();
+  warm_up_thread = g_thread_new ("kasane-fonts", warm_up_thread_func, font_map);
 }
 
 /* The Pango measure */
@@ -319,11 +418,7 @@ pango_measure (KasaneMeasure     *measure,
                int                max_lines,
                KasaneTextExtents *extents)
 {
-  PangoLayout *layout;
-
-  layout = kasane_render_text_layout (measure->data, text, font, lang, max_width, max_lines);
-  kasane_render_layout_extents (layout, extents);
-  g_object_unref (layout);
+  kasane_render_text_extents (measure->data, text, font, lang, max_width, max_lines, extents);
 }
 
 KasaneMeasure *

@@ -1670,7 +1670,6 @@ paint_text (cairo_t               *cr,
             const KasanePalette   *palette,
             double                 alpha)
 {
-  PangoLayout *pl;
   const KasaneColor *color;
 
   if (t->text == NULL || t->text[0] == '\0')
@@ -1691,11 +1690,9 @@ paint_text (cairo_t               *cr,
     }
 
   /* The very function the Pango measure used: the same extents. */
-  pl = kasane_render_text_layout (context, t->text, &t->font, lang, t->max_width, t->max_lines);
   set_color (cr, color, alpha);
   cairo_move_to (cr, t->x, t->y);
-  pango_cairo_show_layout (cr, pl);
-  g_object_unref (pl);
+  kasane_render_show_text (cr, context, t->text, &t->font, lang, t->max_width, t->max_lines);
 }
 
 static void
@@ -2118,7 +2115,6 @@ kasane_trend_paint (cairo_t                 *cr,
 
   /* Text last, above everything; direct labels get a halo so lines do not cut them. */
   context = kasane_render_context_new ();
-  kasane_render_context_update (context, cr);
   for (guint i = 0; i < layout->texts->len; i++)
     {
       const KasaneTrendText *t = text_at (layout, (int) i);
