@@ -6,7 +6,7 @@ APP_ID    = io.github.kasane.Kasane
 
 # Everything the build, the tests and the benchmarks need, as Debian 12 packages.
 DEPS = build-essential pkg-config meson ninja-build gettext \
-       libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev \
+       libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libjson-glib-dev \
        libcairo2-dev libpango1.0-dev \
        xvfb xauth xdotool openbox fonts-noto-cjk \
        python3 python3-jsonschema desktop-file-utils appstream \

@@ -18,12 +18,14 @@
 
 struct _KasaneApplication
 {
-  AdwApplication parent_instance;
+  GtkApplication parent_instance;
 
   GSettings     *settings;
+  gboolean       desktop_prefers_dark;   /* the desktop's colour scheme, from the portal */
+  guint          portal_subscription;
 };
 
-G_DEFINE_FINAL_TYPE (KasaneApplication, kasane_application, ADW_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (KasaneApplication, kasane_application, GTK_TYPE_APPLICATION)
 
 static const char * const bundled_uris[] = {
   "resource:///io/github/kasane/Kasane/datasets/ai.json",
@@ -170,8 +172,6 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "The Kasane developers", NULL };
   GtkWidget *about;
 
-  /* GtkAboutDialog, not AdwAboutWindow: libadwaita 1.2's Japanese catalogue has none of
-   * the about window's own words ("Details", "Credits", "Legal"), GTK's has them all. */
   about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
                         "application", self,
                         "transient-for", parent,
@@ -247,20 +247,102 @@ static const struct
   { "win.show-help-overlay", { NULL } },
 };
 
+/* The style: "light" and "dark" choose GTK's light or dark variant; "system" and
+ * "contrast" follow the desktop's colour scheme ("contrast" switches the charts to their
+ * high-contrast palette; GTK's own high-contrast theme follows the desktop's setting). */
 static void
 theme_changed_cb (KasaneApplication *self)
 {
   g_autofree char *theme = g_settings_get_string (self->settings, "theme");
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  gboolean dark = self->desktop_prefers_dark;
 
-  /* libadwaita 1.2 cannot force high contrast: "contrast" keeps the desktop's scheme and
-   * only the charts switch to their contrast palette. */
   if (g_str_equal (theme, "light"))
-    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+    dark = FALSE;
   else if (g_str_equal (theme, "dark"))
-    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-  adw_style_manager_set_color_scheme (style_manager, scheme);
+    dark = TRUE;
+  if (gtk_settings != NULL)
+    {
+      gboolean current = FALSE;
+
+      /* Setting it, even to the same value, makes GTK parse its whole theme again. */
+      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &current, NULL);
+      if (current != dark)
+        g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", dark, NULL);
+    }
+}
+
+/* The desktop's colour scheme: org.freedesktop.appearance color-scheme is 1 for "prefer
+ * dark", 2 for "prefer light" and 0 for no preference. */
+static void
+set_desktop_color_scheme (KasaneApplication *self,
+                          GVariant          *value)
+{
+  g_autoptr(GVariant) inner = value != NULL ? g_variant_ref (value) : NULL;
+  guint32 scheme = 0;
+
+  /* Read wraps the value in a second variant. */
+  while (inner != NULL && g_variant_is_of_type (inner, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *unwrapped = g_variant_get_variant (inner);
+
+      g_variant_unref (inner);
+      inner = unwrapped;
+    }
+  if (inner != NULL && g_variant_is_of_type (inner, G_VARIANT_TYPE_UINT32))
+    scheme = g_variant_get_uint32 (inner);
+  self->desktop_prefers_dark = scheme == 1;
+  theme_changed_cb (self);
+}
+
+static void
+portal_setting_changed_cb (GDBusConnection *connection,
+                           const char      *sender,
+                           const char      *path,
+                           const char      *interface,
+                           const char      *signal,
+                           GVariant        *parameters,
+                           gpointer         user_data)
+{
+  const char *namespace, *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    set_desktop_color_scheme (user_data, value);
+}
+
+/* Asks the settings portal once (never starting it: without a portal there is no
+ * preference) and follows its changes. */
+static void
+watch_desktop_color_scheme (KasaneApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (bus == NULL)
+    return;
+
+  self->portal_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.portal.Desktop",
+                                        "org.freedesktop.portal.Settings", "SettingChanged",
+                                        "/org/freedesktop/portal/desktop",
+                                        "org.freedesktop.appearance", G_DBUS_SIGNAL_FLAGS_NONE,
+                                        portal_setting_changed_cb, self, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop",
+                                       "/org/freedesktop/portal/desktop",
+                                       "org.freedesktop.portal.Settings", "Read",
+                                       g_variant_new ("(ss)", "org.freedesktop.appearance",
+                                                      "color-scheme"),
+                                       G_VARIANT_TYPE ("(v)"),
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 500, NULL, NULL);
+  if (reply == NULL)
+    return;
+  g_variant_get (reply, "(v)", &value);
+  set_desktop_color_scheme (self, value);
 }
 
 static void
@@ -307,7 +389,14 @@ kasane_application_startup (GApplication *application)
   g_autoptr(GAction) language_action = NULL;
   g_autoptr(GAction) theme_action = NULL;
 
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   G_APPLICATION_CLASS (kasane_application_parent_class)->startup (application);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/kasane/Kasane/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->settings = g_settings_new (APPLICATION_ID);
 
@@ -325,6 +414,7 @@ kasane_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::theme",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
   theme_changed_cb (self);
+  watch_desktop_color_scheme (self);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   apply_language (self);
@@ -334,7 +424,11 @@ static void
 kasane_application_dispose (GObject *object)
 {
   KasaneApplication *self = KASANE_APPLICATION (object);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
 
+  if (self->portal_subscription != 0 && bus != NULL)
+    g_dbus_connection_signal_unsubscribe (bus, self->portal_subscription);
+  self->portal_subscription = 0;
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kasane_application_parent_class)->dispose (object);

@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 #define KASANE_TYPE_APPLICATION (kasane_application_get_type ())
-G_DECLARE_FINAL_TYPE (KasaneApplication, kasane_application, KASANE, APPLICATION, AdwApplication)
+G_DECLARE_FINAL_TYPE (KasaneApplication, kasane_application, KASANE, APPLICATION, GtkApplication)
 
 KasaneApplication *kasane_application_new          (void);
 GSettings         *kasane_application_get_settings (KasaneApplication *self);

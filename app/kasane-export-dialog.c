@@ -16,9 +16,15 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kasane-clamp.h"
+#include "kasane-toast.h"
+
+/* The content is no wider than this, centred, however wide the window. */
+#define CONTENT_MAXIMUM_WIDTH 560
+
 struct _KasaneExportDialog
 {
-  AdwWindow             parent_instance;
+  GtkWindow             parent_instance;
 
   GPtrArray            *datasets;       /* of KasaneDataset* */
   KasaneExportView      view;
@@ -28,27 +34,34 @@ struct _KasaneExportDialog
   char                 *default_footer; /* the footer prefilled for the current language */
   GtkFileChooserNative *chooser;
 
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  AdwComboRow          *format_row;
-  AdwComboRow          *size_row;
-  AdwActionRow         *width_row;
-  AdwActionRow         *height_row;
+  GtkOverlay           *toast_overlay;
+  GtkWidget            *window_title;    /* the header bar's title and subtitle */
+  GtkLabel             *window_subtitle;
+  GtkViewport          *viewport;
+  GtkWidget            *content;
+  GtkDropDown          *format_drop_down;
+  GtkDropDown          *size_drop_down;
+  GtkWidget            *width_row;
+  GtkWidget            *height_row;
+  GtkLabel             *width_subtitle;
+  GtkLabel             *height_subtitle;
   GtkSpinButton        *width_spin;
   GtkSpinButton        *height_spin;
-  AdwComboRow          *scale_row;
-  AdwComboRow          *theme_row;
-  AdwComboRow          *language_row;
-  AdwComboRow          *background_row;
-  AdwExpanderRow       *footer_row;
-  AdwEntryRow          *footer_entry;
+  GtkWidget            *scale_row;
+  GtkLabel             *scale_subtitle;
+  GtkDropDown          *scale_drop_down;
+  GtkDropDown          *theme_drop_down;
+  GtkDropDown          *language_drop_down;
+  GtkDropDown          *background_drop_down;
+  GtkSwitch            *footer_switch;   /* on: the picture has the footer line */
+  GtkEntry             *footer_entry;
   GtkWidget            *export_button;
   GtkWidget            *copy_button;
 };
 
-G_DEFINE_FINAL_TYPE (KasaneExportDialog, kasane_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KasaneExportDialog, kasane_export_dialog, GTK_TYPE_WINDOW)
 
-/* The rows' items, in .ui order. */
+/* The drop-downs' items, in .ui order. */
 static const struct
 {
   guint width, height;
@@ -57,7 +70,7 @@ static const struct
 static const guint scales[] = { 1, 2, 4 };
 static const char * const theme_names[] = { "light", "dark", "contrast" };
 static const char * const language_names[] = { "en", "ja" };
-/* background_row lists transparent, white, theme */
+/* background_drop_down lists transparent, white, theme */
 static const KasaneExportBackground backgrounds[] = {
   KASANE_EXPORT_BACKGROUND_TRANSPARENT,
   KASANE_EXPORT_BACKGROUND_WHITE,
@@ -79,7 +92,7 @@ index_of (const char * const *names,
 static const char *
 get_lang (KasaneExportDialog *self)
 {
-  guint i = adw_combo_row_get_selected (self->language_row);
+  guint i = gtk_drop_down_get_selected (self->language_drop_down);
 
   return language_names[MIN (i, G_N_ELEMENTS (language_names) - 1)];
 }
@@ -87,7 +100,7 @@ get_lang (KasaneExportDialog *self)
 static KasaneExportFormat
 get_format (KasaneExportDialog *self)
 {
-  return (KasaneExportFormat) MIN (adw_combo_row_get_selected (self->format_row),
+  return (KasaneExportFormat) MIN (gtk_drop_down_get_selected (self->format_drop_down),
                                    KASANE_EXPORT_PDF);
 }
 
@@ -134,9 +147,9 @@ load_settings (KasaneExportDialog *self)
 
   if (self->settings == NULL)
     {
-      adw_combo_row_set_selected (self->size_row, 1);
-      adw_combo_row_set_selected (self->background_row, 2);
-      adw_combo_row_set_selected (self->language_row,
+      gtk_drop_down_set_selected (self->size_drop_down, 1);
+      gtk_drop_down_set_selected (self->background_drop_down, 2);
+      gtk_drop_down_set_selected (self->language_drop_down,
                                   index_of (language_names, 2, desktop_lang (), 0));
       return;
     }
@@ -155,32 +168,28 @@ load_settings (KasaneExportDialog *self)
   for (guint i = 0; i <= KASANE_EXPORT_PDF; i++)
     if (g_strcmp0 (format, kasane_export_format_to_extension (i)) == 0)
       fmt = i;
-  adw_combo_row_set_selected (self->format_row, fmt);
+  gtk_drop_down_set_selected (self->format_drop_down, fmt);
 
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
     if (size_presets[i].width == width && size_presets[i].height == height)
       size_index = i;
   gtk_spin_button_set_value (self->width_spin, CLAMP (width, 16, 16384));
   gtk_spin_button_set_value (self->height_spin, CLAMP (height, 16, 16384));
-  adw_combo_row_set_selected (self->size_row, size_index);
+  gtk_drop_down_set_selected (self->size_drop_down, size_index);
 
-  adw_combo_row_set_selected (self->scale_row, scale >= 4 ? 2 : scale >= 2 ? 1 : 0);
-  adw_combo_row_set_selected (self->theme_row, index_of (theme_names, 3, theme, 0));
-  adw_combo_row_set_selected (self->language_row,
+  gtk_drop_down_set_selected (self->scale_drop_down, scale >= 4 ? 2 : scale >= 2 ? 1 : 0);
+  gtk_drop_down_set_selected (self->theme_drop_down, index_of (theme_names, 3, theme, 0));
+  gtk_drop_down_set_selected (self->language_drop_down,
                               index_of (language_names, 2,
                                         g_str_equal (language, "system") ? desktop_lang ()
                                                                          : language, 0));
   kasane_export_background_from_string (background, &bg);
   for (guint i = 0; i < G_N_ELEMENTS (backgrounds); i++)
     if (backgrounds[i] == bg)
-      adw_combo_row_set_selected (self->background_row, i);
-  if (g_settings_get_boolean (self->settings, "export-footer"))
-    {
-      adw_expander_row_set_enable_expansion (self->footer_row, TRUE);
-      adw_expander_row_set_expanded (self->footer_row, TRUE);
-    }
-  else
-    adw_expander_row_set_enable_expansion (self->footer_row, FALSE);
+      gtk_drop_down_set_selected (self->background_drop_down, i);
+  /* The text row below shows while the switch is on (bound in the .ui). */
+  gtk_switch_set_active (self->footer_switch,
+                         g_settings_get_boolean (self->settings, "export-footer"));
 }
 
 static void
@@ -203,7 +212,7 @@ save_settings (KasaneExportDialog *self)
   g_settings_set_string (self->settings, "export-background",
                          kasane_export_background_to_string (options.background));
   g_settings_set_boolean (self->settings, "export-footer",
-                          adw_expander_row_get_enable_expansion (self->footer_row));
+                          gtk_switch_get_active (self->footer_switch));
   g_settings_set_string (self->settings, "export-folder",
                          self->folder != NULL ? self->folder : "");
   g_settings_apply (self->settings);
@@ -211,10 +220,19 @@ save_settings (KasaneExportDialog *self)
 
 /* Keeping the rows consistent */
 
+/* A second line under a title: hidden while empty, as libadwaita's rows hid theirs. */
+static void
+set_subtitle (GtkLabel   *label,
+              const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
 static void
 update_size_rows (KasaneExportDialog *self)
 {
-  guint size = adw_combo_row_get_selected (self->size_row);
+  guint size = gtk_drop_down_get_selected (self->size_drop_down);
   gboolean png = get_format (self) == KASANE_EXPORT_PNG;
   const char *unit = png ? _("In pixels, before scaling") : _("In points");
 
@@ -223,15 +241,14 @@ update_size_rows (KasaneExportDialog *self)
       gtk_spin_button_set_value (self->width_spin, size_presets[size].width);
       gtk_spin_button_set_value (self->height_spin, size_presets[size].height);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->width_row), size >= SIZE_CUSTOM);
-  gtk_widget_set_visible (GTK_WIDGET (self->height_row), size >= SIZE_CUSTOM);
-  adw_action_row_set_subtitle (self->width_row, unit);
-  adw_action_row_set_subtitle (self->height_row, unit);
+  gtk_widget_set_visible (self->width_row, size >= SIZE_CUSTOM);
+  gtk_widget_set_visible (self->height_row, size >= SIZE_CUSTOM);
+  set_subtitle (self->width_subtitle, unit);
+  set_subtitle (self->height_subtitle, unit);
 
   /* Scale applies to PNG only: SVG and PDF are sized in points. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row),
-                               png ? "" : _("PNG images only"));
+  gtk_widget_set_sensitive (self->scale_row, png);
+  set_subtitle (self->scale_subtitle, png ? "" : _("PNG images only"));
 }
 
 static void
@@ -256,11 +273,11 @@ update_title (KasaneExportDialog *self)
                                                 self->datasets->len, self->view,
                                                 get_lang (self));
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->view == KASANE_EXPORT_VIEW_STACK ? _("Stack View") :
-                                 self->view == KASANE_EXPORT_VIEW_TREND ? _("Trend View")
-                                                                        : _("Compare View"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
+  set_subtitle (self->window_subtitle,
+                self->view == KASANE_EXPORT_VIEW_STACK ? _("Stack View") :
+                self->view == KASANE_EXPORT_VIEW_TREND ? _("Trend View")
+                                                       : _("Compare View"));
+  gtk_widget_set_tooltip_text (self->window_title, title);
 }
 
 static void
@@ -274,6 +291,21 @@ language_changed_cb (KasaneExportDialog *self)
 {
   update_footer (self);
   update_title (self);
+}
+
+/* Clicking a row activates its control, the last child of the row's box, as libadwaita's
+ * rows did: a drop-down pops up, the switch toggles, a spin button takes the focus.  (The
+ * rows are not focusable: the keyboard goes to the controls and the mnemonics.) */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  gpointer       user_data)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *control = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+  if (control != NULL && gtk_widget_is_sensitive (control))
+    gtk_widget_mnemonic_activate (control, FALSE);
 }
 
 /* Options */
@@ -292,16 +324,17 @@ kasane_export_dialog_get_options (KasaneExportDialog  *self,
   options->view = self->view;
   options->width = (guint) gtk_spin_button_get_value_as_int (self->width_spin);
   options->height = (guint) gtk_spin_button_get_value_as_int (self->height_spin);
-  scale_index = MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1);
+  scale_index = MIN (gtk_drop_down_get_selected (self->scale_drop_down),
+                     G_N_ELEMENTS (scales) - 1);
   options->scale = options->format == KASANE_EXPORT_PNG ? scales[scale_index] : 1;
-  theme_index = MIN (adw_combo_row_get_selected (self->theme_row), KASANE_THEME_CONTRAST);
+  theme_index = MIN (gtk_drop_down_get_selected (self->theme_drop_down), KASANE_THEME_CONTRAST);
   options->theme = (KasaneTheme) theme_index;
   options->lang = get_lang (self);
-  background_index = MIN (adw_combo_row_get_selected (self->background_row),
+  background_index = MIN (gtk_drop_down_get_selected (self->background_drop_down),
                           G_N_ELEMENTS (backgrounds) - 1);
   options->background = backgrounds[background_index];
 
-  if (adw_expander_row_get_enable_expansion (self->footer_row))
+  if (gtk_switch_get_active (self->footer_switch))
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text
                                                     (GTK_EDITABLE (self->footer_entry))));
@@ -404,24 +437,42 @@ show_error (KasaneExportDialog *self,
             const char         *heading,
             const char         *message)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  /* GTK 4.8: GtkMessageDialog (GtkAlertDialog is 4.10); its Close button is GTK's. */
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", heading);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_file_cb (AdwToast *toast,
-              gpointer  user_data)
+/* What the toast's Open button opens, and the window to open it from. */
+typedef struct
 {
-  const char *uri = g_object_get_data (G_OBJECT (toast), "kasane-uri");
-  GtkWidget *widget = gtk_widget_get_ancestor (user_data, GTK_TYPE_WINDOW);
+  GWeakRef  window;
+  char     *uri;
+} OpenFile;
+
+static void
+open_file_free (gpointer data)
+{
+  OpenFile *open_file = data;
+
+  g_weak_ref_clear (&open_file->window);
+  g_free (open_file->uri);
+  g_free (open_file);
+}
+
+static void
+open_file_cb (gpointer user_data)
+{
+  OpenFile *open_file = user_data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&open_file->window);
 
   /* GTK 4.8: gtk_show_uri (GtkFileLauncher is 4.10). */
-  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+  gtk_show_uri (window, open_file->uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -430,16 +481,16 @@ show_exported (KasaneExportDialog *self,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *name = g_filename_display_basename (path);
-  AdwToast *toast;
+  g_autofree char *title = NULL;
+  OpenFile *open_file;
 
   /* TRANSLATORS: a toast after an export; %s is the file name */
-  toast = adw_toast_new_format (_("Exported to “%s”"), name);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_timeout (toast, 8);
-  g_object_set_data_full (G_OBJECT (toast), "kasane-uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb),
-                           self->toast_overlay, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  open_file = g_new0 (OpenFile, 1);
+  g_weak_ref_init (&open_file->window, self);
+  open_file->uri = g_file_get_uri (file);
+  kasane_toast_show (self->toast_overlay, title, _("_Open"), open_file_cb, open_file,
+                     open_file_free, 8);
 }
 
 /* Export */
@@ -461,7 +512,7 @@ kasane_export_dialog_export_to_path (KasaneExportDialog  *self,
    * gets the chosen format's. */
   if (kasane_export_format_from_path (path, &typed))
     {
-      adw_combo_row_set_selected (self->format_row, typed);
+      gtk_drop_down_set_selected (self->format_drop_down, typed);
       target = g_strdup (path);
     }
   else
@@ -590,8 +641,8 @@ copy_action (GtkWidget  *widget,
       return;
     }
   save_settings (self);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Copied the picture to the clipboard")));
+  kasane_toast_show (self->toast_overlay, _("Copied the picture to the clipboard"), NULL, NULL,
+                     NULL, NULL, 5);
 }
 
 /* GObject */
@@ -616,6 +667,9 @@ kasane_export_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  /* The window's child (toast_overlay) is a template child: gtk_widget_dispose_template
+   * would unparent it behind GtkWindow's back, which then unparents it again. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (kasane_export_dialog_parent_class)->dispose (object);
@@ -651,20 +705,28 @@ kasane_export_dialog_class_init (KasaneExportDialogClass *klass)
                                                "kasane-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, window_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, viewport);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, content);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, format_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, size_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, width_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, height_subtitle);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, scale_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, theme_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, language_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, background_row);
-  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, footer_row);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, scale_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, scale_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, theme_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, language_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, background_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, footer_switch);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, footer_entry);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, KasaneExportDialog, copy_button);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.copy", NULL, copy_action);
@@ -675,16 +737,23 @@ kasane_export_dialog_init (KasaneExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* GtkBuilder cannot make a KasaneClamp: it goes between the viewport and the content. */
+  g_object_ref (self->content);
+  gtk_viewport_set_child (self->viewport, NULL);
+  gtk_viewport_set_child (self->viewport, kasane_clamp_new (self->content,
+                                                            CONTENT_MAXIMUM_WIDTH));
+  g_object_unref (self->content);
+
   self->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->settings = open_settings ();
   load_settings (self);
   update_size_rows (self);
 
-  g_signal_connect_object (self->format_row, "notify::selected",
+  g_signal_connect_object (self->format_drop_down, "notify::selected",
                            G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->size_row, "notify::selected",
+  g_signal_connect_object (self->size_drop_down, "notify::selected",
                            G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->language_row, "notify::selected",
+  g_signal_connect_object (self->language_drop_down, "notify::selected",
                            G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
 }
 

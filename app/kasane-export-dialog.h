@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "kasane-dataset.h"
 #include "kasane-export.h"
@@ -18,7 +18,7 @@
 G_BEGIN_DECLS
 
 #define KASANE_TYPE_EXPORT_DIALOG (kasane_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (KasaneExportDialog, kasane_export_dialog, KASANE, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (KasaneExportDialog, kasane_export_dialog, KASANE, EXPORT_DIALOG, GtkWindow)
 
 /* `view` is the window's view ("compare" or "stack"; any other view exports compare).
  * The datasets are referenced, not copied. */

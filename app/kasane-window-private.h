@@ -56,7 +56,7 @@ gboolean       kasane_window_get_row_failed       (KasaneWindow *self,
                                                    guint         index);
 void           kasane_window_select_index         (KasaneWindow *self,
                                                    guint         index);
-AdwViewStack  *kasane_window_get_view_stack       (KasaneWindow *self);
+GtkStack      *kasane_window_get_view_stack       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_compare_view     (KasaneWindow *self);
 GtkWidget     *kasane_window_get_stack_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_explain_view     (KasaneWindow *self);

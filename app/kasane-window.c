@@ -18,6 +18,7 @@
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 
+#include "kasane-clamp.h"
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
 #include "kasane-i18n.h"
@@ -26,6 +27,7 @@
 #include "kasane-trend-view.h"
 #include "kasane-loader.h"
 #include "kasane-resources.h"
+#include "kasane-toast.h"
 
 /* The name Kasane records its files under in GtkRecentManager; the application reads
  * them back by it for the Open Recent menu. */
@@ -44,7 +46,7 @@ typedef struct
 
 struct _KasaneWindow
 {
-  AdwApplicationWindow parent_instance;
+  GtkApplicationWindow parent_instance;
 
   GSettings          *settings;
   GPtrArray          *entries;        /* of Entry*, in sidebar order */
@@ -61,20 +63,18 @@ struct _KasaneWindow
   guint               stale_views;    /* VIEW_* bits of the views not up to date */
 
   /* template */
-  AdwToastOverlay    *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
+  GtkOverlay         *toast_overlay;
   GtkMenuButton      *menu_button;
-  AdwViewSwitcherBar *switcher_bar;
   GtkStack           *main_stack;
-  AdwBin             *empty_bin;
-  AdwViewStack       *view_stack;
+  GtkBox             *empty_bin;
+  GtkStack           *view_stack;
   KasaneDiagramView  *compare_view;
   KasaneDiagramView  *stack_view;
   KasaneTrendView    *trend_view;
-  AdwBin             *explain_bin;
+  GtkBox             *explain_bin;
   GtkListBox         *sidebar;
   GtkRevealer        *error_revealer;
-  AdwBin             *ledger_bin;
+  GtkBox             *ledger_bin;
   GMenuModel         *primary_menu;
   GMenu              *recent_section;
 
@@ -95,11 +95,11 @@ struct _KasaneWindow
   GtkImage           *claim_icon;
   GtkLabel           *claim_label;
   GtkGrid            *ledger_grid;
-  AdwStatusPage      *failed_page;
+  GtkLabel           *failed_title;
   GtkLabel           *failed_label;
 };
 
-G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, ADW_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void update_content (KasaneWindow *self);
 static void error_dismiss_clicked_cb (KasaneWindow *self);
@@ -445,28 +445,93 @@ new_pill_button (const char *label,
   return button;
 }
 
+/* A page that says why there is nothing to show: a large dim icon, a title, a line of
+ * description and what to do (`child`), centred and scrolled when the window is short.
+ * Returns the scrolled window; `title_out`, if given, gets the title label. */
+static GtkWidget *
+new_status_page (const char  *icon_name,
+                 const char  *title,
+                 const char  *description,
+                 GtkWidget   *child,
+                 GtkLabel   **title_out)
+{
+  GtkWidget *box, *image, *label, *scrolled;
+
+  box = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_VERTICAL,
+                      "spacing", 12,
+                      "valign", GTK_ALIGN_CENTER,
+                      "margin-top", 36,
+                      "margin-bottom", 36,
+                      "margin-start", 12,
+                      "margin-end", 12,
+                      NULL);
+  gtk_widget_add_css_class (box, "status-page");
+  gtk_widget_set_name (box, "status-page");
+
+  image = g_object_new (GTK_TYPE_IMAGE,
+                        "icon-name", icon_name,
+                        "pixel-size", 128,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                        NULL);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_widget_set_margin_bottom (image, 24);
+  gtk_box_append (GTK_BOX (box), image);
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", title != NULL ? title : "",
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "justify", GTK_JUSTIFY_CENTER,
+                        NULL);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_box_append (GTK_BOX (box), label);
+  if (title_out != NULL)
+    *title_out = GTK_LABEL (label);
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", description,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "justify", GTK_JUSTIFY_CENTER,
+                        NULL);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (child != NULL)
+    {
+      gtk_widget_set_margin_top (child, 24);
+      gtk_box_append (GTK_BOX (box), child);
+    }
+
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "hexpand", TRUE,
+                           "vexpand", TRUE,
+                           "child", kasane_clamp_new (box, 640),
+                           NULL);
+  return scrolled;
+}
+
 /* The page of a window with no datasets, the first time it is on screen. */
 static void
 empty_bin_map_cb (KasaneWindow *self)
 {
   GtkWidget *button;
 
-  if (adw_bin_get_child (self->empty_bin) != NULL)
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->empty_bin)) != NULL)
     return;
 
   /* Translators: Button on the empty window */
   button = new_pill_button (_("_Open…"), "app.open", TRUE);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  adw_bin_set_child (self->empty_bin,
-                     g_object_new (ADW_TYPE_STATUS_PAGE,
-                                   "icon-name", "io.github.kasane.Kasane-symbolic",
+  gtk_box_append (self->empty_bin,
+                  new_status_page ("io.github.kasane.Kasane-symbolic",
                                    /* Translators: Title of the window when no dataset is open */
-                                   "title", _("No Datasets Open"),
+                                   _("No Datasets Open"),
                                    /* Translators: Shown when no dataset is open */
-                                   "description", _("Open a layer dataset (.json) or a series "
-                                                    "file (.csv), or drop files here."),
-                                   "child", button,
-                                   NULL));
+                                   _("Open a layer dataset (.json) or a series "
+                                     "file (.csv), or drop files here."),
+                                   button, NULL));
 }
 
 static void
@@ -481,7 +546,7 @@ ensure_explain_view (KasaneWindow *self)
                                      NULL);
   g_signal_connect_object (self->explain_view, "link-activated",
                            G_CALLBACK (explain_link_activated_cb), self, G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->explain_bin, GTK_WIDGET (self->explain_view));
+  gtk_box_append (self->explain_bin, GTK_WIDGET (self->explain_view));
 }
 
 /* The panel above the content with the errors of a reload that failed. */
@@ -660,11 +725,7 @@ ensure_ledger_page (KasaneWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "ledger");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ledger_grid));
 
-  clamp = g_object_new (ADW_TYPE_CLAMP,
-                        "maximum-size", 1400,
-                        "tightening-threshold", 1100,
-                        "child", box,
-                        NULL);
+  clamp = kasane_clamp_new (box, 1400);
   scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
                            "hscrollbar-policy", GTK_POLICY_NEVER,
                            "child", clamp,
@@ -699,16 +760,17 @@ ensure_ledger_page (KasaneWindow *self)
                   new_pill_button (_("_Close"), "win.close-dataset", FALSE));
   gtk_box_append (GTK_BOX (failed_box), buttons);
 
-  self->failed_page = g_object_new (ADW_TYPE_STATUS_PAGE,
-                                    "icon-name", "dialog-error-symbolic",
-                                    /* Translators: Shown under the title when a file could not
-                                     * be loaded */
-                                    "description", _("Fix the file, then reload it."),
-                                    "child", failed_box,
-                                    NULL);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->failed_page), "failed");
+  gtk_stack_add_named (self->content_stack,
+                       new_status_page ("dialog-error-symbolic", NULL,
+                                        /* Translators: Shown under the title when a file
+                                         * could not be loaded */
+                                        _("Fix the file, then reload it."),
+                                        failed_box, &self->failed_title),
+                       "failed");
 
-  adw_bin_set_child (self->ledger_bin, GTK_WIDGET (self->content_stack));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->content_stack), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
+  gtk_box_append (self->ledger_bin, GTK_WIDGET (self->content_stack));
 }
 
 /* The error panel */
@@ -1209,7 +1271,7 @@ sync_ledger (KasaneWindow *self,
       /* Translators: title of the page of a file that could not be loaded */
       g_autofree char *title = g_strdup_printf (_("Could Not Load “%s”"), entry->name);
 
-      adw_status_page_set_title (self->failed_page, title);
+      gtk_label_set_text (self->failed_title, title);
       gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
     }
   else
@@ -1313,7 +1375,7 @@ invalidate_views (KasaneWindow *self,
                   guint         views)
 {
   self->stale_views |= views;
-  sync_views (self, view_from_name (adw_view_stack_get_visible_child_name (self->view_stack)));
+  sync_views (self, view_from_name (gtk_stack_get_visible_child_name (self->view_stack)));
 }
 
 static void
@@ -1334,6 +1396,26 @@ update_actions (KasaneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", entry != NULL);
 }
 
+/* The header bar holds the view switcher, so the dataset on screen is named in the window
+ * title, which the desktop shows in its window list: "Ethereum — Kasane". */
+static void
+set_subtitle (KasaneWindow *self,
+              const char   *subtitle)
+{
+  g_autofree char *title = NULL;
+
+  if (subtitle == NULL || *subtitle == '\0')
+    {
+      /* Translators: The application name, shown as the window title */
+      gtk_window_set_title (GTK_WINDOW (self), _("Kasane"));
+      return;
+    }
+  /* Translators: The window title: the name of the dataset on screen, then the
+   * application's name */
+  title = g_strdup_printf (_("%s — Kasane"), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_content_page (KasaneWindow *self)
 {
@@ -1346,7 +1428,7 @@ update_content_page (KasaneWindow *self)
     {
       show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+      set_subtitle (self, NULL);
       return;
     }
 
@@ -1358,7 +1440,7 @@ update_content_page (KasaneWindow *self)
   if (entry->dataset == NULL)
     {
       self->content_page = "failed";
-      adw_view_switcher_title_set_subtitle (self->window_title, entry->name);
+      set_subtitle (self, entry->name);
       /* The page shows these errors already. */
       if (self->banner_entry == entry)
         show_banner (self, NULL);
@@ -1366,8 +1448,7 @@ update_content_page (KasaneWindow *self)
   else
     {
       self->content_page = "dataset";
-      adw_view_switcher_title_set_subtitle (self->window_title,
-                                            kasane_text_get (&entry->dataset->title, lang));
+      set_subtitle (self, kasane_text_get (&entry->dataset->title, lang));
     }
   self->stale_views |= VIEW_LEDGER;
 }
@@ -1385,7 +1466,7 @@ static void
 toast (KasaneWindow *self,
        const char   *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  kasane_toast_show (self->toast_overlay, text, NULL, NULL, NULL, NULL, 5);
 }
 
 /* Loads `entry` from its file again.  On failure the last good dataset stays. */
@@ -1727,7 +1808,7 @@ kasane_window_close_request (GtkWindow *window)
 static KasaneDiagramView *
 get_current_diagram (KasaneWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (name, "stack") == 0)
     return self->stack_view;
@@ -1761,7 +1842,7 @@ collect_current_datasets (KasaneWindow  *self,
 {
   KasaneDiagramView *diagram = get_current_diagram (self);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "trend") == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "trend") == 0)
     {
       /* The trend view charts the dataset it shows (with its series). */
       GPtrArray *one = g_ptr_array_new ();
@@ -1834,7 +1915,7 @@ explain_link_activated_cb (KasaneWindow *self,
 {
   g_auto(GStrv) parts = NULL;
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  gtk_stack_set_visible_child_name (self->view_stack, "compare");
   if (!g_str_has_prefix (uri, "kasane:"))
     return;
   parts = g_strsplit (uri + strlen ("kasane:"), "/", 3);
@@ -1881,28 +1962,18 @@ show_view_action (GtkWidget  *widget,
   KasaneWindow *self = KASANE_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, name);
 }
 
 static void
 view_changed_cb (KasaneWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
   sync_views (self, view_from_name (name));
-}
-
-/* The switcher bar at the bottom shows in narrow windows only: it gets its buttons the
- * first time it is revealed. */
-static void
-title_visible_changed_cb (KasaneWindow *self)
-{
-  if (adw_view_switcher_title_get_title_visible (self->window_title) &&
-      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 
 /* The menu is built the first time it opens, with the recent files, which are followed
@@ -1963,6 +2034,9 @@ kasane_window_dispose (GObject *object)
 
   /* The list box unselects its rows as it goes: nothing to show any more. */
   self->rebuilding = TRUE;
+  /* The window's child is a template child: GtkWindow must let go of it first, or both
+   * would unparent it. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASANE_TYPE_WINDOW);
   /* The widgets built on first use went with the template's. */
   self->stale_views = 0;
@@ -1973,7 +2047,7 @@ kasane_window_dispose (GObject *object)
   self->verdict_row = self->verdict_badge = self->claim_box = NULL;
   self->verdict_icon = self->claim_icon = NULL;
   self->ledger_grid = NULL;
-  self->failed_page = NULL;
+  self->failed_title = NULL;
   self->failed_label = NULL;
   self->banner_entry = NULL;
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -2007,9 +2081,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kasane/Kasane/kasane-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, empty_bin);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_stack);
@@ -2067,14 +2139,11 @@ kasane_window_init (KasaneWindow *self)
     g_autofree char *last_view = g_settings_get_string (self->settings, "last-view");
 
     /* A view saved by a later version may not be here: then the default stays. */
-    if (adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
-      adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+    if (gtk_stack_get_child_by_name (self->view_stack, last_view) != NULL)
+      gtk_stack_set_visible_child_name (self->view_stack, last_view);
   }
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->window_title, "notify::title-visible",
-                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
-  title_visible_changed_cb (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_create_popup_cb, self, NULL);
 
   if (g_strcmp0 (g_getenv ("KASANE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
@@ -2255,7 +2324,7 @@ kasane_window_select_index (KasaneWindow *self,
   gtk_list_box_select_row (self->sidebar, row);
 }
 
-AdwViewStack *
+GtkStack *
 kasane_window_get_view_stack (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
@@ -2319,8 +2388,8 @@ kasane_window_take_over (KasaneWindow *self,
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (gtk_window_is_maximized (GTK_WINDOW (from)))
     gtk_window_maximize (GTK_WINDOW (self));
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         adw_view_stack_get_visible_child_name (from->view_stack));
+  gtk_stack_set_visible_child_name (self->view_stack,
+                                         gtk_stack_get_visible_child_name (from->view_stack));
 
   rebuild_sidebar (from, NULL);
   rebuild_sidebar (self, selected);

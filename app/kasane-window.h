@@ -6,14 +6,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "kasane-dataset.h"
 
 G_BEGIN_DECLS
 
 #define KASANE_TYPE_WINDOW (kasane_window_get_type ())
-G_DECLARE_FINAL_TYPE (KasaneWindow, kasane_window, KASANE, WINDOW, AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (KasaneWindow, kasane_window, KASANE, WINDOW, GtkApplicationWindow)
 
 /* `application` may be NULL (tests). */
 KasaneWindow *kasane_window_new              (GtkApplication *application);

@@ -1545,7 +1545,6 @@ test_dialog (void)
       g_test_skip ("no display");
       return;
     }
-  adw_init ();
   datasets = load_bundled ();
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
 

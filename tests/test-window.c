@@ -16,6 +16,8 @@
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
 #include "kasane-test-util.h"
+#include "kasane-toast.h"
+#include "kasane-clamp.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -278,7 +280,7 @@ test_window_empty (void)
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "empty");
   g_assert_null (kasane_window_get_shown_dataset (window));
 
-  status_page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL);
+  status_page = find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-page");
   g_assert_nonnull (status_page);
   g_assert_true (gtk_widget_is_visible (status_page));
 
@@ -612,7 +614,7 @@ test_window_views (void)
   compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
   stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
   /* Compare is home and shows every dataset; Stack shows the selected one. */
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
                    ==, "compare");
   g_assert_cmpuint (kasane_diagram_view_get_n_datasets (compare), ==,
                     g_strv_length ((char **) uris));
@@ -631,7 +633,7 @@ test_window_views (void)
   g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), ==, 1.0);
 
   /* A link in the Explain view shows that layer in the Compare view. */
-  adw_view_stack_set_visible_child_name (kasane_window_get_view_stack (window), "explain");
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "explain");
   kasane_test_wait_idle ();
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -642,7 +644,7 @@ test_window_views (void)
   g_signal_emit_by_name (kasane_window_get_explain_view (window), "link-activated",
                          "kasane:layer/crypto/l2");
   kasane_test_wait_idle ();
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
                    ==, "compare");
   g_assert_cmpint (kasane_diagram_view_get_selected_dataset (compare), ==, 1);
   g_assert_cmpint (kasane_diagram_view_get_selected_layer (compare), ==, 1);
@@ -752,15 +754,23 @@ test_application (void)
   /* The theme follows its setting. */
   g_settings_set_string (settings, "theme", "dark");
   kasane_test_wait_idle ();
-  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
-                   ADW_COLOR_SCHEME_FORCE_DARK);
+  {
+    gboolean dark = FALSE;
+
+    g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+    g_assert_true (dark);
+    g_settings_set_string (settings, "theme", "light");
+    kasane_test_wait_idle ();
+    g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+    g_assert_false (dark);
+  }
   g_settings_set_string (settings, "theme", "system");
   kasane_test_wait_idle ();
 
   /* Switching the language builds the window anew in it, with the datasets moved over. */
   {
     GtkWindow *old = window;
-    AdwViewStack *stack;
+    GtkStack *stack;
 
     g_settings_set_string (settings, "language", "ja");
     kasane_test_wait_idle ();
@@ -770,7 +780,7 @@ test_application (void)
     g_assert_null (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), old));
     g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
     stack = kasane_window_get_view_stack (KASANE_WINDOW (window));
-    g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
+    g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (
                        stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
                      ==, "比較");
     g_assert_cmpstr (kasane_diagram_view_get_lang (KASANE_DIAGRAM_VIEW (
@@ -780,7 +790,7 @@ test_application (void)
     kasane_test_wait_idle ();
     window = gtk_application_get_active_window (GTK_APPLICATION (app));
     stack = kasane_window_get_view_stack (KASANE_WINDOW (window));
-    g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
+    g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (
                        stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
                      ==, "Compare");
     g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
@@ -801,6 +811,99 @@ test_application (void)
   g_assert_null (window);
   g_object_unref (app);
   reset_settings ();
+}
+
+static void
+count_cb (gpointer user_data)
+{
+  (*(int *) user_data)++;
+}
+
+static void
+find_button_cb (GtkWidget  *widget,
+                const char *label,
+                GtkWidget **out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        *out = child;
+      find_button_cb (child, label, out);
+    }
+}
+
+static void
+test_toast (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkOverlay *overlay = GTK_OVERLAY (gtk_overlay_new ());
+  GtkWidget *button = NULL;
+  int pressed = 0, freed = 0;
+
+  gtk_overlay_set_child (overlay, gtk_label_new ("content"));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  kasane_test_wait_idle ();
+
+  g_assert_null (kasane_toast_get_title (overlay));
+  kasane_toast_show (overlay, "First", NULL, NULL, NULL, NULL, 0);
+  g_assert_cmpstr (kasane_toast_get_title (overlay), ==, "First");
+
+  /* A newer toast replaces the older one, whose data is freed. */
+  kasane_toast_show (overlay, "Second", "_Open", count_cb, &pressed, count_cb, 0);
+  g_assert_cmpstr (kasane_toast_get_title (overlay), ==, "Second");
+  find_button_cb (GTK_WIDGET (overlay), "_Open", &button);
+  g_assert_nonnull (button);
+  g_assert_cmpint (pressed, ==, 0);
+  g_signal_emit_by_name (button, "clicked");
+  kasane_test_wait_idle ();
+
+  /* Pressing the button calls the function, then dismisses the toast (animations are
+   * off) and frees its data: count_cb is the destroy notify too, so it counts twice. */
+  g_assert_null (kasane_toast_get_title (overlay));
+  g_assert_cmpint (pressed, ==, 2);
+
+  /* A timeout dismisses it by itself. */
+  kasane_toast_show (overlay, "Third", NULL, NULL, &freed, count_cb, 1);
+  g_assert_cmpstr (kasane_toast_get_title (overlay), ==, "Third");
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (kasane_toast_get_title (overlay) != NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_null (kasane_toast_get_title (overlay));
+  g_assert_cmpint (freed, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kasane_test_wait_idle ();
+}
+
+static void
+test_clamp (void)
+{
+  GtkWidget *child = gtk_label_new ("A label that would like to be quite wide if it could be");
+  GtkWidget *clamp = kasane_clamp_new (child, 200);
+  GtkWidget *window = gtk_window_new ();
+  int minimum, natural;
+
+  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), clamp);
+  gtk_widget_measure (clamp, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, <=, 200);
+  g_assert_cmpint (minimum, <=, natural);
+
+  /* Given more room, the child stays at the maximum, centred. */
+  gtk_widget_size_allocate (clamp, &(GtkAllocation) { 0, 0, 600, 100 }, -1);
+  g_assert_cmpint (gtk_widget_get_width (child), ==, 200);
+  {
+    graphene_point_t p;
+
+    g_assert_true (gtk_widget_compute_point (child, clamp, &GRAPHENE_POINT_INIT (0, 0), &p));
+    g_assert_cmpfloat (p.x, ==, 200);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -826,7 +929,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
-  adw_init ();
   /* Revealers and stacks switch at once. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -837,6 +939,9 @@ main (int   argc,
   g_test_add_func ("/window/missing-file", test_window_missing_file);
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/views", test_window_views);
+  g_test_add_func ("/window/toast", test_toast);
+  g_test_add_func ("/window/clamp", test_clamp);
+  /* Last: the application quits, which ends GTK for this process. */
   g_test_add_func ("/application/activate", test_application);
 
   status = g_test_run ();

@@ -15,7 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <adwaita.h>
+#include <gtk/gtk.h>
 #include <math.h>
 
 #include "kasane-diagram-view.h"

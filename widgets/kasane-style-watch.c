@@ -42,16 +42,13 @@ kasane_style_watch_connect (KasaneStyleWatch *watch)
   watch->settings = g_object_ref (gtk_widget_get_settings (watch->widget));
   watch->dpi_handler = g_signal_connect_swapped (watch->settings, "notify::gtk-xft-dpi",
                                                  G_CALLBACK (notify_cb), watch);
-  /* Without libadwaita (a test, a plain GTK host) the "system" theme reads GtkSettings. */
-  if (adw_is_initialized ())
-    {
-      watch->style_manager = g_object_ref (adw_style_manager_get_default ());
-      watch->dark_handler = g_signal_connect_swapped (watch->style_manager, "notify::dark",
-                                                      G_CALLBACK (notify_cb), watch);
-      watch->contrast_handler = g_signal_connect_swapped (watch->style_manager,
-                                                          "notify::high-contrast",
-                                                          G_CALLBACK (notify_cb), watch);
-    }
+  /* The application sets the dark preference from its style setting and the desktop's
+   * colour scheme; the desktop's high-contrast setting arrives as the theme name. */
+  watch->dark_handler = g_signal_connect_swapped (watch->settings,
+                                                  "notify::gtk-application-prefer-dark-theme",
+                                                  G_CALLBACK (notify_cb), watch);
+  watch->theme_handler = g_signal_connect_swapped (watch->settings, "notify::gtk-theme-name",
+                                                   G_CALLBACK (notify_cb), watch);
   notify_cb (watch);
 }
 
@@ -63,13 +60,9 @@ kasane_style_watch_disconnect (KasaneStyleWatch *watch)
   if (watch->settings != NULL)
     {
       g_clear_signal_handler (&watch->dpi_handler, watch->settings);
+      g_clear_signal_handler (&watch->dark_handler, watch->settings);
+      g_clear_signal_handler (&watch->theme_handler, watch->settings);
       g_clear_object (&watch->settings);
-    }
-  if (watch->style_manager != NULL)
-    {
-      g_clear_signal_handler (&watch->dark_handler, watch->style_manager);
-      g_clear_signal_handler (&watch->contrast_handler, watch->style_manager);
-      g_clear_object (&watch->style_manager);
     }
 }
 
@@ -81,6 +74,7 @@ kasane_style_watch_get_theme (KasaneStyleWatch *watch,
   GtkSettings *settings;
   gboolean dark = FALSE;
   g_autofree char *name = NULL;
+  const char *env_theme;
 
   g_return_val_if_fail (watch != NULL, KASANE_THEME_LIGHT);
 
@@ -88,22 +82,23 @@ kasane_style_watch_get_theme (KasaneStyleWatch *watch,
     return theme;
 
   /* "system" */
-  if (adw_is_initialized ())
-    {
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      if (adw_style_manager_get_high_contrast (manager))
-        return KASANE_THEME_CONTRAST;
-      return adw_style_manager_get_dark (manager) ? KASANE_THEME_DARK : KASANE_THEME_LIGHT;
-    }
-
   settings = gtk_widget_get_settings (watch->widget);
   if (settings == NULL)
     return KASANE_THEME_LIGHT;
   g_object_get (settings, "gtk-application-prefer-dark-theme", &dark,
                 "gtk-theme-name", &name, NULL);
+  /* GTK_THEME ("Adwaita:dark", "HighContrast") overrides the settings in GTK itself. */
+  env_theme = g_getenv ("GTK_THEME");
+  if (env_theme != NULL && *env_theme != '\0')
+    {
+      g_free (name);
+      name = g_strdup (env_theme);
+      dark = g_str_has_suffix (name, ":dark");
+    }
   if (name != NULL && g_str_has_prefix (name, "HighContrast"))
     return KASANE_THEME_CONTRAST;
+  if (name != NULL && (g_str_has_suffix (name, "-dark") || g_str_has_suffix (name, ":dark")))
+    dark = TRUE;
   return dark ? KASANE_THEME_DARK : KASANE_THEME_LIGHT;
 }
 

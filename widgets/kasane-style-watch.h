@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "kasane-render.h"
 
@@ -21,10 +21,9 @@ typedef struct
   GtkWidget            *widget;          /* not owned: the watch lives inside it */
   KasaneStyleWatchFunc  changed;
   GtkSettings          *settings;
-  AdwStyleManager      *style_manager;
   gulong                dpi_handler;
   gulong                dark_handler;
-  gulong                contrast_handler;
+  gulong                theme_handler;
   double                desktop_scale;
 } KasaneStyleWatch;
 
