@@ -65,6 +65,7 @@ struct _KasaneWindow
   /* template */
   GtkOverlay         *toast_overlay;
   GtkMenuButton      *menu_button;
+  GtkWidget          *view_switcher;
   GtkStack           *main_stack;
   GtkBox             *empty_bin;
   GtkStack           *view_stack;
@@ -1428,11 +1429,14 @@ update_content_page (KasaneWindow *self)
     {
       show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      /* No views to switch between. */
+      gtk_widget_set_visible (self->view_switcher, FALSE);
       set_subtitle (self, NULL);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_widget_set_visible (self->view_switcher, TRUE);
 
   if (entry == NULL)
     return;
@@ -2081,6 +2085,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kasane/Kasane/kasane-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, empty_bin);

@@ -283,6 +283,9 @@ test_window_empty (void)
   status_page = find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-page");
   g_assert_nonnull (status_page);
   g_assert_true (gtk_widget_is_visible (status_page));
+  /* With nothing open there are no views to switch between. */
+  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER,
+                                                      NULL)));
 
   /* Icon-only buttons carry a name for assistive technologies and a tooltip. */
   menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
@@ -613,6 +616,8 @@ test_window_views (void)
 
   compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
   stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
+  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER,
+                                                     NULL)));
   /* Compare is home and shows every dataset; Stack shows the selected one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
                    ==, "compare");
