@@ -25,6 +25,7 @@
 #include "kasane-export-dialog.h"
 #include "kasane-ledger.h"
 #include "kasane-trend-view.h"
+#include "kasane-view-switcher.h"
 #include "kasane-loader.h"
 #include "kasane-resources.h"
 #include "kasane-toast.h"
@@ -2078,6 +2079,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   g_type_ensure (KASANE_TYPE_DIAGRAM_VIEW);
   g_type_ensure (KASANE_TYPE_EXPLAIN_VIEW);
   g_type_ensure (KASANE_TYPE_TREND_VIEW);
+  g_type_ensure (KASANE_TYPE_VIEW_SWITCHER);
 
   object_class->dispose = kasane_window_dispose;
   window_class->close_request = kasane_window_close_request;

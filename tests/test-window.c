@@ -18,6 +18,7 @@
 #include "kasane-test-util.h"
 #include "kasane-toast.h"
 #include "kasane-clamp.h"
+#include "kasane-view-switcher.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -284,7 +285,7 @@ test_window_empty (void)
   g_assert_nonnull (status_page);
   g_assert_true (gtk_widget_is_visible (status_page));
   /* With nothing open there are no views to switch between. */
-  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER,
+  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), KASANE_TYPE_VIEW_SWITCHER,
                                                       NULL)));
 
   /* Icon-only buttons carry a name for assistive technologies and a tooltip. */
@@ -616,8 +617,29 @@ test_window_views (void)
 
   compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
   stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
-  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER,
+  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), KASANE_TYPE_VIEW_SWITCHER,
                                                      NULL)));
+  /* The switcher has labels while the header bar has room for them, icons when not. */
+  {
+    GtkStack *views = kasane_window_get_view_stack (window);
+    GtkStackPage *page = gtk_stack_get_page (views, kasane_window_get_compare_view (window));
+    gint64 deadline;
+
+    g_assert_null (gtk_stack_page_get_icon_name (page));
+    gtk_window_set_default_size (GTK_WINDOW (window), 560, 600);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (gtk_stack_page_get_icon_name (page) == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (gtk_stack_page_get_icon_name (page), ==, "view-dual-symbolic");
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 600);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (gtk_stack_page_get_icon_name (page) != NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (gtk_stack_page_get_icon_name (page));
+  }
+
   /* Compare is home and shows every dataset; Stack shows the selected one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (kasane_window_get_view_stack (window)),
                    ==, "compare");

@@ -1599,8 +1599,22 @@ compute_rows (Ctx         *ctx,
     }
 
   {
-    double y = bottom;
+    double used = (n_rows - 1) * gap, slack, y;
 
+    for (guint r = 0; r < n_rows; r++)
+      used += row_h[r];
+    /* Room left over (a tall, narrow canvas): first a little more air between the rows,
+     * then the stacks sit in the middle of their band rather than leaving one large hole
+     * under the column titles. */
+    slack = MAX (0, avail - used);
+    if (n_rows > 1)
+      {
+        double more = MIN (slack / (n_rows - 1), 0.6 * gap);
+
+        gap += more;
+        slack -= more * (n_rows - 1);
+      }
+    y = bottom - slack / 2;
     for (guint r = 0; r < n_rows; r++)
       {
         y -= row_h[r];
