@@ -376,7 +376,7 @@ check_all (KasaneDataset * const *datasets,
            guint                  n,
            gboolean               readable)
 {
-  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1080, 1080 }, { 700, 900 } };
   static const char * const langs[] = { "en", "ja" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -438,6 +438,34 @@ test_bundled (void)
 
   check_all (datasets, 2, TRUE);
   check_all (datasets + 1, 1, TRUE);
+
+  kasane_dataset_unref (datasets[0]);
+  kasane_dataset_unref (datasets[1]);
+}
+
+/* A square canvas has height to spare once its width has set the frame: the text is set
+ * larger than on a 16:9 canvas of the same width, and nothing is cut short for it. */
+static void
+test_tall_canvas (void)
+{
+  KasaneDataset *datasets[2] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json") };
+  KasaneDiagramParams params;
+  g_autoptr(KasaneDiagramLayout) wide = NULL;
+  g_autoptr(KasaneDiagramLayout) square = NULL;
+
+  kasane_diagram_params_init (&params);
+  params.width = 1080;
+  params.height = 1080 * 9 / 16.0;
+  wide = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+  params.height = 1080;
+  square = kasane_diagram_layout_new (datasets, 2, &params, pango_measure);
+
+  check_layout (square, "compare 1080x1080");
+  g_assert_cmpfloat (square->unit, >, wide->unit * 1.03);
+  g_assert_false (square->overflow);
+  for (guint i = 0; i < square->texts->len; i++)
+    g_assert_false (g_array_index (square->texts, KasaneDiagramText, i).extents.ellipsized);
 
   kasane_dataset_unref (datasets[0]);
   kasane_dataset_unref (datasets[1]);
@@ -1012,6 +1040,7 @@ main (int    argc,
   g_test_add_func ("/layout/pango-measure", test_pango_measure);
   g_test_add_func ("/layout/fake-measure", test_fake_measure);
   g_test_add_func ("/layout/bundled", test_bundled);
+  g_test_add_func ("/layout/tall-canvas", test_tall_canvas);
   g_test_add_func ("/layout/story", test_story);
   g_test_add_func ("/layout/one-layer", test_one_layer);
   g_test_add_func ("/layout/eight-layers", test_eight_layers);

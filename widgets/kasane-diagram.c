@@ -2107,6 +2107,15 @@ layout_reset (KasaneDiagramLayout *layout)
   g_array_set_size (layout->lines, 0);
 }
 
+static gboolean
+any_ellipsized (const KasaneDiagramLayout *layout)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (g_array_index (layout->texts, KasaneDiagramText, i).extents.ellipsized)
+      return TRUE;
+  return FALSE;
+}
+
 KasaneDiagramLayout *
 kasane_diagram_layout_new (KasaneDataset * const     *datasets,
                            guint                      n_datasets,
@@ -2145,6 +2154,31 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   ctx.lang = layout->lang;
   ctx.palette = kasane_palette_get (params->theme);
   ctx.b = MIN (layout->width / REF_W, layout->height / REF_H);
+
+  /* A canvas taller than 16:9 (a square export, a narrow window) has height to spare
+   * once the width has set the frame unit: try the text larger, part of the way to what
+   * the height alone would allow, then half and a quarter as much larger.  A larger size
+   * counts only if everything fits and no text had to be cut short; otherwise the search
+   * below starts from the usual size. */
+  {
+    double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
+    double room = (layout->height / REF_H) / MAX (layout->width / REF_W, 1e-6);
+    double grow = room > 1.0 ? MIN (sqrt (room), 1.35) : 1.0;
+
+    for (int attempt = 0; attempt < 3 && grow > 1.02; attempt++, grow = 1 + (grow - 1) / 2)
+      {
+        ctx.chip_lines = 2;
+        ctx.need_ratio = 0;
+        ctx.u = ctx.b * text_scale * grow * kind_scale;
+        layout_reset (layout);
+        if (build (&ctx, datasets, n_datasets, &layout->params) && !any_ellipsized (layout))
+          {
+            layout->unit = ctx.u;
+            layout->fit = grow;
+            return layout;
+          }
+      }
+  }
 
   /* Shrink until it fits.  Heights scale about linearly with the text unit, so each try
    * shrinks by how much too tall the last one was (a little more, to converge).  Chips
