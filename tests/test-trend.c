@@ -568,6 +568,30 @@ test_hover_and_zoom (void)
   g_assert_cmpuint (zoomed->x_ticks->len, >=, 3);
   assert_texts_inside (zoomed);
 
+  /* Zoomed in, a panel's y axis spans what is visible: the count of chains launched,
+   * which grows over years, is stretched over the plot for these three months.  The
+   * plot's left edge stays where it was, so zooming keeps the pointer's point. */
+  {
+    g_autoptr(KasaneTrendLayout) whole = NULL;
+    const KasaneTrendPanel *pw, *pz;
+
+    params.view_x0 = params.view_x1 = NAN;
+    whole = kasane_trend_layout_new_for_data (data, &params, measure);
+    g_assert_cmpuint (whole->panels->len, ==, zoomed->panels->len);
+    g_assert_cmpfloat (whole->plot_left, ==, zoomed->plot_left);
+    for (guint p = 0; p < whole->panels->len; p++)
+      {
+        pw = &g_array_index (whole->panels, KasaneTrendPanel, p);
+        pz = &g_array_index (zoomed->panels, KasaneTrendPanel, p);
+        g_assert_cmpfloat (fabs (pz->span), >=, fabs (pw->span) * 0.999);
+      }
+    /* The chains panel (linear, after USD/tx, tx/day and USD). */
+    pw = &g_array_index (whole->panels, KasaneTrendPanel, 3);
+    pz = &g_array_index (zoomed->panels, KasaneTrendPanel, 3);
+    g_assert_cmpint (pw->scale, ==, KASANE_SCALE_LINEAR);
+    g_assert_cmpfloat (fabs (pz->span), >, fabs (pw->span) * 1.5);
+  }
+
   /* A chosen subset, in the given order; unknown ids are skipped. */
   g_assert_cmpuint (kasane_trend_data_get_n_series (chosen), ==, 2);
   g_assert_cmpstr (kasane_trend_data_get_series (chosen, 0)->id, ==, "l2-chains-launched");

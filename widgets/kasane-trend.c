@@ -711,8 +711,78 @@ layout_x_axis (Ctx    *c,
   kasane_ticks_free (ticks);
 }
 
+/* The y range a panel shows: all of its data, or, zoomed in on x, what its visible
+ * series reach inside the window (with the points just outside it, which the lines run
+ * to), so a zoomed-in line is not left lying flat in a range set by other years. */
+static void
+panel_y_range (Ctx                        *c,
+               const KasaneTrendDataPanel *dp,
+               double                     *lo,
+               double                     *hi)
+{
+  KasaneTrendLayout *layout = c->layout;
+  KasaneTrendData *data = layout->data;
+  gboolean log = dp->scale == KASANE_SCALE_LOG;
+  double l0 = log ? log10 (dp->lo) : dp->lo;
+  double l1 = log ? log10 (dp->hi) : dp->hi;
+  float nlo = INFINITY, nhi = -INFINITY;
+
+  *lo = dp->lo;
+  *hi = dp->hi;
+  if (layout->x0 <= data->x_min && layout->x1 >= data->x_max)
+    return;
+
+  for (guint m = 0; m < dp->members->len; m++)
+    {
+      guint i = g_array_index (dp->members, guint, m);
+      KasaneTrendDataSeries *s = &g_array_index (data->series, KasaneTrendDataSeries, i);
+      guint n = s->series->n_points, a, b;
+
+      if (i < 64 && (c->params->hidden & (G_GUINT64_CONSTANT (1) << i)) != 0)
+        continue;
+      a = kasane_lower_bound (s->series->x, n, layout->x0);
+      b = kasane_upper_bound (s->series->x, n, layout->x1);
+      a = a > 0 ? a - 1 : a;
+      b = b < n ? b + 1 : b;
+      for (guint k = a; k < b; k++)
+        if (!isnan (s->ny[k]))
+          {
+            nlo = MIN (nlo, s->ny[k]);
+            nhi = MAX (nhi, s->ny[k]);
+          }
+    }
+  if (!(nhi >= nlo))
+    return;
+
+  *lo = l0 + nlo * (l1 - l0);
+  *hi = l0 + nhi * (l1 - l0);
+  if (log)
+    {
+      *lo = pow (10, *lo);
+      *hi = pow (10, *hi);
+    }
+  /* One value alone: a little room around it, as the ticks need a span. */
+  if (!(*hi > *lo))
+    {
+      double pad = log ? 0 : MAX (fabs (*lo) * 0.05, 1e-9);
+
+      if (log)
+        {
+          *lo /= 1.5;
+          *hi *= 1.5;
+        }
+      else
+        {
+          *lo -= pad;
+          *hi += pad;
+        }
+    }
+}
+
 static KasaneTicks *
 panel_ticks (const KasaneTrendDataPanel *p,
+             double                      data_lo,
+             double                      data_hi,
              double                      plot_h,
              double                      label_h)
 {
@@ -720,11 +790,11 @@ panel_ticks (const KasaneTrendDataPanel *p,
 
   if (p->scale == KASANE_SCALE_LOG)
     /* Decade labels are short and evenly spaced: they can sit closer. */
-    return kasane_ticks_log (p->lo, p->hi, CLAMP ((int) (plot_h / (label_h * 1.6)), 3, 12),
+    return kasane_ticks_log (data_lo, data_hi, CLAMP ((int) (plot_h / (label_h * 1.6)), 3, 12),
                              &p->unit);
   else
     {
-      double lo = p->lo, hi = p->hi;
+      double lo = data_lo, hi = data_hi;
 
       /* A zero baseline when the data are not far from it. */
       if (lo >= 0 && lo <= hi * 0.5)
@@ -768,8 +838,11 @@ layout_panels (Ctx    *c,
   for (guint p = 0; p < n; p++)
     {
       KasaneTrendDataPanel *dp = &g_array_index (data->panels, KasaneTrendDataPanel, p);
-      KasaneTicks *ticks = panel_ticks (dp, heights[p], tick_h);
+      double lo, hi;
+      KasaneTicks *ticks = panel_ticks (dp, dp->lo, dp->hi, heights[p], tick_h);
 
+      /* The label gutter comes from the whole range's ticks, zoomed or not: the plot's
+       * left edge stays put while zooming, so the point under the pointer stays there. */
       for (guint i = 0; i < ticks->n_ticks; i++)
         if (ticks->ticks[i].label != NULL)
           {
@@ -778,6 +851,12 @@ layout_panels (Ctx    *c,
             measure_text (c->measure, ticks->ticks[i].label, &tick_font, layout->lang, 0, 1, &ext);
             widest = MAX (widest, ext.width);
           }
+      panel_y_range (c, dp, &lo, &hi);
+      if (lo != dp->lo || hi != dp->hi)
+        {
+          kasane_ticks_free (ticks);
+          ticks = panel_ticks (dp, lo, hi, heights[p], tick_h);
+        }
       g_ptr_array_add (all_ticks, ticks);
     }
 
