@@ -6,22 +6,10 @@
 #pragma once
 
 #include "kasane-window.h"
+/* For the KASANE_LEDGER_COLUMN_* the ledger accessors take. */
+#include "kasane-ledger-view.h"
 
 G_BEGIN_DECLS
-
-enum
-{
-  KASANE_LEDGER_COLUMN_LAYER,
-  KASANE_LEDGER_COLUMN_INTRODUCES,
-  KASANE_LEDGER_COLUMN_SOLVES,
-  KASANE_LEDGER_COLUMN_MITIGATES,
-  KASANE_LEDGER_COLUMN_WORSENS,
-  KASANE_LEDGER_COLUMN_CREDIT,
-  KASANE_LEDGER_COLUMN_DEBIT,
-  KASANE_LEDGER_COLUMN_NET,
-  KASANE_LEDGER_COLUMN_OPEN_LOAD,
-  KASANE_LEDGER_N_COLUMNS
-};
 
 /* The window builds its hidden pages the first time they are shown; the accessors of the
  * Ledger view build it (and fill it) on demand, and the view accessors bring their view up

@@ -1,7 +1,8 @@
 /* kasane-window.c: the main window
  *
- * A sidebar lists the open datasets; the content shows the selected one: its title, the
- * verdict the ledger computes beside the dataset's own claim, and the ledger as a table.
+ * A sidebar lists the open datasets; the content shows the selected one in the view the
+ * header bar picks: in the Ledger view (kasane-ledger-view.c) its title, the verdict the
+ * ledger computes beside the dataset's own claim, and the ledger as a table.
  * Every entry keeps the last dataset that loaded from its file, so a reload that fails
  * shows the located errors above the table and leaves the good version on screen.
  *
@@ -18,17 +19,17 @@
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 
-#include "kasane-clamp.h"
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
 #include "kasane-i18n.h"
 #include "kasane-export-dialog.h"
-#include "kasane-ledger.h"
+#include "kasane-ledger-view.h"
 #include "kasane-trend-view.h"
 #include "kasane-view-switcher.h"
 #include "kasane-loader.h"
 #include "kasane-resources.h"
 #include "kasane-toast.h"
+#include "kasane-widgets-util.h"
 
 /* The name Kasane records its files under in GtkRecentManager; the application reads
  * them back by it for the Open Recent menu. */
@@ -54,8 +55,6 @@ struct _KasaneWindow
   Entry              *banner_entry;   /* the entry whose errors the panel shows, or NULL */
   GtkRecentManager   *recent_manager; /* from the first time the menu opens */
   gboolean            rebuilding;     /* the sidebar is being refilled */
-  char               *verdict_text;
-  KasaneLedger       *ledger;
 
   GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
   GPtrArray          *stack_shown;
@@ -86,19 +85,7 @@ struct _KasaneWindow
   GtkLabel           *error_title;
   GtkLabel           *error_hint;
   GtkLabel           *error_label;
-  GtkStack           *content_stack;
-  GtkLabel           *title_label;
-  GtkLabel           *file_label;
-  GtkWidget          *verdict_row;
-  GtkWidget          *verdict_badge;
-  GtkImage           *verdict_icon;
-  GtkLabel           *verdict_label;
-  GtkWidget          *claim_box;
-  GtkImage           *claim_icon;
-  GtkLabel           *claim_label;
-  GtkGrid            *ledger_grid;
-  GtkLabel           *failed_title;
-  GtkLabel           *failed_label;
+  KasaneLedgerView   *ledger_view;
 };
 
 G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -398,142 +385,28 @@ sidebar_row_selected_cb (KasaneWindow  *self,
 
 /* Widgets built on first use */
 
-static GtkWidget *
-new_wrapping_label (PangoWrapMode wrap_mode)
-{
-  return g_object_new (GTK_TYPE_LABEL,
-                       "xalign", 0.0f,
-                       "wrap", TRUE,
-                       "wrap-mode", wrap_mode,
-                       NULL);
-}
-
-/* A file's located errors, one per line, in monospace. */
-static GtkWidget *
-new_errors_label (void)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "yalign", 0.0f,
-                                   "selectable", TRUE,
-                                   "wrap", TRUE,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                   NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  /* Translators: Accessible name of the text with the file's
-                                   * errors, each with its line and column */
-                                  _("Errors with their places in the file"),
-                                  -1);
-  gtk_widget_add_css_class (label, "monospace");
-  return label;
-}
-
-static GtkWidget *
-new_pill_button (const char *label,
-                 const char *action_name,
-                 gboolean    suggested)
-{
-  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
-                                    "label", label,
-                                    "use-underline", TRUE,
-                                    "action-name", action_name,
-                                    NULL);
-
-  gtk_widget_add_css_class (button, "pill");
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
-}
-
-/* A page that says why there is nothing to show: a large dim icon, a title, a line of
- * description and what to do (`child`), centred and scrolled when the window is short.
- * Returns the scrolled window; `title_out`, if given, gets the title label. */
-static GtkWidget *
-new_status_page (const char  *icon_name,
-                 const char  *title,
-                 const char  *description,
-                 GtkWidget   *child,
-                 GtkLabel   **title_out)
-{
-  GtkWidget *box, *image, *label, *scrolled;
-
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 12,
-                      "valign", GTK_ALIGN_CENTER,
-                      "margin-top", 36,
-                      "margin-bottom", 36,
-                      "margin-start", 12,
-                      "margin-end", 12,
-                      NULL);
-  gtk_widget_add_css_class (box, "status-page");
-  gtk_widget_set_name (box, "status-page");
-
-  image = g_object_new (GTK_TYPE_IMAGE,
-                        "icon-name", icon_name,
-                        "pixel-size", 128,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                        NULL);
-  gtk_widget_add_css_class (image, "dim-label");
-  gtk_widget_set_margin_bottom (image, 24);
-  gtk_box_append (GTK_BOX (box), image);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", title != NULL ? title : "",
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "justify", GTK_JUSTIFY_CENTER,
-                        NULL);
-  gtk_widget_add_css_class (label, "title-1");
-  gtk_box_append (GTK_BOX (box), label);
-  if (title_out != NULL)
-    *title_out = GTK_LABEL (label);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", description,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "justify", GTK_JUSTIFY_CENTER,
-                        NULL);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (child != NULL)
-    {
-      gtk_widget_set_margin_top (child, 24);
-      gtk_box_append (GTK_BOX (box), child);
-    }
-
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "hexpand", TRUE,
-                           "vexpand", TRUE,
-                           "child", kasane_clamp_new (box, 640),
-                           NULL);
-  return scrolled;
-}
-
 /* The page of a window with no datasets, the first time it is on screen. */
 static void
 empty_bin_map_cb (KasaneWindow *self)
 {
   GtkWidget *button;
+  const char *title;
+  const char *description;
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->empty_bin)) != NULL)
     return;
 
   /* Translators: Button on the empty window */
-  button = new_pill_button (_("_Open…"), "app.open", TRUE);
+  button = kasane_widgets_new_pill_button (_("_Open…"), "app.open", TRUE);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  /* Translators: Title of the window when no dataset is open */
+  title = _("No Datasets Open");
+  /* Translators: Shown when no dataset is open */
+  description = _("Open a layer dataset (.json) or a series "
+                  "file (.csv), or drop files here.");
   gtk_box_append (self->empty_bin,
-                  new_status_page ("io.github.kasane.Kasane-symbolic",
-                                   /* Translators: Title of the window when no dataset is open */
-                                   _("No Datasets Open"),
-                                   /* Translators: Shown when no dataset is open */
-                                   _("Open a layer dataset (.json) or a series "
-                                     "file (.csv), or drop files here."),
-                                   button, NULL));
+                  kasane_widgets_new_status_page ("io.github.kasane.Kasane-symbolic", title,
+                                                  description, button, NULL));
 }
 
 static void
@@ -549,6 +422,18 @@ ensure_explain_view (KasaneWindow *self)
   g_signal_connect_object (self->explain_view, "link-activated",
                            G_CALLBACK (explain_link_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->explain_bin, GTK_WIDGET (self->explain_view));
+}
+
+/* The Ledger view: the selected dataset's title, verdict and table, or the errors of a
+ * file that never loaded. */
+static void
+ensure_ledger_view (KasaneWindow *self)
+{
+  if (self->ledger_view != NULL)
+    return;
+
+  self->ledger_view = KASANE_LEDGER_VIEW (kasane_ledger_view_new ());
+  gtk_box_append (self->ledger_bin, GTK_WIDGET (self->ledger_view));
 }
 
 /* The panel above the content with the errors of a reload that failed. */
@@ -579,10 +464,10 @@ ensure_error_panel (KasaneWindow *self)
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (labels, TRUE);
-  self->error_title = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  self->error_title = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
   gtk_widget_add_css_class (GTK_WIDGET (self->error_title), "heading");
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->error_title));
-  self->error_hint = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  self->error_hint = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->error_hint));
   gtk_box_append (GTK_BOX (top), labels);
 
@@ -611,168 +496,11 @@ ensure_error_panel (KasaneWindow *self)
                            "max-content-height", 180,
                            NULL);
   gtk_widget_add_css_class (scrolled, "diagnostics");
-  self->error_label = GTK_LABEL (new_errors_label ());
+  self->error_label = GTK_LABEL (kasane_widgets_new_errors_label ());
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->error_label));
   gtk_box_append (GTK_BOX (panel), scrolled);
 
   gtk_revealer_set_child (self->error_revealer, panel);
-}
-
-/* The Ledger view: the selected dataset's title, verdict and table, or the errors of a
- * file that never loaded. */
-static void
-ensure_ledger_page (KasaneWindow *self)
-{
-  GtkWidget *scrolled;
-  GtkWidget *clamp;
-  GtkWidget *box;
-  GtkWidget *heading;
-  GtkWidget *caption;
-  GtkWidget *failed_box;
-  GtkWidget *buttons;
-
-  if (self->content_stack != NULL)
-    return;
-
-  self->content_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->content_stack), TRUE);
-
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 12,
-                      "margin-top", 24,
-                      "margin-bottom", 24,
-                      "margin-start", 24,
-                      "margin-end", 24,
-                      NULL);
-
-  self->title_label = g_object_new (GTK_TYPE_LABEL,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                    "xalign", 0.0f,
-                                    "wrap", TRUE,
-                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                    "selectable", TRUE,
-                                    NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-1");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
-
-  self->file_label = GTK_LABEL (new_wrapping_label (PANGO_WRAP_CHAR));
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_label), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_label));
-
-  self->verdict_row = g_object_new (GTK_TYPE_BOX,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                    "spacing", 12,
-                                    "margin-top", 6,
-                                    NULL);
-  self->verdict_badge = g_object_new (GTK_TYPE_BOX,
-                                      "spacing", 8,
-                                      "valign", GTK_ALIGN_CENTER,
-                                      NULL);
-  gtk_widget_add_css_class (self->verdict_badge, "verdict-badge");
-  self->verdict_icon = g_object_new (GTK_TYPE_IMAGE,
-                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                     NULL);
-  gtk_box_append (GTK_BOX (self->verdict_badge), GTK_WIDGET (self->verdict_icon));
-  self->verdict_label = g_object_new (GTK_TYPE_LABEL,
-                                      "wrap", TRUE,
-                                      "xalign", 0.0f,
-                                      NULL);
-  gtk_box_append (GTK_BOX (self->verdict_badge), GTK_WIDGET (self->verdict_label));
-  gtk_box_append (GTK_BOX (self->verdict_row), self->verdict_badge);
-
-  self->claim_box = g_object_new (GTK_TYPE_BOX,
-                                  "spacing", 6,
-                                  "valign", GTK_ALIGN_CENTER,
-                                  NULL);
-  gtk_widget_add_css_class (self->claim_box, "claim");
-  self->claim_icon = g_object_new (GTK_TYPE_IMAGE,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                   NULL);
-  gtk_box_append (GTK_BOX (self->claim_box), GTK_WIDGET (self->claim_icon));
-  self->claim_label = GTK_LABEL (new_wrapping_label (PANGO_WRAP_WORD_CHAR));
-  gtk_box_append (GTK_BOX (self->claim_box), GTK_WIDGET (self->claim_label));
-  gtk_box_append (GTK_BOX (self->verdict_row), self->claim_box);
-  gtk_box_append (GTK_BOX (box), self->verdict_row);
-
-  heading = g_object_new (GTK_TYPE_LABEL,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                          /* Translators: Heading above the table of credit, debit and open
-                           * load per layer */
-                          "label", _("Problem Ledger"),
-                          "xalign", 0.0f,
-                          "margin-top", 18,
-                          "wrap", TRUE,
-                          NULL);
-  gtk_widget_add_css_class (heading, "title-3");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  caption = new_wrapping_label (PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_text (GTK_LABEL (caption),
-                      /* Translators: Explains the columns of the ledger table */
-                      _("Layers from the lowest up. Credit is the problem weight a layer "
-                        "removed, debit the weight it added, and net is credit minus debit. "
-                        "Open load is the weight of problems still open after the layer."));
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-
-  self->ledger_grid = g_object_new (GTK_TYPE_GRID,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
-                                    "column-spacing", 14,
-                                    "row-spacing", 10,
-                                    "margin-top", 6,
-                                    NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "ledger");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ledger_grid));
-
-  clamp = kasane_clamp_new (box, 1400);
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "child", clamp,
-                           NULL);
-  gtk_stack_add_named (self->content_stack, scrolled, "dataset");
-
-  /* A file that never loaded: its errors, and what to do about them. */
-  failed_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "max-content-height", 320,
-                           NULL);
-  gtk_widget_add_css_class (scrolled, "diagnostics");
-  gtk_widget_add_css_class (scrolled, "card");
-  self->failed_label = GTK_LABEL (new_errors_label ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->failed_label));
-  gtk_box_append (GTK_BOX (failed_box), scrolled);
-
-  buttons = g_object_new (GTK_TYPE_BOX,
-                          "spacing", 12,
-                          "halign", GTK_ALIGN_CENTER,
-                          "homogeneous", TRUE,
-                          NULL);
-  gtk_box_append (GTK_BOX (buttons),
-                  /* Translators: Button under the errors of a file that could not be loaded:
-                   * read it again */
-                  new_pill_button (_("_Reload"), "win.reload", TRUE));
-  gtk_box_append (GTK_BOX (buttons),
-                  /* Translators: Button under the errors of a file that could not be loaded:
-                   * remove it from the sidebar */
-                  new_pill_button (_("_Close"), "win.close-dataset", FALSE));
-  gtk_box_append (GTK_BOX (failed_box), buttons);
-
-  gtk_stack_add_named (self->content_stack,
-                       new_status_page ("dialog-error-symbolic", NULL,
-                                        /* Translators: Shown under the title when a file
-                                         * could not be loaded */
-                                        _("Fix the file, then reload it."),
-                                        failed_box, &self->failed_title),
-                       "failed");
-
-  gtk_widget_set_hexpand (GTK_WIDGET (self->content_stack), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
-  gtk_box_append (self->ledger_bin, GTK_WIDGET (self->content_stack));
 }
 
 /* The error panel */
@@ -814,390 +542,6 @@ static void
 error_dismiss_clicked_cb (KasaneWindow *self)
 {
   show_banner (self, NULL);
-}
-
-/* The ledger table */
-
-static const char *
-verdict_word (KasaneVerdict verdict)
-{
-  switch (verdict)
-    {
-    case KASANE_VERDICT_PROGRESSION:
-      return C_("verdict", "Progression");
-    case KASANE_VERDICT_MIGRATION:
-      return C_("verdict", "Migration");
-    case KASANE_VERDICT_MIXED:
-      return C_("verdict", "Mixed");
-    case KASANE_VERDICT_NONE:
-    default:
-      return C_("verdict", "None");
-    }
-}
-
-static const char *
-claim_word (KasaneClaim claim)
-{
-  switch (claim)
-    {
-    case KASANE_CLAIM_PROGRESSION:
-      return C_("verdict", "Progression");
-    case KASANE_CLAIM_MIGRATION:
-      return C_("verdict", "Migration");
-    case KASANE_CLAIM_MIXED:
-      return C_("verdict", "Mixed");
-    case KASANE_CLAIM_NONE:
-    default:
-      return C_("verdict", "None");
-    }
-}
-
-/* Signed numbers with a real minus sign, so that the columns line up in tabular figures. */
-static char *
-format_signed (int value)
-{
-  if (value > 0)
-    return g_strdup_printf ("+%d", value);
-  if (value < 0)
-    return g_strdup_printf ("\xe2\x88\x92%d", -value);
-  return g_strdup ("0");
-}
-
-static guint
-grid_row_for_layer (int layer)
-{
-  /* Row 0 holds the headers, then every layer is a row after a separator row. */
-  return layer < 0 ? 0 : 2 + 2 * (guint) layer;
-}
-
-static void
-set_cell_position (GtkWidget *cell,
-                   guint      row,
-                   guint      column)
-{
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
-                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
-                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) column + 1,
-                                  -1);
-}
-
-static GtkWidget *
-create_cell_label (const char         *text,
-                   GtkAccessibleRole   role,
-                   gboolean            number)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "accessible-role", role,
-                                   "label", text,
-                                   "xalign", number ? 1.0f : 0.0f,
-                                   "yalign", 0.0f,
-                                   "wrap", !number,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                   "valign", GTK_ALIGN_START,
-                                   NULL);
-
-  if (number)
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "number");
-    }
-  else
-    {
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-    }
-  return label;
-}
-
-static void
-attach_cell (KasaneWindow *self,
-             GtkWidget    *cell,
-             int           layer,
-             guint         column)
-{
-  guint row = grid_row_for_layer (layer);
-
-  set_cell_position (cell, layer + 1, column);
-  gtk_grid_attach (self->ledger_grid, cell, column, row, 1, 1);
-}
-
-static char *
-join_problems (KasaneDataset *dataset,
-               GArray        *indices,
-               const char    *lang)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < indices->len; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      KasaneProblem *problem;
-
-      if (index >= dataset->problems->len)
-        continue;
-      problem = g_ptr_array_index (dataset->problems, index);
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, kasane_text_get (&problem->label, lang));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-static void
-fill_ledger (KasaneWindow  *self,
-             KasaneDataset *dataset,
-             const char    *lang)
-{
-  static const char *headers[KASANE_LEDGER_N_COLUMNS] = {
-    /* Translators: ledger table column headers */
-    N_("Layer"), N_("Introduces"), N_("Solves"), N_("Mitigates"), N_("Worsens"),
-    N_("Credit"), N_("Debit"), N_("Net"), N_("Open load"),
-  };
-  const char *title = kasane_text_get (&dataset->title, lang);
-  g_autofree char *table_label = NULL;
-
-  clear_grid (self->ledger_grid);
-  g_clear_pointer (&self->ledger, kasane_ledger_free);
-  self->ledger = kasane_ledger_compute (dataset);
-
-  for (guint column = 0; column < KASANE_LEDGER_N_COLUMNS; column++)
-    {
-      gboolean number = column >= KASANE_LEDGER_COLUMN_CREDIT;
-      GtkWidget *header = create_cell_label (_(headers[column]),
-                                             GTK_ACCESSIBLE_ROLE_COLUMN_HEADER, number);
-
-      gtk_widget_add_css_class (header, "heading");
-      gtk_widget_add_css_class (header, "column-header");
-      /* Break headers between words only, so a narrow number column keeps "Credit" whole. */
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD);
-      gtk_label_set_width_chars (GTK_LABEL (header), -1);
-      gtk_widget_set_valign (header, GTK_ALIGN_END);
-      attach_cell (self, header, -1, column);
-    }
-
-  for (guint i = 0; i < dataset->layers->len && i < self->ledger->n_rows; i++)
-    {
-      KasaneLayer *layer = g_ptr_array_index (dataset->layers, i);
-      KasaneLedgerRow *row = &self->ledger->rows[i];
-      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-      GtkWidget *layer_box = g_object_new (GTK_TYPE_BOX,
-                                           "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
-                                           "orientation", GTK_ORIENTATION_VERTICAL,
-                                           "spacing", 2,
-                                           "valign", GTK_ALIGN_START,
-                                           NULL);
-      g_autofree char *level_number = NULL;
-      g_autofree char *level_text = NULL;
-      g_autofree char *layer_label = NULL;
-      GtkWidget *level;
-      GtkWidget *name;
-      int values[4] = { row->credit, row->debit, row->net, row->open_load };
-
-      gtk_grid_attach (self->ledger_grid, separator, 0, grid_row_for_layer (i) - 1,
-                       KASANE_LEDGER_N_COLUMNS, 1);
-
-      level_number = g_strdup_printf ("%" G_GINT64_FORMAT, layer->level);
-      /* Translators: the short tag of a layer; %s is its level, as in "L1", "L2" */
-      level_text = g_strdup_printf (_("L%s"), level_number);
-      level = gtk_label_new (level_text);
-      gtk_label_set_xalign (GTK_LABEL (level), 0);
-      gtk_widget_add_css_class (level, "layer-tag");
-      gtk_widget_add_css_class (level, "numeric");
-      gtk_box_append (GTK_BOX (layer_box), level);
-
-      name = create_cell_label (kasane_text_get (&layer->name, lang),
-                                GTK_ACCESSIBLE_ROLE_LABEL, FALSE);
-      gtk_widget_set_name (name, "layer-name");
-      gtk_widget_add_css_class (name, "layer-name");
-      gtk_label_set_width_chars (GTK_LABEL (name), 10);
-      gtk_widget_set_hexpand (layer_box, TRUE);
-      gtk_box_append (GTK_BOX (layer_box), name);
-
-      /* Translators: accessible name of the first cell of a ledger row; %1$s is the
-       * level tag ("L2"), %2$s the layer name */
-      layer_label = g_strdup_printf (_("%1$s %2$s"), level_text,
-                                     kasane_text_get (&layer->name, lang));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (layer_box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, layer_label,
-                                      -1);
-      attach_cell (self, layer_box, i, KASANE_LEDGER_COLUMN_LAYER);
-
-      for (guint effect = 0; effect < KASANE_N_EFFECTS; effect++)
-        {
-          static const guint columns[KASANE_N_EFFECTS] = {
-            [KASANE_EFFECT_INTRODUCES] = KASANE_LEDGER_COLUMN_INTRODUCES,
-            [KASANE_EFFECT_SOLVES] = KASANE_LEDGER_COLUMN_SOLVES,
-            [KASANE_EFFECT_MITIGATES] = KASANE_LEDGER_COLUMN_MITIGATES,
-            [KASANE_EFFECT_WORSENS] = KASANE_LEDGER_COLUMN_WORSENS,
-          };
-          g_autofree char *text = join_problems (dataset, layer->effects[effect], lang);
-          GtkWidget *cell;
-
-          if (text[0] == '\0')
-            {
-              /* An em dash reads as "nothing" at a glance; screen readers get a word. */
-              cell = create_cell_label ("\xe2\x80\x94", GTK_ACCESSIBLE_ROLE_CELL, FALSE);
-              gtk_widget_add_css_class (cell, "dim-label");
-              gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              /* Translators: accessible text of an empty
-                                               * cell of the ledger table */
-                                              C_("ledger cell", "None"),
-                                              -1);
-            }
-          else
-            {
-              cell = create_cell_label (text, GTK_ACCESSIBLE_ROLE_CELL, FALSE);
-            }
-          gtk_widget_set_hexpand (cell, TRUE);
-          attach_cell (self, cell, i, columns[effect]);
-        }
-
-      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
-        {
-          guint column = KASANE_LEDGER_COLUMN_CREDIT + k;
-          g_autofree char *text = column == KASANE_LEDGER_COLUMN_NET
-                                  ? format_signed (values[k])
-                                  : g_strdup_printf ("%d", values[k]);
-          GtkWidget *cell = create_cell_label (text, GTK_ACCESSIBLE_ROLE_CELL, TRUE);
-
-          if (column == KASANE_LEDGER_COLUMN_NET)
-            gtk_widget_add_css_class (cell, values[k] > 0 ? "net-positive"
-                                            : values[k] < 0 ? "net-negative" : "net-zero");
-          attach_cell (self, cell, i, column);
-        }
-    }
-
-  /* Translators: accessible name of the ledger table; %s is the dataset title */
-  table_label = g_strdup_printf (_("Problem ledger of %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ledger_grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, table_label,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ledger_grid),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Layers from the lowest up, with the problems each "
-                                    "introduces, solves, mitigates and worsens, and its "
-                                    "credit, debit, net and open load."),
-                                  -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->ledger_grid),
-                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT,
-                                  (int) dataset->layers->len + 1,
-                                  GTK_ACCESSIBLE_RELATION_COL_COUNT,
-                                  (int) KASANE_LEDGER_N_COLUMNS,
-                                  -1);
-}
-
-static void
-set_verdict_classes (GtkWidget  *widget,
-                     const char *name,
-                     const char * const *all)
-{
-  for (guint i = 0; all[i] != NULL; i++)
-    gtk_widget_remove_css_class (widget, all[i]);
-  gtk_widget_add_css_class (widget, name);
-}
-
-static void
-fill_verdict (KasaneWindow  *self,
-              KasaneDataset *dataset)
-{
-  static const char * const verdict_classes[] = {
-    "progression", "migration", "mixed", "none", NULL
-  };
-  static const char * const claim_classes[] = {
-    "agrees", "differs", "unchecked", "no-claim", NULL
-  };
-  KasaneVerdict verdict = self->ledger->verdict;
-  g_autofree char *verdict_text = NULL;
-  g_autofree char *claim_text = NULL;
-  const char *verdict_icon;
-  const char *claim_icon;
-  const char *claim_class;
-
-  if (verdict == KASANE_VERDICT_NONE)
-    {
-      verdict_text = g_strdup (_("No verdict (one layer)"));
-      verdict_icon = "dialog-information-symbolic";
-    }
-  else
-    {
-      /* Translators: %s is a verdict word such as "Migration" */
-      verdict_text = g_strdup_printf (_("Verdict: %s"), verdict_word (verdict));
-      verdict_icon = verdict == KASANE_VERDICT_PROGRESSION ? "go-up-symbolic"
-                     : verdict == KASANE_VERDICT_MIGRATION ? "media-playlist-shuffle-symbolic"
-                     : "checkbox-mixed-symbolic";
-    }
-
-  if (dataset->claim == KASANE_CLAIM_NONE)
-    {
-      claim_text = g_strdup (_("The dataset makes no claim"));
-      claim_icon = "dialog-information-symbolic";
-      claim_class = "no-claim";
-    }
-  else if (verdict == KASANE_VERDICT_NONE)
-    {
-      /* Translators: %s is the verdict word the dataset claims; one layer cannot be
-       * checked */
-      claim_text = g_strdup_printf (_("Claim: %s (not checked)"), claim_word (dataset->claim));
-      claim_icon = "dialog-information-symbolic";
-      claim_class = "unchecked";
-    }
-  else if (self->ledger->agrees)
-    {
-      /* Translators: %s is the verdict word the dataset claims */
-      claim_text = g_strdup_printf (_("Claim: %s (agrees)"), claim_word (dataset->claim));
-      claim_icon = "emblem-ok-symbolic";
-      claim_class = "agrees";
-    }
-  else
-    {
-      /* Translators: %s is the verdict word the dataset claims, which is not the one
-       * computed */
-      claim_text = g_strdup_printf (_("Claim: %s (differs)"), claim_word (dataset->claim));
-      claim_icon = "dialog-warning-symbolic";
-      claim_class = "differs";
-    }
-
-  gtk_label_set_text (self->verdict_label, verdict_text);
-  gtk_image_set_from_icon_name (self->verdict_icon, verdict_icon);
-  switch (verdict)
-    {
-    case KASANE_VERDICT_PROGRESSION:
-      set_verdict_classes (self->verdict_badge, "progression", verdict_classes);
-      break;
-    case KASANE_VERDICT_MIGRATION:
-      set_verdict_classes (self->verdict_badge, "migration", verdict_classes);
-      break;
-    case KASANE_VERDICT_MIXED:
-      set_verdict_classes (self->verdict_badge, "mixed", verdict_classes);
-      break;
-    case KASANE_VERDICT_NONE:
-    default:
-      set_verdict_classes (self->verdict_badge, "none", verdict_classes);
-      break;
-    }
-
-  gtk_label_set_text (self->claim_label, claim_text);
-  gtk_image_set_from_icon_name (self->claim_icon, claim_icon);
-  set_verdict_classes (self->claim_box, claim_class, claim_classes);
-
-  g_free (self->verdict_text);
-  /* Translators: the verdict and the claim in one sentence, as in
-   * "Verdict: Migration · Claim: Migration (agrees)" */
-  self->verdict_text = g_strdup_printf (_("%1$s · %2$s"), verdict_text, claim_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->verdict_text,
-                                  -1);
 }
 
 /* Views */
@@ -1264,26 +608,15 @@ sync_ledger (KasaneWindow *self,
              Entry        *entry,
              const char   *lang)
 {
-  ensure_ledger_page (self);
+  ensure_ledger_view (self);
   if (entry == NULL)
     return;
 
+  /* The same choice as content_page's (update_content_page). */
   if (entry->dataset == NULL)
-    {
-      /* Translators: title of the page of a file that could not be loaded */
-      g_autofree char *title = g_strdup_printf (_("Could Not Load “%s”"), entry->name);
-
-      gtk_label_set_text (self->failed_title, title);
-      gtk_label_set_text (self->failed_label, entry->errors != NULL ? entry->errors : "");
-    }
+    kasane_ledger_view_show_failure (self->ledger_view, entry->name, entry->errors);
   else
-    {
-      gtk_label_set_text (self->title_label, kasane_text_get (&entry->dataset->title, lang));
-      gtk_label_set_text (self->file_label, entry->name);
-      fill_ledger (self, entry->dataset, lang);
-      fill_verdict (self, entry->dataset);
-    }
-  gtk_stack_set_visible_child_name (self->content_stack, self->content_page);
+    kasane_ledger_view_show_dataset (self->ledger_view, entry->dataset, entry->name, lang);
 }
 
 /* Brings the stale views among `views` up to date. */
@@ -1345,7 +678,7 @@ sync_views (KasaneWindow *self,
 static void
 ensure_ledger (KasaneWindow *self)
 {
-  ensure_ledger_page (self);
+  ensure_ledger_view (self);
   sync_views (self, VIEW_LEDGER);
 }
 
@@ -2047,19 +1380,11 @@ kasane_window_dispose (GObject *object)
   self->stale_views = 0;
   self->explain_view = NULL;
   self->error_title = self->error_hint = self->error_label = NULL;
-  self->content_stack = NULL;
-  self->title_label = self->file_label = self->verdict_label = self->claim_label = NULL;
-  self->verdict_row = self->verdict_badge = self->claim_box = NULL;
-  self->verdict_icon = self->claim_icon = NULL;
-  self->ledger_grid = NULL;
-  self->failed_title = NULL;
-  self->failed_label = NULL;
+  self->ledger_view = NULL;
   self->banner_entry = NULL;
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->compare_shown, g_ptr_array_unref);
   g_clear_pointer (&self->stack_shown, g_ptr_array_unref);
-  g_clear_pointer (&self->ledger, kasane_ledger_free);
-  g_clear_pointer (&self->verdict_text, g_free);
   g_clear_object (&self->settings);
   self->recent_manager = NULL;
 
@@ -2221,7 +1546,7 @@ kasane_window_get_ledger_grid (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   ensure_ledger (self);
-  return self->ledger_grid;
+  return kasane_ledger_view_get_grid (self->ledger_view);
 }
 
 GtkWidget *
@@ -2232,7 +1557,7 @@ kasane_window_get_ledger_cell (KasaneWindow *self,
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (column < KASANE_LEDGER_N_COLUMNS, NULL);
   ensure_ledger (self);
-  return gtk_grid_get_child_at (self->ledger_grid, column, grid_row_for_layer (layer));
+  return kasane_ledger_view_get_cell (self->ledger_view, layer, column);
 }
 
 const char *
@@ -2240,20 +1565,10 @@ kasane_window_get_ledger_text (KasaneWindow *self,
                                int           layer,
                                guint         column)
 {
-  GtkWidget *cell = kasane_window_get_ledger_cell (self, layer, column);
-
-  if (cell != NULL && GTK_IS_BOX (cell))
-    {
-      for (GtkWidget *child = gtk_widget_get_first_child (cell);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (g_strcmp0 (gtk_widget_get_name (child), "layer-name") == 0)
-          return gtk_label_get_text (GTK_LABEL (child));
-      return NULL;
-    }
-  if (cell == NULL || !GTK_IS_LABEL (cell))
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (cell));
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (column < KASANE_LEDGER_N_COLUMNS, NULL);
+  ensure_ledger (self);
+  return kasane_ledger_view_get_cell_text (self->ledger_view, layer, column);
 }
 
 GtkWidget *
@@ -2261,7 +1576,7 @@ kasane_window_get_verdict_row (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   ensure_ledger (self);
-  return self->verdict_row;
+  return kasane_ledger_view_get_verdict_row (self->ledger_view);
 }
 
 const char *
@@ -2269,7 +1584,7 @@ kasane_window_get_verdict_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   ensure_ledger (self);
-  return self->verdict_text;
+  return kasane_ledger_view_get_verdict_text (self->ledger_view);
 }
 
 const char *
@@ -2291,7 +1606,7 @@ kasane_window_get_failed_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   ensure_ledger (self);
-  return gtk_label_get_text (self->failed_label);
+  return kasane_ledger_view_get_failure_text (self->ledger_view);
 }
 
 static gboolean
