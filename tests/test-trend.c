@@ -598,6 +598,52 @@ test_hover_and_zoom (void)
   g_assert_cmpstr (kasane_trend_data_get_series (chosen, 1)->id, ==, "bridge-hacks");
 }
 
+/* Short canvases: the sources shrink to one paragraph and the events to fewer rows
+ * before the panels would run into them; nothing overlaps from the panels down. */
+static void
+test_short_canvas (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+  g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, NULL);
+  static const double sizes[][2] = { { 1000, 420 }, { 1280, 480 }, { 1600, 900 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(KasaneTrendLayout) layout = NULL;
+      KasaneTrendParams params;
+      double x_ticks_bottom = 0, sources_top = INFINITY;
+      guint n_sources = 0;
+
+      kasane_trend_params_init (&params);
+      params.width = sizes[k][0];
+      params.height = sizes[k][1];
+      layout = kasane_trend_layout_new_for_data (data, &params, measure);
+      assert_texts_inside (layout);
+
+      for (guint i = 0; i < layout->texts->len; i++)
+        {
+          const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
+
+          if (t->role == KASANE_TREND_TEXT_X_TICK)
+            x_ticks_bottom = MAX (x_ticks_bottom, t->y + t->height);
+          else if (t->role == KASANE_TREND_TEXT_SOURCE)
+            {
+              sources_top = MIN (sources_top, t->y);
+              n_sources++;
+            }
+        }
+      g_assert_cmpuint (n_sources, >, 0);
+      g_assert_cmpfloat (layout->plots_bottom, <=, x_ticks_bottom);
+      g_assert_cmpfloat (x_ticks_bottom, <=, sources_top + 0.5);
+      /* Full sources, one per line, where there is room. */
+      if (params.height >= 900)
+        g_assert_cmpuint (n_sources, >, 1);
+      else if (params.height <= 420)
+        g_assert_cmpuint (n_sources, ==, 1);
+    }
+}
+
 static void
 test_paint_themes (void)
 {
@@ -740,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/trend/layout/events", test_events_collide_never);
   g_test_add_func ("/trend/layout/bundled", test_bundled_layout);
   g_test_add_func ("/trend/layout/hover-zoom", test_hover_and_zoom);
+  g_test_add_func ("/trend/layout/short-canvas", test_short_canvas);
   g_test_add_func ("/trend/paint/themes", test_paint_themes);
   g_test_add_func ("/trend/paint/million", test_million_points);
   g_test_add_func ("/trend/describe", test_describe);

@@ -580,6 +580,54 @@ layout_legend (Ctx    *c,
   *y += row_h;
 }
 
+/* The sources in little room: each source's short name (its name up to the first comma)
+ * once, in one paragraph of at most two lines. */
+static double
+layout_sources_compact (Ctx *c)
+{
+  KasaneTrendLayout *layout = c->layout;
+  KasaneTrendData *data = layout->data;
+  KasaneFont f = font (11 * c->ts, KASANE_WEIGHT_REGULAR, FALSE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *line = NULL;
+  KasaneTrendText *t;
+
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      KasaneSource *source = g_array_index (data->series, KasaneTrendDataSeries, i).series->source;
+      const char *comma;
+      char *name;
+      gboolean seen = FALSE;
+
+      if (source == NULL || source->name == NULL)
+        continue;
+      comma = strchr (source->name, ',');
+      name = comma != NULL ? g_strndup (source->name, comma - source->name)
+                           : g_strdup (source->name);
+      for (guint k = 0; k < names->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (names, k), name) == 0;
+      if (seen)
+        g_free (name);
+      else
+        g_ptr_array_add (names, name);
+    }
+  if (names->len == 0)
+    return 0;
+
+  for (guint k = 0; k < names->len; k++)
+    g_string_append_printf (joined, "%s%s", k > 0 ? " · " : "",
+                            (const char *) g_ptr_array_index (names, k));
+  line = g_strdup_printf (kasane_pgettext (layout->lang, "trend source",
+                                           NC_ ("trend source", "Source: %1$s")),
+                          joined->str);
+  t = text_at (layout, add_text (layout, c->measure, line, f, layout->width - 2 * c->margin, 2,
+                                 KASANE_TREND_INK_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE));
+  t->x = c->margin;
+  t->y = layout->height - c->margin - t->height;
+  return t->height;
+}
+
 /* The sources under the chart, in columns; returns the height they take. */
 static double
 layout_sources (Ctx *c)
@@ -817,11 +865,20 @@ layout_panels (Ctx    *c,
   KasaneFont tick_font = font (12 * c->ts, KASANE_WEIGHT_REGULAR, TRUE);
   double header_h = line_height (layout, c->measure, title_font) + 6 * c->ts;
   double tick_h = line_height (layout, c->measure, tick_font);
-  double gap = 12 * c->ts, widest = 0, total_weight = 0, y;
+  double gap = 12 * c->ts, floor_h = 16 * c->ts, widest = 0, total_weight = 0, y;
   guint n = data->panels->len;
   g_autoptr(GPtrArray) all_ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_ticks_free);
   g_autofree double *heights = g_new0 (double, MAX (n, 1));
-  double available = MAX (bottom - top - n * header_h - (n - 1) * gap, 16 * c->ts * n);
+  double space = bottom - top - n * header_h, available;
+
+  /* Short of room: the panels closer together, then thinner, rather than running into
+   * the time axis and the sources below them. */
+  if (n > 0 && space - (n - 1) * gap < floor_h * n)
+    {
+      gap = 4 * c->ts;
+      floor_h = CLAMP ((space - (n - 1) * gap) / n, 8 * c->ts, floor_h);
+    }
+  available = MAX (space - (n - 1) * gap, floor_h * n);
 
   /* A panel that carries more series, or several decades, gets a little more height. */
   for (guint p = 0; p < n; p++)
@@ -833,7 +890,7 @@ layout_panels (Ctx    *c,
       total_weight += heights[p];
     }
   for (guint p = 0; p < n; p++)
-    heights[p] = MAX (available * heights[p] / total_weight, 16 * c->ts);
+    heights[p] = MAX (available * heights[p] / total_weight, floor_h);
 
   for (guint p = 0; p < n; p++)
     {
@@ -1457,6 +1514,7 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   KasaneTrendLayout *layout;
   Ctx c = { 0 };
   double y, bottom, sources_h, axis_h, gutter = 0, era_h = 0;
+  guint first_source;
   KasaneFont title_font, tick_font, era_font, event_font, direct_font;
   gboolean any_era = FALSE, any_event = FALSE;
   KasaneMeasure memo;
@@ -1527,8 +1585,8 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   y += 6 * c.ts;
 
   /* From the bottom: sources, then the time axis labels. */
+  first_source = layout->texts->len;
   sources_h = layout_sources (&c);
-  bottom = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0);
   axis_h = line_height (layout, measure, tick_font) + 8 * c.ts;
 
   /* The strips above the panels: era labels, then event label rows. */
@@ -1549,6 +1607,34 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   layout->event_row_height = line_height (layout, measure, event_font) + 5 * c.ts;
   layout->n_event_rows = !any_event ? 0 : layout->height >= 640 * c.ts ? 3
                          : layout->height >= 420 * c.ts ? 2 : 1;
+
+  /* Too little height for the panels (a short window, a small export): the sources go
+   * into one short paragraph, then the event labels into fewer rows, rather than the
+   * panels running into them. */
+  {
+    double panel_header = line_height (layout, measure, font (12 * c.ts, KASANE_WEIGHT_SEMIBOLD,
+                                                              FALSE)) + 6 * c.ts;
+    double needed = data->panels->len * (panel_header + 2.5 * axis_h) +
+                    (data->panels->len > 0 ? data->panels->len - 1 : 0) * 12 * c.ts;
+    double room = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0) -
+                  axis_h - y - layout->n_event_rows * layout->event_row_height - 2 * c.ts;
+
+    if (room < needed && sources_h > 0)
+      {
+        double compact;
+
+        g_array_set_size (layout->texts, first_source);
+        compact = layout_sources_compact (&c);
+        room += sources_h - compact;
+        sources_h = compact;
+      }
+    while (room < needed && layout->n_event_rows > 1)
+      {
+        layout->n_event_rows--;
+        room += layout->event_row_height;
+      }
+  }
+  bottom = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0);
   layout->event_strip = (KasaneTrendRect) { 0, y, layout->width,
                                             layout->n_event_rows * layout->event_row_height };
   y += layout->event_strip.height + 2 * c.ts;
