@@ -192,6 +192,8 @@ typedef struct
   double               u;      /* text unit */
   int                  chip_lines;   /* 2, or 1 when space is short */
   double               need_ratio;   /* how much too tall the last try was (≥ 1), or 0 */
+  double               slack;        /* of the last try that fitted: the stacks' spare
+                                        height, as a fraction of their band */
   gboolean             overflow;
 } Ctx;
 
@@ -1607,6 +1609,7 @@ compute_rows (Ctx         *ctx,
      * then the stacks sit in the middle of their band rather than leaving one large hole
      * under the column titles. */
     slack = MAX (0, avail - used);
+    ctx->slack = avail > 0 ? slack / avail : 0;
     if (n_rows > 1)
       {
         double more = MIN (slack / (n_rows - 1), 0.6 * gap);
@@ -2155,31 +2158,6 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   ctx.palette = kasane_palette_get (params->theme);
   ctx.b = MIN (layout->width / REF_W, layout->height / REF_H);
 
-  /* A canvas taller than 16:9 (a square export, a narrow window) has height to spare
-   * once the width has set the frame unit: try the text larger, part of the way to what
-   * the height alone would allow, then half and a quarter as much larger.  A larger size
-   * counts only if everything fits and no text had to be cut short; otherwise the search
-   * below starts from the usual size. */
-  {
-    double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
-    double room = (layout->height / REF_H) / MAX (layout->width / REF_W, 1e-6);
-    double grow = room > 1.0 ? MIN (sqrt (room), 1.35) : 1.0;
-
-    for (int attempt = 0; attempt < 3 && grow > 1.02; attempt++, grow = 1 + (grow - 1) / 2)
-      {
-        ctx.chip_lines = 2;
-        ctx.need_ratio = 0;
-        ctx.u = ctx.b * text_scale * grow * kind_scale;
-        layout_reset (layout);
-        if (build (&ctx, datasets, n_datasets, &layout->params) && !any_ellipsized (layout))
-          {
-            layout->unit = ctx.u;
-            layout->fit = grow;
-            return layout;
-          }
-      }
-  }
-
   /* Shrink until it fits.  Heights scale about linearly with the text unit, so each try
    * shrinks by how much too tall the last one was (a little more, to converge).  Chips
    * keep two lines while the overflow is small, then go to one line each. */
@@ -2239,6 +2217,37 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
         fit = MAX (floor_fit, fit * CLAMP (factor, 0.6, 0.97));
       }
   }
+
+  /* A canvas taller than 16:9 (a square export, a narrow window) can leave the stacks
+   * height to spare once the width has set the text size.  Then try the text larger, by
+   * what the spare height and the aspect allow (at most 1.35×), then a half and a quarter
+   * as much; a larger size counts only if everything fits and no text had to be cut
+   * short. */
+  if (!layout->overflow && fit >= 1.0 && ctx.slack > 0.08)
+    {
+      double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
+      double room = (layout->height / REF_H) / MAX (layout->width / REF_W, 1e-6);
+      double grow = MIN (MIN (sqrt (MAX (room, 1.0)), 1.0 + ctx.slack), 1.35);
+      gboolean grown = FALSE;
+
+      for (int attempt = 0; attempt < 3 && grow > 1.02 && !grown;
+           attempt++, grow = 1 + (grow - 1) / 2)
+        {
+          ctx.chip_lines = 2;
+          ctx.u = ctx.b * text_scale * grow * kind_scale;
+          layout_reset (layout);
+          grown = build (&ctx, datasets, n_datasets, &layout->params) && !any_ellipsized (layout);
+          if (grown)
+            fit = grow;
+        }
+      if (!grown)
+        {
+          ctx.chip_lines = 2;
+          ctx.u = ctx.b * text_scale * fit * kind_scale;
+          layout_reset (layout);
+          build (&ctx, datasets, n_datasets, &layout->params);
+        }
+    }
 
   layout->unit = ctx.u;
   layout->fit = fit;
