@@ -74,6 +74,7 @@ struct _KasaneWindow
   KasaneTrendView    *trend_view;
   GtkBox             *explain_bin;
   GtkListBox         *sidebar;
+  GtkWidget          *sidebar_pane;   /* the sidebar's scrolled window */
   GtkRevealer        *error_revealer;
   GtkBox             *ledger_bin;
   GMenuModel         *primary_menu;
@@ -1413,6 +1414,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
                                                "/io/github/kasane/Kasane/kasane-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, empty_bin);
@@ -1448,6 +1450,16 @@ kasane_window_init (KasaneWindow *self)
   int height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* F9 and the menu hide the dataset list, to give a projected diagram the whole window. */
+  {
+    g_autoptr(GPropertyAction) show_sidebar =
+      g_property_action_new ("show-sidebar",
+                             self->sidebar_pane,
+                             "visible");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_sidebar));
+  }
 
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->compare_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);

@@ -648,6 +648,17 @@ test_window_views (void)
   g_assert_cmpint (kasane_diagram_view_get_kind (stack), ==, KASANE_DIAGRAM_STACK);
   g_assert_cmpuint (kasane_diagram_view_get_n_datasets (stack), ==, 1);
 
+  /* F9's action hides the dataset list and shows it again. */
+  {
+    GtkWidget *list = GTK_WIDGET (kasane_window_get_sidebar (window));
+
+    g_assert_true (gtk_widget_is_visible (list));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+    g_assert_false (gtk_widget_is_visible (list));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+    g_assert_true (gtk_widget_is_visible (list));
+  }
+
   /* Zoom applies to both diagrams and resets. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
   g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), >, 1.0);
