@@ -580,6 +580,17 @@ layout_legend (Ctx    *c,
   *y += row_h;
 }
 
+/* Adds `line` to `lines` unless an equal one is there already; takes it either way. */
+static void
+add_unique (GPtrArray *lines,
+            char      *line)
+{
+  if (g_ptr_array_find_with_equal_func (lines, line, g_str_equal, NULL))
+    g_free (line);
+  else
+    g_ptr_array_add (lines, line);
+}
+
 /* The sources in little room: each source's short name (its name up to the first comma)
  * once, in one paragraph of at most two lines. */
 static double
@@ -597,20 +608,12 @@ layout_sources_compact (Ctx *c)
     {
       KasaneSource *source = g_array_index (data->series, KasaneTrendDataSeries, i).series->source;
       const char *comma;
-      char *name;
-      gboolean seen = FALSE;
 
       if (source == NULL || source->name == NULL)
         continue;
       comma = strchr (source->name, ',');
-      name = comma != NULL ? g_strndup (source->name, comma - source->name)
-                           : g_strdup (source->name);
-      for (guint k = 0; k < names->len && !seen; k++)
-        seen = strcmp (g_ptr_array_index (names, k), name) == 0;
-      if (seen)
-        g_free (name);
-      else
-        g_ptr_array_add (names, name);
+      add_unique (names, comma != NULL ? g_strndup (source->name, comma - source->name)
+                                       : g_strdup (source->name));
     }
   if (names->len == 0)
     return 0;
@@ -643,7 +646,6 @@ layout_sources (Ctx *c)
     {
       KasaneSource *source = g_array_index (data->series, KasaneTrendDataSeries, i).series->source;
       char *line;
-      gboolean seen = FALSE;
 
       if (source == NULL || source->name == NULL)
         continue;
@@ -668,12 +670,7 @@ layout_sources (Ctx *c)
         line = g_strdup_printf (kasane_pgettext (layout->lang, "trend source",
                                                      NC_ ("trend source", "Source: %1$s")),
                                 source->name);
-      for (guint k = 0; k < lines->len && !seen; k++)
-        seen = strcmp (g_ptr_array_index (lines, k), line) == 0;
-      if (seen)
-        g_free (line);
-      else
-        g_ptr_array_add (lines, line);
+      add_unique (lines, line);
     }
   if (lines->len == 0)
     return 0;
@@ -853,6 +850,22 @@ panel_ticks (const KasaneTrendDataPanel *p,
     }
 }
 
+/* A panel's unit header, above its plot, and the room between two panels: what
+ * layout_panels uses, and what the height budget in the layout reserves for them. */
+#define PANEL_GAP 12
+
+static KasaneFont
+panel_title_font (Ctx *c)
+{
+  return font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+}
+
+static double
+panel_header_height (Ctx *c)
+{
+  return line_height (c->layout, c->measure, panel_title_font (c)) + 6 * c->ts;
+}
+
 static void
 layout_panels (Ctx    *c,
                double  top,
@@ -861,11 +874,11 @@ layout_panels (Ctx    *c,
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
-  KasaneFont title_font = font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  KasaneFont title_font = panel_title_font (c);
   KasaneFont tick_font = font (12 * c->ts, KASANE_WEIGHT_REGULAR, TRUE);
-  double header_h = line_height (layout, c->measure, title_font) + 6 * c->ts;
+  double header_h = panel_header_height (c);
   double tick_h = line_height (layout, c->measure, tick_font);
-  double gap = 12 * c->ts, floor_h = 16 * c->ts, widest = 0, total_weight = 0, y;
+  double gap = PANEL_GAP * c->ts, floor_h = 16 * c->ts, widest = 0, total_weight = 0, y;
   guint n = data->panels->len;
   g_autoptr(GPtrArray) all_ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_ticks_free);
   g_autofree double *heights = g_new0 (double, MAX (n, 1));
@@ -1612,10 +1625,8 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
    * into one short paragraph, then the event labels into fewer rows, rather than the
    * panels running into them. */
   {
-    double panel_header = line_height (layout, measure, font (12 * c.ts, KASANE_WEIGHT_SEMIBOLD,
-                                                              FALSE)) + 6 * c.ts;
-    double needed = data->panels->len * (panel_header + 2.5 * axis_h) +
-                    (data->panels->len > 0 ? data->panels->len - 1 : 0) * 12 * c.ts;
+    double needed = data->panels->len * (panel_header_height (&c) + 2.5 * axis_h) +
+                    (data->panels->len > 0 ? data->panels->len - 1 : 0) * PANEL_GAP * c.ts;
     double room = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0) -
                   axis_h - y - layout->n_event_rows * layout->event_row_height - 2 * c.ts;
 
