@@ -2110,6 +2110,19 @@ layout_reset (KasaneDiagramLayout *layout)
   g_array_set_size (layout->lines, 0);
 }
 
+/* Lays the whole picture out afresh with the text unit `u`; FALSE when it does not
+ * fit.  `ctx->layout->params` are the parameters. */
+static gboolean
+build_at (Ctx                   *ctx,
+          double                 u,
+          KasaneDataset * const *datasets,
+          guint                  n_datasets)
+{
+  ctx->u = u;
+  layout_reset (ctx->layout);
+  return build (ctx, datasets, n_datasets, &ctx->layout->params);
+}
+
 static gboolean
 any_ellipsized (const KasaneDiagramLayout *layout)
 {
@@ -2128,7 +2141,7 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   KasaneDiagramLayout *layout;
   Ctx ctx = { 0 };
   double fit = 1.0;
-  double text_scale;
+  double text_scale, unit;
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
@@ -2161,8 +2174,8 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   /* Shrink until it fits.  Heights scale about linearly with the text unit, so each try
    * shrinks by how much too tall the last one was (a little more, to converge).  Chips
    * keep two lines while the overflow is small, then go to one line each. */
+  unit = ctx.b * text_scale * (params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0);
   {
-    double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
     double floor_fit = MIN (0.3 / text_scale, 0.9);
 
     double failed = 0;
@@ -2173,9 +2186,7 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
         double factor;
 
         ctx.need_ratio = 0;
-        ctx.u = ctx.b * text_scale * fit * kind_scale;
-        layout_reset (layout);
-        if (build (&ctx, datasets, n_datasets, &layout->params))
+        if (build_at (&ctx, unit * fit, datasets, n_datasets))
           {
             /* The layout holds the build at `fit` until a try fails. */
             gboolean current = TRUE;
@@ -2186,20 +2197,14 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
               {
                 double mid = (fit + failed) / 2;
 
-                ctx.u = ctx.b * text_scale * mid * kind_scale;
-                layout_reset (layout);
-                current = build (&ctx, datasets, n_datasets, &layout->params);
+                current = build_at (&ctx, unit * mid, datasets, n_datasets);
                 if (current)
                   fit = mid;
                 else
                   failed = mid;
               }
-            ctx.u = ctx.b * text_scale * fit * kind_scale;
             if (!current)
-              {
-                layout_reset (layout);
-                build (&ctx, datasets, n_datasets, &layout->params);
-              }
+              build_at (&ctx, unit * fit, datasets, n_datasets);
             break;
           }
         failed = fit;
@@ -2221,11 +2226,10 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   /* A canvas taller than 16:9 (a square export, a narrow window) can leave the stacks
    * height to spare once the width has set the text size.  Then try the text larger, by
    * what the spare height and the aspect allow (at most 1.35×), then a half and a quarter
-   * as much; a larger size counts only if everything fits and no text had to be cut
-   * short. */
+   * as much, with the chip lines the search settled on; a larger size counts only if
+   * everything fits and no text had to be cut short. */
   if (!layout->overflow && fit >= 1.0 && ctx.slack > 0.08)
     {
-      double kind_scale = params->kind == KASANE_DIAGRAM_STACK ? 1.12 : 1.0;
       double room = (layout->height / REF_H) / MAX (layout->width / REF_W, 1e-6);
       double grow = MIN (MIN (sqrt (MAX (room, 1.0)), 1.0 + ctx.slack), 1.35);
       gboolean grown = FALSE;
@@ -2233,20 +2237,12 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
       for (int attempt = 0; attempt < 3 && grow > 1.02 && !grown;
            attempt++, grow = 1 + (grow - 1) / 2)
         {
-          ctx.chip_lines = 2;
-          ctx.u = ctx.b * text_scale * grow * kind_scale;
-          layout_reset (layout);
-          grown = build (&ctx, datasets, n_datasets, &layout->params) && !any_ellipsized (layout);
+          grown = build_at (&ctx, unit * grow, datasets, n_datasets) && !any_ellipsized (layout);
           if (grown)
             fit = grow;
         }
       if (!grown)
-        {
-          ctx.chip_lines = 2;
-          ctx.u = ctx.b * text_scale * fit * kind_scale;
-          layout_reset (layout);
-          build (&ctx, datasets, n_datasets, &layout->params);
-        }
+        build_at (&ctx, unit * fit, datasets, n_datasets);
     }
 
   layout->unit = ctx.u;
