@@ -9,7 +9,7 @@ DEPS = build-essential pkg-config meson ninja-build gettext \
        libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libjson-glib-dev \
        libcairo2-dev libpango1.0-dev \
        xvfb xauth xdotool openbox fonts-noto-cjk \
-       python3 python3-jsonschema desktop-file-utils appstream \
+       python3 python3-jsonschema desktop-file-utils appstream locales \
        librsvg2-bin poppler-utils imagemagick gnuplot-nox python3-matplotlib hyperfine bc time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -92,3 +92,42 @@ kasane_test_iterate (guint ms)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
 }
+
+const char *
+kasane_test_decimal_comma_locale (GError **error)
+{
+  static char *locpath;
+  static char *failure;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int status = 0;
+
+  if (locpath == NULL && failure == NULL)
+    {
+      const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
+      char *dir = g_dir_make_tmp ("kasane-locale-XXXXXX", &local_error);
+
+      if (dir != NULL)
+        {
+          target = g_build_filename (dir, "de_DE.UTF-8", NULL);
+          argv[5] = target;
+          if (g_spawn_sync (NULL, (char **) argv, NULL,
+                            G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                            G_SPAWN_STDERR_TO_DEV_NULL,
+                            NULL, NULL, NULL, NULL, &status, &local_error) &&
+              g_spawn_check_wait_status (status, &local_error))
+            locpath = dir;
+          else
+            g_free (dir);
+        }
+      if (locpath == NULL)
+        failure = g_strdup_printf ("localedef de_DE.UTF-8: %s", local_error->message);
+    }
+  if (locpath == NULL)
+    {
+      g_set_error_literal (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED, failure);
+      return NULL;
+    }
+  g_setenv ("LOCPATH", locpath, TRUE);
+  return "de_DE.UTF-8";
+}

@@ -28,4 +28,10 @@ void           kasane_test_wait_idle    (void);
 /* Runs the main context for `ms` milliseconds, sleeping while nothing is pending. */
 void           kasane_test_iterate      (guint          ms);
 
+/* Builds de_DE.UTF-8 (a decimal comma) with localedef into a temporary folder, once, and
+ * points LOCPATH at it, so setlocale (LC_NUMERIC, the result) works on machines that ship
+ * only C locales.  NULL (with the reason in `error`) when localedef or the locale sources
+ * are missing. */
+const char    *kasane_test_decimal_comma_locale (GError **error);
+
 G_END_DECLS

@@ -1,11 +1,13 @@
 /* test-axis.c: nice value ticks, log ticks, calendar ticks, unit formatting */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "kasane-axis.h"
 #include "kasane-date.h"
+#include "kasane-test-util.h"
 
 static double
 day (int y, int m, int d)
@@ -376,6 +378,46 @@ typedef struct
   const char *expected;
 } FormatCase;
 
+/* Issue 11: a German LC_NUMERIC labelled English axes "$1,00".  Every number a chart
+ * prints uses '.', whatever the locale. */
+static void
+test_unit_format_decimal_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *locale = kasane_test_decimal_comma_locale (&error);
+  g_autofree char *saved = NULL;
+  KasaneUnit unit;
+  KasaneNumberFormat format;
+  const double ticks[] = { 0, 0.5, 1.0 };
+  g_autofree char *value = NULL;
+  g_autofree char *tick = NULL;
+  g_autofree char *number = NULL;
+  char probe[16];
+
+  if (locale == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_assert_nonnull (setlocale (LC_NUMERIC, locale));
+  /* The test means something only if printf really uses a comma now. */
+  g_snprintf (probe, sizeof probe, "%.1f", 1.5);
+  g_assert_cmpstr (probe, ==, "1,5");
+
+  kasane_unit_parse ("USD/tx (mean)", &unit);
+  value = kasane_unit_format_value (&unit, 0.062);
+  kasane_number_format_for_values (&unit, ticks, G_N_ELEMENTS (ticks), &format);
+  tick = kasane_unit_format (&unit, &format, 0.5);
+  number = kasane_format_date (2.5, KASANE_PRECISION_NUMBER, "en");
+  setlocale (LC_NUMERIC, saved);
+
+  g_assert_cmpstr (value, ==, "$0.062");
+  g_assert_cmpstr (tick, ==, "$0.5");
+  g_assert_cmpstr (number, ==, "2.5");
+  kasane_unit_clear (&unit);
+}
+
 static void
 test_unit_format (void)
 {
@@ -463,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/axis/time/days", test_time_days);
   g_test_add_func ("/axis/dates", test_dates);
   g_test_add_func ("/axis/unit/format", test_unit_format);
+  g_test_add_func ("/axis/unit/format-decimal-comma", test_unit_format_decimal_comma);
   g_test_add_func ("/axis/unit/parse", test_unit_parse);
 
   return g_test_run ();

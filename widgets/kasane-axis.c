@@ -115,7 +115,11 @@ kasane_format_date (double      t,
   int seconds;
 
   if (precision == KASANE_PRECISION_NUMBER || !isfinite (t))
-    return g_strdup_printf ("%g", t);
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_formatd (number, sizeof number, "%g", t));
+    }
 
   civil_from_time (t, &year, &month, &day, &seconds);
   switch (precision)
@@ -331,6 +335,20 @@ compose (const KasaneUnit *unit,
                       unit->kind == KASANE_UNIT_PERCENT ? "%" : "", NULL);
 }
 
+/* `x` with `decimals` digits after a '.': never the locale's decimal comma (a German
+ * desktop must not label an English chart "$1,00"), so no printf "%f" here. */
+static void
+format_fixed (char   *number,
+              gsize   size,
+              int     decimals,
+              double  x)
+{
+  char pattern[16];
+
+  g_snprintf (pattern, sizeof pattern, "%%.%df", decimals);
+  g_ascii_formatd (number, size, pattern, x);
+}
+
 char *
 kasane_unit_format (const KasaneUnit         *unit,
                     const KasaneNumberFormat *format,
@@ -349,7 +367,7 @@ kasane_unit_format (const KasaneUnit         *unit,
   if (x == 0)
     return compose (unit, FALSE, "0", "");
 
-  g_snprintf (number, sizeof number, "%.*f", format->decimals, fabs (x));
+  format_fixed (number, sizeof number, format->decimals, fabs (x));
   return compose (unit, x < 0, number, format->suffix);
 }
 
@@ -375,7 +393,7 @@ kasane_unit_format_value (const KasaneUnit *unit,
   else
     decimals = CLAMP (2 - (int) floor (log10 (fabs (x))), 0, 8);
 
-  g_snprintf (number, sizeof number, "%.*f", decimals, fabs (x));
+  format_fixed (number, sizeof number, decimals, fabs (x));
   if (strchr (number, '.') != NULL)
     {
       end = number + strlen (number) - 1;
