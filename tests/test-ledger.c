@@ -264,6 +264,52 @@ test_dataset_sort_follows_layers (void)
   g_assert_cmpint (late->layer, ==, 0);
 }
 
+/* Many layers given top-down: every series and event still names its own layer after the
+ * sort, and layers of one level keep their order. */
+static void
+test_dataset_sort_many_layers (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", i);
+      KasaneSeries *series = kasane_series_new ();
+      KasaneEvent *event = kasane_event_new ();
+
+      /* Levels n/2 … 1, each twice: layer i and i + 1 share one level for even i. */
+      kasane_test_add_layer (dataset, id, (gint64) (n - i + 1) / 2, NULL, "");
+      series->id = g_strdup (id);
+      series->layer = (int) i;
+      g_ptr_array_add (dataset->series, series);
+      event->layer = (int) i;
+      event->date.t = i;
+      g_ptr_array_add (dataset->events, event);
+    }
+
+  kasane_dataset_sort (dataset);
+
+  for (guint j = 0; j < n; j++)
+    {
+      KasaneLayer *layer = g_ptr_array_index (dataset->layers, j);
+      KasaneSeries *series = g_ptr_array_index (dataset->series, j);
+      KasaneEvent *event = g_ptr_array_index (dataset->events, j);
+      KasaneLayer *named = g_ptr_array_index (dataset->layers, series->layer);
+      g_autofree char *expected = g_strdup_printf ("l%u", (guint) event->date.t);
+
+      if (j > 0)
+        g_assert_cmpint (((KasaneLayer *) g_ptr_array_index (dataset->layers, j - 1))->level,
+                         <=, layer->level);
+      g_assert_cmpstr (named->id, ==, series->id);
+      g_assert_cmpstr (((KasaneLayer *) g_ptr_array_index (dataset->layers, event->layer))->id,
+                       ==, expected);
+    }
+  /* Stable: l(n-2) and l(n-1) share level 1 and stay in that order. */
+  g_assert_cmpstr (((KasaneLayer *) g_ptr_array_index (dataset->layers, 0))->id, ==, "l19998");
+  g_assert_cmpstr (((KasaneLayer *) g_ptr_array_index (dataset->layers, 1))->id, ==, "l19999");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/ledger/no-problems", test_ledger_no_problems);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/sort-follows-layers", test_dataset_sort_follows_layers);
+  g_test_add_func ("/model/sort-many-layers", test_dataset_sort_many_layers);
 
   return g_test_run ();
 }
