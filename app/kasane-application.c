@@ -14,6 +14,7 @@
 
 #include "kasane-application.h"
 #include "kasane-i18n.h"
+#include "kasane-settings.h"
 #include "kasane-window.h"
 
 struct _KasaneApplication
@@ -399,7 +400,7 @@ kasane_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = kasane_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-clamp.h"
+#include "kasane-settings.h"
 #include "kasane-toast.h"
 
 /* The content is no wider than this, centred, however wide the window. */
@@ -125,15 +126,14 @@ desktop_lang (void)
 static GSettings *
 open_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettings) settings = kasane_settings_new ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  g_object_get (settings, "settings-schema", &schema, NULL);
   /* Running from a build folder with an older compiled schema: work, just forget. */
-  if (schema == NULL || !g_settings_schema_has_key (schema, "export-folder"))
+  if (!g_settings_schema_has_key (schema, "export-folder"))
     return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
+  return g_steal_pointer (&settings);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "kasane-i18n.h"
 #include "kasane-export-dialog.h"
 #include "kasane-ledger-view.h"
+#include "kasane-settings.h"
 #include "kasane-trend-view.h"
 #include "kasane-view-switcher.h"
 #include "kasane-loader.h"
@@ -1464,7 +1465,7 @@ kasane_window_init (KasaneWindow *self)
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->compare_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->stack_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = kasane_settings_new ();
   self->content_page = "dataset";
 
   width = g_settings_get_int (self->settings, "window-width");

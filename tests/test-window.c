@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kasane-application.h"
 #include "kasane-window.h"
@@ -944,6 +945,37 @@ test_clamp (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Started from the build folder without GSETTINGS_SCHEMA_DIR, the window comes up with its
+ * settings in memory and one warning, where g_settings_new () used to abort (SIGTRAP). */
+static void
+test_window_without_schema (void)
+{
+  const char *argv[] = { g_getenv ("KASANE_EXE"), NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *empty = g_dir_make_tmp ("kasane-no-schema-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  envp = g_environ_unsetenv (envp, "GSETTINGS_SCHEMA_DIR");
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+  /* No installed copy of the schema either. */
+  envp = g_environ_setenv (envp, "XDG_DATA_DIRS", empty, TRUE);
+  envp = g_environ_setenv (envp, "KASANE_BENCH_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_rmdir (empty);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "first-frame "));
+  g_assert_nonnull (strstr (err, "settings are kept in memory"));
+  /* One warning, not one per window or dialog. */
+  g_assert_null (strstr (strstr (err, "settings are kept in memory") + 1,
+                         "settings are kept in memory"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
+  g_test_add_func ("/window/without-schema", test_window_without_schema);
   /* Last: the application quits, which ends GTK for this process. */
   g_test_add_func ("/application/activate", test_application);
 
