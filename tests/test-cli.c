@@ -242,6 +242,59 @@ test_cli_csv_summary (void)
   g_assert_cmpstr (run.out, ==, expected);
 }
 
+/* A file name can hold escape sequences, newlines and bytes that are not UTF-8; printed
+ * raw, it could clear the terminal or forge a line of output.  Every file name printed
+ * is spelled out the way the messages spell control characters. */
+static void
+test_cli_escaped_file_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-cli-names-XXXXXX", NULL);
+  const char *csv_name = "a\033[2Jb\nerror: forged.csv";
+  g_autofree char *csv = g_build_filename (dir, csv_name, NULL);
+  g_autofree char *dataset = g_build_filename (dir, "d.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken-\377\033.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *member = g_strescape (csv_name, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (csv, "year,v\n2020,1\n2021,zz\n", -1, NULL));
+  /* g_strescape () writes \033 as octal, which JSON does not have. */
+  g_assert_true (strstr (member, "\\033") != NULL);
+  {
+    g_autoptr(GString) escaped = g_string_new (member);
+
+    g_string_replace (escaped, "\\033", "\\u001b", 0);
+    g_free (member);
+    member = g_string_free (g_steal_pointer (&escaped), FALSE);
+  }
+  json = g_strdup_printf ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\", \"title\": \"X\","
+                          " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 2}],"
+                          " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\","
+                          " \"introduces\": [\"p\"]}],"
+                          " \"series\": [{\"id\": \"s\", \"name\": \"S\", \"unit\": \"u\","
+                          " \"csv\": \"%s\", \"column\": \"v\"}]}", member);
+  g_assert_true (g_file_set_contents (dataset, json, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{", -1, NULL));
+
+  run_kasane (&run, (const char *[]) { "--check", dataset, broken, NULL });
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_utf8_validate (run.err, -1, NULL));
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_nonnull (strstr (run.err, "a\\u001B[2Jb\\u000Aerror: forged.csv:3:6: error: "));
+  /* Each line names its file: no line was forged by a newline in a name. */
+  lines = g_strsplit (run.err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], dir));
+
+  g_unlink (csv);
+  g_unlink (dataset);
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,6 +309,7 @@ main (int    argc,
   g_test_add_func ("/cli/faults", test_cli_faults);
   g_test_add_func ("/cli/many-files", test_cli_many_files);
   g_test_add_func ("/cli/csv-summary", test_cli_csv_summary);
+  g_test_add_func ("/cli/escaped-file-names", test_cli_escaped_file_names);
 
   return g_test_run ();
 }

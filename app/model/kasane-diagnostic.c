@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kasane-diagnostic.h"
 
 G_DEFINE_QUARK (kasane-dataset-error-quark, kasane_dataset_error)
@@ -123,14 +125,43 @@ severity_to_string (KasaneSeverity severity)
 }
 
 char *
+kasane_display_file_name (const char *file)
+{
+  g_autofree char *display = NULL;
+  GString *out;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  /* Bytes that are not UTF-8 become U+FFFD; then every control character (C0, DEL, C1)
+   * and every bidirectional control is spelled out, so a name can neither drive the
+   * terminal nor forge a line of output. */
+  display = g_filename_display_name (file);
+  out = g_string_sized_new (strlen (display));
+  for (const char *p = display; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (u < 0x20 || (u >= 0x7F && u < 0xA0) || u == 0x061C || u == 0x200E || u == 0x200F
+          || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
+        g_string_append_printf (out, "\\u%04X", u);
+      else
+        g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 kasane_diagnostic_format (const KasaneDiagnostic *diagnostic)
 {
+  g_autofree char *file = NULL;
+
   g_return_val_if_fail (diagnostic != NULL, NULL);
 
+  file = kasane_display_file_name (diagnostic->file);
   if (diagnostic->line == 0)
-    return g_strdup_printf ("%s: %s: %s", diagnostic->file,
+    return g_strdup_printf ("%s: %s: %s", file,
                             severity_to_string (diagnostic->severity), diagnostic->message);
-  return g_strdup_printf ("%s:%u:%u: %s: %s", diagnostic->file, diagnostic->line,
+  return g_strdup_printf ("%s:%u:%u: %s: %s", file, diagnostic->line,
                           diagnostic->column, severity_to_string (diagnostic->severity),
                           diagnostic->message);
 }

@@ -68,7 +68,11 @@ const KasaneDiagnostic *kasane_diagnostics_get           (KasaneDiagnostics  *se
                                                           guint               index);
 guint                   kasane_diagnostics_count_errors  (KasaneDiagnostics  *self);
 gboolean                kasane_diagnostics_is_full       (KasaneDiagnostics  *self);
-/* "FILE:LINE:COLUMN: error: MESSAGE" (or "FILE: error: MESSAGE" with no place). */
+/* A file name as it may be printed or shown: UTF-8, with control characters spelled
+ * out as \\uXXXX (the same spelling the messages use). */
+char                   *kasane_display_file_name         (const char         *file);
+/* "FILE:LINE:COLUMN: error: MESSAGE" (or "FILE: error: MESSAGE" with no place), the file
+ * name shown by kasane_display_file_name (). */
 char                   *kasane_diagnostic_format         (const KasaneDiagnostic *diagnostic);
 /* All of them, one per line, each ending in '\n'. */
 char                   *kasane_diagnostics_format        (KasaneDiagnostics  *self);
