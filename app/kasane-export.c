@@ -32,6 +32,7 @@
 #include <pango/pangocairo.h>
 
 #include "kasane-diagram.h"
+#include "kasane-file-writer.h"
 #include "kasane-trend.h"
 #include "kasane-loader.h"
 #include "kasane-render-private.h"
@@ -1000,124 +1001,19 @@ kasane_export_render (KasaneDataset * const     *datasets,
 
 /* Writing */
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *folder,
-                 int          saved_errno)
-{
-  g_autofree char *shown_path = g_filename_display_name (path);
-  g_autofree char *shown_folder = g_filename_display_name (folder);
-
-  switch (saved_errno)
-    {
-    case ENOENT:
-      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%1$s”: the folder “%2$s” does not exist"),
-                   shown_path, shown_folder);
-      break;
-    case ENOTDIR:
-      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%1$s”: “%2$s” is not a folder"), shown_path,
-                   shown_folder);
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%1$s”: no permission to write in the folder “%2$s”"),
-                   shown_path, shown_folder);
-      break;
-    default:
-      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%1$s”: %2$s"), shown_path, g_strerror (saved_errno));
-      break;
-    }
-}
-
 gboolean
 kasane_export_write_file (const char  *path,
                           const void  *data,
                           gsize        length,
                           GError     **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_name = NULL;
-  g_autofree char *temp_path = NULL;
-  const guint8 *p = data;
-  gsize left = length;
-  int fd;
-  int dir_fd;
+  g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_write_error (error, path, folder, EISDIR);
-      return FALSE;
-    }
-
-  /* Hidden, in the same folder (so the rename is atomic), removed on every failure. */
-  temp_name = g_strdup_printf (".%s.XXXXXX", base);
-  temp_path = g_build_filename (folder, temp_name, NULL);
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      set_write_error (error, path, folder, errno);
-      return FALSE;
-    }
-
-  while (left > 0)
-    {
-      gssize written = write (fd, p, left);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          int saved_errno = written < 0 ? errno : ENOSPC;
-
-          close (fd);
-          g_unlink (temp_path);
-          set_write_error (error, path, folder, saved_errno);
-          return FALSE;
-        }
-      p += written;
-      left -= written;
-    }
-
-  /* The data must be on disk before the name points at it, or a crash could leave an
-   * empty file where the earlier export was. */
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp_path);
-      set_write_error (error, path, folder, saved_errno);
-      return FALSE;
-    }
-
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp_path);
-      set_write_error (error, path, folder, saved_errno);
-      return FALSE;
-    }
-
-  /* And the rename itself should survive a crash; failing to sync it is not an error. */
-  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
-  return TRUE;
+  if (kasane_file_writer_replace (path, data, length, &local_error))
+    return TRUE;
+  g_set_error_literal (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
+                       local_error->message);
+  return FALSE;
 }
 
 gboolean
@@ -1129,18 +1025,17 @@ kasane_export_write (KasaneDataset * const     *datasets,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *folder = NULL;
 
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A missing folder is known before drawing: say so at once. */
-  folder = g_path_get_dirname (path);
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+  /* A missing folder or a file that may not be replaced is known before drawing: say so
+   * at once. */
+  if (!kasane_file_writer_check (path, &local_error))
     {
-      set_write_error (error, path, folder,
-                       g_file_test (folder, G_FILE_TEST_EXISTS) ? ENOTDIR : ENOENT);
+      g_set_error_literal (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 
