@@ -777,6 +777,16 @@ render_png (GByteArray                *out,
   return ok;
 }
 
+/* Text for a document's metadata (see kasane_render_output_text ()). */
+static char *
+document_text (const char       *text,
+               KasaneTextOutput  output)
+{
+  char *cleaned = kasane_render_output_text (text, output);
+
+  return cleaned != NULL ? cleaned : g_strdup (text);
+}
+
 /* cairo 1.16 writes SVG text as glyph outlines: a reader (or a screen reader) gets the
  * picture's title and description from <title> and <desc>, first children of <svg>. */
 static gboolean
@@ -785,8 +795,10 @@ insert_svg_description (GByteArray  *svg,
                         const char  *description,
                         GError     **error)
 {
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_desc = g_markup_escape_text (description, -1);
+  g_autofree char *clean_title = document_text (title, KASANE_TEXT_OUTPUT_XML);
+  g_autofree char *clean_desc = document_text (description, KASANE_TEXT_OUTPUT_XML);
+  g_autofree char *escaped_title = g_markup_escape_text (clean_title, -1);
+  g_autofree char *escaped_desc = g_markup_escape_text (clean_desc, -1);
   g_autofree char *insert = NULL;
   g_autoptr(GByteArray) rest = NULL;
   const char *data = (const char *) svg->data;
@@ -849,14 +861,17 @@ render_vector (GByteArray                *out,
   else
     {
       g_autofree char *creator = g_strdup_printf ("Kasane %s", PACKAGE_VERSION);
+      g_autofree char *clean_title = document_text (title, KASANE_TEXT_OUTPUT_GLYPHS);
+      g_autofree char *clean_desc = document_text (description, KASANE_TEXT_OUTPUT_GLYPHS);
 
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, out,
                                                      options->width, options->height);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         {
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, clean_title);
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Kasane");
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                          clean_desc);
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
         }
     }

@@ -262,6 +262,38 @@ base_font_description (void)
   return desc;
 }
 
+static gboolean
+is_noncharacter (gunichar u)
+{
+  return (u >= 0xFDD0 && u <= 0xFDEF) || (u & 0xFFFE) == 0xFFFE;
+}
+
+char *
+kasane_render_output_text (const char     *text,
+                           KasaneTextOutput output)
+{
+  GString *out = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+      gboolean replace = is_noncharacter (u) ||
+                         (output == KASANE_TEXT_OUTPUT_XML && u < 0x20 &&
+                          u != '\t' && u != '\n' && u != '\r');
+
+      if (replace && out == NULL)
+        {
+          out = g_string_sized_new (strlen (text) + 2);
+          g_string_append_len (out, text, p - text);
+        }
+      if (out != NULL)
+        g_string_append_unichar (out, replace ? 0xFFFD : u);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 /* The layout that both measuring and painting use, at the reference size; `scale` is
  * what takes it to the text's own size. */
 static PangoLayout *
@@ -277,6 +309,7 @@ reference_layout (PangoContext     *context,
   PangoFontDescription *desc;
   PangoAttrList *attrs;
   PangoLanguage *language = pango_language_from_string (pango_lang_tag (lang));
+  g_autofree char *cleaned = NULL;
 
   *scale = MAX (font->size, 0.5) / REFERENCE_SIZE;
 
@@ -300,7 +333,8 @@ reference_layout (PangoContext     *context,
   pango_attr_list_unref (attrs);
 
   /* Plain text, never markup: dataset labels may hold < & >. */
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  cleaned = text != NULL ? kasane_render_output_text (text, KASANE_TEXT_OUTPUT_GLYPHS) : NULL;
+  pango_layout_set_text (layout, cleaned != NULL ? cleaned : text != NULL ? text : "", -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   if (max_width > 0)

@@ -67,6 +67,19 @@ typedef enum
   KASANE_WEIGHT_BOLD,
 } KasaneWeight;
 
+/* Text as an output can hold it.  Noncharacters (U+FFFE, U+FDD0, U+10FFFF …) become
+ * U+FFFD everywhere: cairo's PDF surface refuses them as "not valid UTF-8".  For XML
+ * (SVG <title>, <desc>) control characters but tab and newlines do too.  Returns NULL
+ * when `text` needs no change. */
+typedef enum
+{
+  KASANE_TEXT_OUTPUT_GLYPHS,
+  KASANE_TEXT_OUTPUT_XML,
+} KasaneTextOutput;
+
+char                *kasane_render_output_text (const char      *text,
+                                                KasaneTextOutput output);
+
 /* One font: the family is fixed (Noto Sans CJK JP covers both languages); sizes are in
  * layout units (pixels at scale 1, points for SVG and PDF). */
 typedef struct

@@ -1,0 +1,201 @@
+/* test-export-valid.c: an export that exits 0 wrote a valid picture
+ *
+ * Every fixture and every hostile label, in every format: a PNG decodes, an SVG parses as
+ * XML and renders in librsvg, a PDF renders in poppler.  A label with control characters
+ * or noncharacters used to give an SVG that is not XML, or a PDF export that failed with
+ * a false "not valid UTF-8".
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static char *work;
+
+static const char *const formats[] = { "png", "svg", "pdf" };
+
+static gboolean
+run (const char * const *argv,
+     char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, err, &wait_status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (wait_status, NULL);
+}
+
+static void
+assert_valid (const char *path,
+              const char *format)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *png = g_strconcat (path, ".check.png", NULL);
+  g_autofree char *prefix = g_strconcat (path, ".page", NULL);
+  g_autofree char *page = g_strconcat (path, ".page-1.png", NULL);
+
+  if (g_str_equal (format, "png"))
+    {
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), >, 0);
+      cairo_surface_destroy (surface);
+      return;
+    }
+  if (g_str_equal (format, "svg"))
+    {
+      const char *parse[] = { "python3", "-c",
+                              "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])",
+                              path, NULL };
+      const char *render[] = { "rsvg-convert", "-o", png, path, NULL };
+
+      if (!run (parse, &err))
+        g_error ("%s is not XML: %s", path, err);
+      g_clear_pointer (&err, g_free);
+      if (!run (render, &err))
+        g_error ("librsvg cannot render %s: %s", path, err);
+      g_unlink (png);
+      return;
+    }
+  {
+    const char *render[] = { "pdftoppm", "-r", "10", "-png", path, prefix, NULL };
+
+    if (!run (render, &err) || !g_file_test (page, G_FILE_TEST_EXISTS))
+      g_error ("poppler cannot render %s: %s", path, err);
+    g_unlink (page);
+  }
+}
+
+/* Exports `dataset` as `view` in every format; each must exit 0 and be valid. */
+static void
+export_all (const char *dataset,
+            const char *view,
+            const char *lang)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/out.%s", work, formats[f]);
+      g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+      g_autofree char *view_arg = g_strconcat ("--view=", view, NULL);
+      g_autofree char *lang_arg = g_strconcat ("--lang=", lang, NULL);
+      const char *argv[] = { g_getenv ("KASANE_EXE"), export_arg, view_arg, lang_arg,
+                             "--size=640x360", dataset, NULL };
+      g_autofree char *err = NULL;
+
+      if (!run (argv, &err))
+        g_error ("kasane %s %s %s %s failed: %s", export_arg, view_arg, lang_arg, dataset,
+                 err);
+      assert_valid (out, formats[f]);
+      g_unlink (out);
+    }
+}
+
+static void
+test_fixtures (void)
+{
+  const char *names[] = { "tests/fixtures/valid/bom.json", "tests/fixtures/valid/one-layer.json",
+                          "tests/fixtures/valid/reintroduce.json",
+                          "tests/fixtures/valid/two-layer.json",
+                          "tests/fixtures/valid/with-csv.json", "data/datasets/ai.json",
+                          "data/datasets/crypto.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), names[i], NULL);
+
+      g_test_message ("%s", names[i]);
+      export_all (path, "compare", "en");
+      export_all (path, "stack", "ja");
+    }
+}
+
+/* The bundled AI dataset with `text` in a layer name, a problem label, the title and a
+ * series name, so that every view draws it and every description holds it. */
+static char *
+write_hostile (const char *text,
+               guint       index)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"),
+                                              "data/datasets/ai.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/hostile-%u.json", work, index);
+  g_autofree char *name = g_strdup_printf ("Agents%sfor everyone", text);
+  JsonObject *root, *layer, *problem, *series;
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  layer = json_array_get_object_element (json_object_get_array_member (root, "layers"), 0);
+  problem = json_array_get_object_element (json_object_get_array_member (root, "problems"), 0);
+  series = json_array_get_object_element (json_object_get_array_member (root, "series"), 0);
+  json_object_set_string_member (layer, "name", name);
+  json_object_set_string_member (problem, "label", name);
+  json_object_set_string_member (series, "name", name);
+  json_object_set_string_member (root, "title", name);
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autofree char *json = NULL;
+    g_autoptr(GString) escaped = g_string_new (NULL);
+
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    json = json_generator_to_data (generator, NULL);
+    /* json-glib 1.6 leaves some control characters raw, which JSON does not allow (a raw
+     * one can only be inside a string here). */
+    for (const char *p = json; *p != '\0'; p++)
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (escaped, *p);
+    g_assert_true (g_file_set_contents (path, escaped->str, escaped->len, &error));
+  }
+  return g_steal_pointer (&path);
+}
+
+static void
+test_hostile_labels (void)
+{
+  const char *texts[] = {
+    "\001", "\037", "\t", "\177", "\302\205",      /* controls: C0, DEL, C1 */
+    "\357\277\277", "\357\277\276", "\357\267\220",  /* U+FFFF, U+FFFE, U+FDD0 */
+    "\364\217\277\277",                              /* U+10FFFF */
+    "\342\200\256", "<&>\"'", "]]>", "\360\237\230\200",   /* RLO, markup, CDATA end, emoji */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *path = write_hostile (texts[i], i);
+      const char *check[] = { g_getenv ("KASANE_EXE"), "--check", path, NULL };
+      g_autofree char *err = NULL;
+
+      g_test_message ("label %u", i);
+      /* The dataset is valid: the exports must be too. */
+      if (!run (check, &err))
+        g_error ("--check refused hostile label %u: %s", i, err);
+      export_all (path, "stack", "en");
+      export_all (path, "trend", "ja");
+      g_unlink (path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  work = g_dir_make_tmp ("kasane-test-export-valid-XXXXXX", NULL);
+  g_assert_nonnull (work);
+
+  g_test_add_func ("/export-valid/fixtures", test_fixtures);
+  g_test_add_func ("/export-valid/hostile-labels", test_hostile_labels);
+
+  status = g_test_run ();
+  g_rmdir (work);
+  return status;
+}
