@@ -12,21 +12,31 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kasane-test-util.h"
+
 static char *work;
 
 static const char *const formats[] = { "png", "svg", "pdf" };
 
 static gboolean
-run (const char * const *argv,
-     char              **err)
+run_in (const char * const *argv,
+        char              **envp,
+        char              **err)
 {
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                 NULL, NULL, NULL, err, &wait_status, &error);
   g_assert_no_error (error);
   return g_spawn_check_wait_status (wait_status, NULL);
+}
+
+static gboolean
+run (const char * const *argv,
+     char              **err)
+{
+  return run_in (argv, NULL, err);
 }
 
 static void
@@ -182,6 +192,56 @@ test_hostile_labels (void)
     }
 }
 
+static GBytes *
+export_in_locale (const char *locale,
+                  const char *view,
+                  const char *format)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"),
+                                              "data/datasets/crypto.json", NULL);
+  g_autofree char *out = g_strdup_printf ("%s/locale.%s", work, format);
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *view_arg = g_strconcat ("--view=", view, NULL);
+  const char *argv[] = { g_getenv ("KASANE_EXE"), export_arg, view_arg, "--lang=en", source,
+                         NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", locale, TRUE);
+  g_autofree char *err = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!run_in (argv, envp, &err))
+    g_error ("LC_ALL=%s kasane %s %s failed: %s", locale, export_arg, view_arg, err);
+  g_assert_true (g_file_get_contents (out, &data, &length, NULL));
+  g_unlink (out);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* A German locale's decimal comma does not reach the picture: the same bytes as C.UTF-8
+ * (PDFs carry their creation time, so PNG and SVG stand for them). */
+static void
+test_decimal_comma_locale (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *locale = kasane_test_decimal_comma_locale (&error);
+  const char *views[] = { "trend", "compare" };
+
+  if (locale == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    for (guint f = 0; f < 2; f++)
+      {
+        g_autoptr(GBytes) plain = export_in_locale ("C.UTF-8", views[v], formats[f]);
+        g_autoptr(GBytes) german = export_in_locale (locale, views[v], formats[f]);
+
+        g_test_message ("%s %s: %zu and %zu bytes", views[v], formats[f],
+                        g_bytes_get_size (plain), g_bytes_get_size (german));
+        g_assert_true (g_bytes_equal (plain, german));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/export-valid/fixtures", test_fixtures);
   g_test_add_func ("/export-valid/hostile-labels", test_hostile_labels);
+  g_test_add_func ("/export-valid/decimal-comma-locale", test_decimal_comma_locale);
 
   status = g_test_run ();
   g_rmdir (work);
