@@ -40,6 +40,9 @@
 
 /* cairo's image surfaces are limited to 32767 pixels a side. */
 #define MAX_PIXELS_PER_SIDE 32767
+/* What a 16384×16384 picture needs: the image (1 GiB) and its encoding must fit in the
+ * memory of an ordinary machine.  Above it, say so before allocating anything. */
+#define MAX_PIXELS ((guint64) 16384 * 16384)
 
 #define BUNDLED_PREFIX "/io/github/kasane/Kasane/datasets/"
 
@@ -627,8 +630,15 @@ encode_png (cairo_surface_t  *surface,
   bpp = opaque ? 3 : 4;
   row_bytes = (gsize) width * bpp;
   filtered_length = (row_bytes + 1) * height;
-  raw = g_malloc0 (2 * row_bytes);
-  filtered = g_malloc (filtered_length);
+  raw = g_try_malloc0 (2 * row_bytes);
+  filtered = g_try_malloc (filtered_length);
+  if (raw == NULL || filtered == NULL)
+    {
+      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
+                   _("There is not enough memory to encode a %d×%d PNG image: choose a "
+                     "smaller size or scale"), width, height);
+      return FALSE;
+    }
 
   for (int y = 0; y < height; y++)
     {
@@ -690,13 +700,20 @@ encode_png (cairo_surface_t  *surface,
 
   compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
   deflated_size = filtered_length / 8 + 4096;
-  deflated = g_malloc (deflated_size);
+  deflated = g_try_malloc (deflated_size);
   for (;;)
     {
       gsize bytes_read = 0, bytes_written = 0;
       GConverterResult result;
       g_autoptr(GError) local_error = NULL;
 
+      if (deflated == NULL)
+        {
+          g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
+                       _("There is not enough memory to encode a %d×%d PNG image: choose "
+                         "a smaller size or scale"), width, height);
+          return FALSE;
+        }
       result = g_converter_convert (G_CONVERTER (compressor), filtered + read_total,
                                     filtered_length - read_total, deflated + written_total,
                                     deflated_size - written_total,
@@ -715,8 +732,12 @@ encode_png (cairo_surface_t  *surface,
         }
       if (deflated_size - written_total < 4096 || result == G_CONVERTER_ERROR)
         {
+          guint8 *larger = g_try_realloc (deflated, deflated_size * 2);
+
+          if (larger == NULL)
+            g_clear_pointer (&deflated, g_free);
+          deflated = larger;
           deflated_size *= 2;
-          deflated = g_realloc (deflated, deflated_size);
         }
     }
 
@@ -754,6 +775,14 @@ render_png (GByteArray                *out,
       g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
                    _("%u×%u at scale %u is too large for a PNG image (at most %u pixels a "
                      "side)"), options->width, options->height, scale, MAX_PIXELS_PER_SIDE);
+      return FALSE;
+    }
+  if ((guint64) options->width * scale * options->height * scale > MAX_PIXELS)
+    {
+      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
+                   _("%u×%u at scale %u is too large for a PNG image (at most %s pixels, "
+                     "as in 16384×16384): choose a smaller size or scale"),
+                   options->width, options->height, scale, "268,435,456");
       return FALSE;
     }
 

@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "kasane-test-util.h"
 
@@ -242,6 +244,43 @@ test_decimal_comma_locale (void)
       }
 }
 
+static void
+limit_memory (gpointer user_data)
+{
+  struct rlimit limit = { 1536 * 1024 * 1024ul, 1536 * 1024 * 1024ul };
+
+  setrlimit (RLIMIT_AS, &limit);
+}
+
+/* Under a memory limit a huge picture is refused with a message, not a GLib-ERROR abort;
+ * above 16384×16384 pixels it is refused before anything is allocated. */
+static void
+test_too_large (void)
+{
+  const char *sizes[][2] = { { "--size=14000x14000", "--scale=1" },
+                             { "--size=10000x10000", "--scale=2" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/huge.png", work);
+      g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+      const char *argv[] = { g_getenv ("KASANE_EXE"), export_arg, sizes[i][0], sizes[i][1],
+                             NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int wait_status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_memory,
+                    NULL, NULL, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s %s: %s", sizes[i][0], sizes[i][1], err);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_nonnull (strstr (err, "choose a smaller size or scale"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/export-valid/fixtures", test_fixtures);
   g_test_add_func ("/export-valid/hostile-labels", test_hostile_labels);
   g_test_add_func ("/export-valid/decimal-comma-locale", test_decimal_comma_locale);
+  g_test_add_func ("/export-valid/too-large", test_too_large);
 
   status = g_test_run ();
   g_rmdir (work);
