@@ -24,6 +24,7 @@
 #include "kasane-i18n.h"
 #include "kasane-export-dialog.h"
 #include "kasane-ledger-view.h"
+#include "kasane-input.h"
 #include "kasane-settings.h"
 #include "kasane-trend-view.h"
 #include "kasane-view-switcher.h"
@@ -183,20 +184,17 @@ load_file (GFile  *file,
   else
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *data = NULL;
-      gsize length = 0;
+      g_autoptr(GBytes) bytes = NULL;
 
-      if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
-                                name, 0, 0, "%s", error->message);
-      else if (length > KASANE_MAX_JSON_SIZE)
-        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
-                                name, 0, 0, "file is too large");
-      else if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
+      if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
         kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
                                 name, 0, 0, "a CSV file can only be opened from a local folder");
+      else if ((bytes = kasane_input_read_file (file, KASANE_MAX_JSON_SIZE, NULL, &error)) == NULL)
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                name, 0, 0, "%s", error->message);
       else
-        dataset = kasane_dataset_load_json (data, length, name, NULL, diagnostics);
+        dataset = kasane_dataset_load_json (g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), name, NULL, diagnostics);
     }
 
   if (dataset != NULL)

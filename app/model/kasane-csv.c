@@ -43,6 +43,7 @@
 #include "config.h"
 
 #include "kasane-csv.h"
+#include "kasane-input.h"
 
 #include "kasane-loader.h"
 
@@ -1776,55 +1777,24 @@ kasane_csv_parse_file (const char        *path,
                        KasaneDiagnostics *diagnostics)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  GStatBuf buf;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  /* Size first: a 20 GB log file must not be read to be refused. */
-  if (g_stat (path, &buf) != 0)
-    {
-      int saved_errno = errno;
-
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "cannot read: %s", g_strerror (saved_errno));
-      return NULL;
-    }
-  /* Not a regular file: /dev/zero would never end, a FIFO could block for ever. */
-  if (!S_ISREG (buf.st_mode))
+  /* Opened once and checked on the descriptor: a 20 GB log file is refused unread, a
+   * FIFO or /dev/zero at once.  A copy rather than a mapping: a file truncated while
+   * mapped would kill the process with SIGBUS, and one copy costs little next to parsing. */
+  bytes = kasane_input_read_path (path, KASANE_MAX_CSV_SIZE, &error);
+  if (bytes == NULL)
     {
       kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "cannot read: %s", S_ISDIR (buf.st_mode) ?
-                              "it is a folder" : "not a regular file");
+                              0, 0, "%s", error->message);
       return NULL;
     }
-  if ((guint64) buf.st_size > KASANE_MAX_CSV_SIZE)
-    {
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "file is too large (%" G_GUINT64_FORMAT " bytes; the limit "
-                              "is %u MiB)", (guint64) buf.st_size,
-                              (guint) (KASANE_MAX_CSV_SIZE / (1024 * 1024)));
-      return NULL;
-    }
-
-  /* g_file_get_contents rather than a mapping: a file truncated while mapped would kill
-   * the process with SIGBUS, and one copy costs little next to parsing. */
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "cannot read: %s", error->message);
-      return NULL;
-    }
-  /* It may have grown between the stat and the read. */
-  if (length > KASANE_MAX_CSV_SIZE)
-    {
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "file is too large (%" G_GSIZE_FORMAT " bytes; the limit "
-                              "is %u MiB)", length, (guint) (KASANE_MAX_CSV_SIZE / (1024 * 1024)));
-      return NULL;
-    }
+  contents = g_bytes_get_data (bytes, &length);
 
   return kasane_csv_parse (contents, length, path, diagnostics);
 }

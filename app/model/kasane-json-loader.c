@@ -13,6 +13,7 @@
 
 #include "kasane-loader.h"
 #include "kasane-csv.h"
+#include "kasane-input.h"
 #include "kasane-json-scan.h"
 
 #include <errno.h>
@@ -1545,125 +1546,29 @@ kasane_dataset_load_json (const char        *data,
 
 /* Files */
 
-/* "FILE: error: cannot read: REASON" */
-static void
-report_unreadable (KasaneDiagnostics *diagnostics,
-                   const char        *path,
-                   const char        *reason)
-{
-  g_autofree char *lower = lower_reason (reason);
-
-  kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path, 0, 0,
-                          "cannot read: %s", lower);
-}
-
-/* Reads a whole regular file of at most KASANE_MAX_JSON_SIZE bytes; the size is checked
- * before anything is read, and a file that grows meanwhile is still cut off. */
-static char *
-read_json_file (const char        *path,
-                gsize             *length,
-                KasaneDiagnostics *diagnostics)
-{
-  g_autofree char *buffer = NULL;
-  struct stat st;
-  gsize size = 0, capacity;
-  int fd;
-
-  /* O_NONBLOCK: opening a FIFO must not hang; it is refused just below. */
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      report_unreadable (diagnostics, path, g_strerror (saved));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-
-      close (fd);
-      report_unreadable (diagnostics, path, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      close (fd);
-      report_unreadable (diagnostics, path, "it is a folder, not a file");
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      report_unreadable (diagnostics, path, "not a regular file");
-      return NULL;
-    }
-  if (st.st_size > KASANE_MAX_JSON_SIZE)
-    {
-      close (fd);
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "file is too large (%" G_GINT64_FORMAT " bytes; the limit is "
-                              "16 MiB)", (gint64) st.st_size);
-      return NULL;
-    }
-
-  capacity = (gsize) st.st_size + 1;
-  buffer = g_malloc (capacity + 1);
-  for (;;)
-    {
-      gssize n = read (fd, buffer + size, capacity - size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          report_unreadable (diagnostics, path, g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      size += (gsize) n;
-      if (size == capacity)
-        {
-          /* It grew since fstat. */
-          if (capacity > KASANE_MAX_JSON_SIZE)
-            {
-              close (fd);
-              kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR,
-                                      KASANE_DATASET_ERROR_IO, path, 0, 0,
-                                      "file is too large (more than %d bytes; the limit is "
-                                      "16 MiB)", KASANE_MAX_JSON_SIZE);
-              return NULL;
-            }
-          capacity = MIN (capacity * 2, (gsize) KASANE_MAX_JSON_SIZE + 1);
-          buffer = g_realloc (buffer, capacity + 1);
-        }
-    }
-  close (fd);
-  buffer[size] = '\0';
-  *length = size;
-  return g_steal_pointer (&buffer);
-}
-
 KasaneDataset *
 kasane_dataset_load_json_file (const char        *path,
                                KasaneDiagnostics *diagnostics)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *base_dir = NULL;
   KasaneDataset *dataset;
   gsize length = 0;
+  const char *data;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  data = read_json_file (path, &length, diagnostics);
-  if (data == NULL)
-    return NULL;
+  bytes = kasane_input_read_path (path, KASANE_MAX_JSON_SIZE, &error);
+  if (bytes == NULL)
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
+                              0, 0, "%s", error->message);
+      return NULL;
+    }
 
+  data = g_bytes_get_data (bytes, &length);
   base_dir = g_path_get_dirname (path);
   dataset = kasane_dataset_load_json (data, length, path, base_dir, diagnostics);
   if (dataset != NULL)
