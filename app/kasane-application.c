@@ -14,6 +14,7 @@
 
 #include "kasane-application.h"
 #include "kasane-i18n.h"
+#include "kasane-session.h"
 #include "kasane-settings.h"
 #include "kasane-window.h"
 
@@ -27,18 +28,6 @@ struct _KasaneApplication
 };
 
 G_DEFINE_FINAL_TYPE (KasaneApplication, kasane_application, GTK_TYPE_APPLICATION)
-
-static const char * const bundled_uris[] = {
-  "resource:///io/github/kasane/Kasane/datasets/ai.json",
-  "resource:///io/github/kasane/Kasane/datasets/crypto.json",
-  NULL
-};
-
-const char * const *
-kasane_application_get_bundled_uris (void)
-{
-  return bundled_uris;
-}
 
 static KasaneWindow *
 get_window (KasaneApplication *self,
@@ -73,7 +62,7 @@ get_session_uris (KasaneApplication *self)
       n++;
     }
   if (n == 0)
-    g_strv_builder_addv (builder, (const char **) bundled_uris);
+    g_strv_builder_addv (builder, (const char **) kasane_session_get_bundled_uris ());
   return g_strv_builder_end (builder);
 }
 

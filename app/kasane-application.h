@@ -16,6 +16,5 @@ KasaneApplication *kasane_application_new          (void);
 GSettings         *kasane_application_get_settings (KasaneApplication *self);
 
 /* The resource URIs of the bundled datasets, NULL-terminated. */
-const char * const *kasane_application_get_bundled_uris (void);
 
 G_END_DECLS

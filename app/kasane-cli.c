@@ -9,7 +9,7 @@
 
 #include "kasane-export.h"
 #include "kasane-ledger.h"
-#include "kasane-loader.h"
+#include "kasane-session.h"
 
 static const char * const langs[] = { "en", "ja", NULL };
 
@@ -403,7 +403,8 @@ kasane_cli_run (const KasaneCliOptions *options,
       for (guint i = 0; options->files[i] != NULL; i++)
         {
           g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-          g_autoptr(KasaneDataset) dataset = kasane_load_file (options->files[i], diagnostics);
+          g_autoptr(KasaneDataset) dataset = kasane_session_load_path (options->files[i],
+                                                                       diagnostics);
 
           if (!report (diagnostics, err) || dataset == NULL)
             {

@@ -34,7 +34,7 @@
 #include "kasane-diagram.h"
 #include "kasane-file-writer.h"
 #include "kasane-trend.h"
-#include "kasane-loader.h"
+#include "kasane-session.h"
 #include "kasane-render-private.h"
 #include "kasane-resources.h"
 
@@ -44,7 +44,6 @@
  * memory of an ordinary machine.  Above it, say so before allocating anything. */
 #define MAX_PIXELS ((guint64) 16384 * 16384)
 
-#define BUNDLED_PREFIX "/io/github/kasane/Kasane/datasets/"
 
 G_DEFINE_QUARK (kasane-export-error-quark, kasane_export_error)
 
@@ -168,50 +167,6 @@ const char *
 kasane_export_lang_from_locale (void)
 {
   return kasane_i18n_system_language ();
-}
-
-GPtrArray *
-kasane_export_load_bundled (GError **error)
-{
-  static const char * const names[] = { "ai.json", "crypto.json" };
-  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                 kasane_dataset_unref);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_strconcat (BUNDLED_PREFIX, names[i], NULL);
-      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      KasaneDataset *dataset;
-      gsize length;
-      const char *data;
-
-      /* The bundle is in a static library: referring to it links it in (and registers
-       * it), with no GTK needed. */
-      bytes = g_resource_lookup_data (kasane_get_resource (), path,
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-      if (bytes == NULL)
-        {
-          g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_LOAD,
-                       _("The bundled dataset “%s” is missing: %s"), names[i],
-                       local_error->message);
-          return NULL;
-        }
-      data = g_bytes_get_data (bytes, &length);
-      dataset = kasane_dataset_load_json (data, length, names[i], NULL, diagnostics);
-      if (dataset == NULL)
-        {
-          g_autofree char *text = kasane_diagnostics_format (diagnostics);
-
-          g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_LOAD,
-                       _("The bundled dataset “%s” did not load:\n%s"), names[i],
-                       text != NULL ? g_strchomp (text) : "");
-          return NULL;
-        }
-      g_ptr_array_add (datasets, dataset);
-    }
-  return g_steal_pointer (&datasets);
 }
 
 /* Stack and trend draw one dataset: the first. */
@@ -1132,7 +1087,10 @@ kasane_export_run_cli (const KasaneCliOptions *cli,
 
   if (cli->files[0] == NULL)
     {
-      datasets = kasane_export_load_bundled (&error);
+      /* The bundle is in a static library: referring to it links it in (and registers
+       * it), with no GTK needed. */
+      g_assert (kasane_get_resource () != NULL);
+      datasets = kasane_session_load_bundled (&error);
       if (datasets == NULL)
         {
           fprintf (err, "kasane: %s\n", error->message);
@@ -1145,7 +1103,7 @@ kasane_export_run_cli (const KasaneCliOptions *cli,
       for (guint i = 0; cli->files[i] != NULL; i++)
         {
           g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-          KasaneDataset *dataset = kasane_load_file (cli->files[i], diagnostics);
+          KasaneDataset *dataset = kasane_session_load_path (cli->files[i], diagnostics);
           g_autofree char *text = kasane_diagnostics_format (diagnostics);
 
           if (text != NULL)

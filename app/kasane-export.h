@@ -95,7 +95,6 @@ const char  *kasane_export_background_to_string   (KasaneExportBackground  backg
 const char  *kasane_export_lang_from_locale   (void);
 
 /* The bundled datasets (AI, Ethereum) from the resource bundle. */
-GPtrArray   *kasane_export_load_bundled       (GError             **error);
 
 /* The title of the picture (the datasets' titles), for PDF metadata and the SVG <title>. */
 char        *kasane_export_title              (KasaneDataset * const *datasets,

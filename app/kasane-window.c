@@ -24,7 +24,7 @@
 #include "kasane-i18n.h"
 #include "kasane-export-dialog.h"
 #include "kasane-ledger-view.h"
-#include "kasane-input.h"
+#include "kasane-session.h"
 #include "kasane-settings.h"
 #include "kasane-trend-view.h"
 #include "kasane-view-switcher.h"
@@ -39,22 +39,15 @@
 #define RECENT_APP_EXEC "kasane %u"
 #define RECENT_MAX_ITEMS 10
 
-typedef struct
-{
-  char          *uri;       /* NULL for a dataset that lives only in memory */
-  char          *name;      /* file name, for the sidebar and messages */
-  KasaneDataset *dataset;   /* the last version that loaded, or NULL */
-  char          *errors;    /* the located errors of the last load when it failed */
-  guint          n_errors;
-} Entry;
 
 struct _KasaneWindow
 {
   GtkApplicationWindow parent_instance;
 
   GSettings          *settings;
-  GPtrArray          *entries;        /* of Entry*, in sidebar order */
-  Entry              *banner_entry;   /* the entry whose errors the panel shows, or NULL */
+  KasaneSession      *session;        /* the open documents */
+  GPtrArray          *entries;        /* the session's documents, in sidebar order */
+  KasaneDocument     *banner_entry;   /* the entry whose errors the panel shows, or NULL */
   GtkRecentManager   *recent_manager; /* from the first time the menu opens */
   gboolean            rebuilding;     /* the sidebar is being refilled */
 
@@ -113,16 +106,6 @@ enum
 static void sync_views (KasaneWindow *self,
                         guint         views);
 
-static void
-entry_free (Entry *entry)
-{
-  g_free (entry->uri);
-  g_free (entry->name);
-  g_clear_pointer (&entry->dataset, kasane_dataset_unref);
-  g_free (entry->errors);
-  g_free (entry);
-}
-
 /* "en" or "ja": the language setting, or for "system" the first of the desktop's
  * languages that is one of the two (English when neither comes first). */
 static const char *
@@ -133,7 +116,7 @@ get_language (KasaneWindow *self)
   return kasane_i18n_resolve_language (setting);
 }
 
-static Entry *
+static KasaneDocument *
 get_selected_entry (KasaneWindow *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
@@ -147,78 +130,7 @@ get_selected_entry (KasaneWindow *self)
   return g_ptr_array_index (self->entries, index);
 }
 
-static Entry *
-find_entry (KasaneWindow *self,
-            const char   *uri)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-
-      if (entry->uri != NULL && g_str_equal (entry->uri, uri))
-        return entry;
-    }
-  return NULL;
-}
-
 /* Loading */
-
-/* Reads `file` into a dataset, or returns NULL and the located errors.  Local files go
- * through kasane_load_file (it picks the loader by extension and resolves CSV paths);
- * others (the bundled resource:// datasets, remote files) are read into memory. */
-static KasaneDataset *
-load_file (GFile  *file,
-           char  **errors_out,
-           guint  *n_errors_out)
-{
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autoptr(KasaneDataset) dataset = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *errors = NULL;
-
-  if (path != NULL)
-    {
-      dataset = kasane_load_file (path, diagnostics);
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-
-      if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
-        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
-                                name, 0, 0, "a CSV file can only be opened from a local folder");
-      else if ((bytes = kasane_input_read_file (file, KASANE_MAX_JSON_SIZE, NULL, &error)) == NULL)
-        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
-                                name, 0, 0, "%s", error->message);
-      else
-        dataset = kasane_dataset_load_json (g_bytes_get_data (bytes, NULL),
-                                            g_bytes_get_size (bytes), name, NULL, diagnostics);
-    }
-
-  if (dataset != NULL)
-    {
-      *errors_out = NULL;
-      *n_errors_out = 0;
-      return g_steal_pointer (&dataset);
-    }
-
-  errors = kasane_diagnostics_format (diagnostics);
-  *n_errors_out = kasane_diagnostics_count_errors (diagnostics);
-  if (errors == NULL || errors[0] == '\0' || *n_errors_out == 0)
-    {
-      /* A loader must say why; should one not, the file still gets a line. */
-      g_autofree char *fallback = g_strdup_printf ("%s: error: the file could not be read as a "
-                                                   "dataset\n", path != NULL ? path : name);
-      g_free (errors);
-      errors = g_strconcat (fallback, errors != NULL ? errors : "", NULL);
-      *n_errors_out = MAX (*n_errors_out, 1);
-    }
-  g_strchomp (errors);
-  *errors_out = g_steal_pointer (&errors);
-  return NULL;
-}
 
 static void
 add_to_recent (KasaneWindow *self,
@@ -252,7 +164,7 @@ save_open_files (KasaneWindow *self)
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i);
+      KasaneDocument *entry = g_ptr_array_index (self->entries, i);
 
       if (entry->uri != NULL)
         g_strv_builder_add (builder, entry->uri);
@@ -264,8 +176,8 @@ save_open_files (KasaneWindow *self)
 /* Sidebar */
 
 static GtkWidget *
-create_row (KasaneWindow *self,
-            Entry        *entry)
+create_row (KasaneWindow   *self,
+            KasaneDocument *entry)
 {
   const char *lang = get_language (self);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -351,8 +263,8 @@ create_row (KasaneWindow *self,
 
 /* Refills the sidebar and selects `selected` (or nothing), then updates the content. */
 static void
-rebuild_sidebar (KasaneWindow *self,
-                 Entry        *selected)
+rebuild_sidebar (KasaneWindow   *self,
+                 KasaneDocument *selected)
 {
   GtkWidget *child;
 
@@ -362,7 +274,7 @@ rebuild_sidebar (KasaneWindow *self,
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i);
+      KasaneDocument *entry = g_ptr_array_index (self->entries, i);
       GtkWidget *row = create_row (self, entry);
 
       gtk_list_box_append (self->sidebar, row);
@@ -506,8 +418,8 @@ ensure_error_panel (KasaneWindow *self)
 /* The error panel */
 
 static void
-show_banner (KasaneWindow *self,
-             Entry        *entry)
+show_banner (KasaneWindow   *self,
+             KasaneDocument *entry)
 {
   g_autofree char *title = NULL;
 
@@ -581,7 +493,7 @@ collect_datasets (KasaneWindow *self)
 
   for (guint i = 0; i < self->entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i);
+      KasaneDocument *entry = g_ptr_array_index (self->entries, i);
 
       if (entry->dataset != NULL)
         g_ptr_array_add (datasets, entry->dataset);
@@ -604,9 +516,9 @@ sync_diagram_view (KasaneWindow      *self,
 
 /* The page of the selected entry in the Ledger view, which is built here the first time. */
 static void
-sync_ledger (KasaneWindow *self,
-             Entry        *entry,
-             const char   *lang)
+sync_ledger (KasaneWindow   *self,
+             KasaneDocument *entry,
+             const char     *lang)
 {
   ensure_ledger_view (self);
   if (entry == NULL)
@@ -626,7 +538,7 @@ sync_views (KasaneWindow *self,
 {
   g_autoptr(GPtrArray) datasets = NULL;
   g_autofree char *theme = NULL;
-  Entry *entry;
+  KasaneDocument *entry;
   const char *lang;
 
   views &= self->stale_views;
@@ -724,7 +636,7 @@ update_views (KasaneWindow *self)
 static void
 update_actions (KasaneWindow *self)
 {
-  Entry *entry = get_selected_entry (self);
+  KasaneDocument *entry = get_selected_entry (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  entry != NULL && entry->uri != NULL);
@@ -754,7 +666,7 @@ set_subtitle (KasaneWindow *self,
 static void
 update_content_page (KasaneWindow *self)
 {
-  Entry *entry = get_selected_entry (self);
+  KasaneDocument *entry = get_selected_entry (self);
   const char *lang = get_language (self);
 
   update_actions (self);
@@ -807,62 +719,36 @@ toast (KasaneWindow *self,
   kasane_toast_show (self->toast_overlay, text, NULL, NULL, NULL, NULL, 5);
 }
 
-/* Loads `entry` from its file again.  On failure the last good dataset stays. */
+/* Loads `entry` from its file again (through the session: on failure the last good
+ * dataset stays). */
 static gboolean
-reload_entry (KasaneWindow *self,
-              Entry        *entry)
+reload_entry (KasaneWindow   *self,
+              KasaneDocument *entry)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *errors = NULL;
-  KasaneDataset *dataset;
-  guint n_errors = 0;
+  gboolean loaded = kasane_session_reload (self->session, entry);
 
-  if (entry->uri == NULL)
-    return entry->dataset != NULL;
-
-  file = g_file_new_for_uri (entry->uri);
-  dataset = load_file (file, &errors, &n_errors);
-
-  g_clear_pointer (&entry->errors, g_free);
-  entry->n_errors = 0;
-  if (dataset != NULL)
-    {
-      g_clear_pointer (&entry->dataset, kasane_dataset_unref);
-      entry->dataset = dataset;
-      if (self->banner_entry == entry)
-        show_banner (self, NULL);
-      return TRUE;
-    }
-
-  entry->errors = g_steal_pointer (&errors);
-  entry->n_errors = n_errors;
-  return FALSE;
+  if (loaded && self->banner_entry == entry)
+    show_banner (self, NULL);
+  return loaded;
 }
 
 gboolean
 kasane_window_open_uri (KasaneWindow *self,
                         const char   *uri)
 {
-  Entry *entry;
-  Entry *selected;
+  g_autoptr(GFile) file = NULL;
+  KasaneDocument *entry;
+  KasaneDocument *selected;
   gboolean loaded;
 
   g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
   selected = get_selected_entry (self);
-  entry = find_entry (self, uri);
-  if (entry == NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-      entry = g_new0 (Entry, 1);
-      entry->uri = g_strdup (uri);
-      entry->name = g_file_get_basename (file);
-      g_ptr_array_add (self->entries, entry);
-    }
-
-  loaded = reload_entry (self, entry);
+  file = g_file_new_for_uri (uri);
+  entry = kasane_session_open (self->session, file, &loaded);
+  if (loaded && self->banner_entry == entry)
+    show_banner (self, NULL);
   if (loaded)
     {
       add_to_recent (self, uri);
@@ -912,16 +798,12 @@ kasane_window_add_dataset (KasaneWindow  *self,
                            KasaneDataset *dataset,
                            const char    *display_name)
 {
-  Entry *entry;
+  KasaneDocument *entry;
 
   g_return_if_fail (KASANE_IS_WINDOW (self));
   g_return_if_fail (dataset != NULL);
 
-  entry = g_new0 (Entry, 1);
-  entry->name = g_strdup (display_name != NULL ? display_name
-                          : dataset->id != NULL ? dataset->id : "");
-  entry->dataset = kasane_dataset_ref (dataset);
-  g_ptr_array_add (self->entries, entry);
+  entry = kasane_session_add_dataset (self->session, dataset, display_name);
   rebuild_sidebar (self, entry);
 }
 
@@ -997,7 +879,7 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KasaneWindow *self = KASANE_WINDOW (widget);
-  Entry *entry = get_selected_entry (self);
+  KasaneDocument *entry = get_selected_entry (self);
 
   if (entry == NULL || entry->uri == NULL)
     return;
@@ -1024,8 +906,8 @@ close_dataset_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   KasaneWindow *self = KASANE_WINDOW (widget);
-  Entry *entry = get_selected_entry (self);
-  Entry *next = NULL;
+  KasaneDocument *entry = get_selected_entry (self);
+  KasaneDocument *next = NULL;
   guint index;
 
   if (entry == NULL || !g_ptr_array_find (self->entries, entry, &index))
@@ -1033,7 +915,7 @@ close_dataset_action (GtkWidget  *widget,
 
   if (self->banner_entry == entry)
     show_banner (self, NULL);
-  g_ptr_array_remove_index (self->entries, index);
+  kasane_session_remove (self->session, entry);
   if (self->entries->len > 0)
     next = g_ptr_array_index (self->entries, MIN (index, self->entries->len - 1));
   rebuild_sidebar (self, next);
@@ -1382,7 +1264,8 @@ kasane_window_dispose (GObject *object)
   self->error_title = self->error_hint = self->error_label = NULL;
   self->ledger_view = NULL;
   self->banner_entry = NULL;
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = NULL;
+  g_clear_object (&self->session);
   g_clear_pointer (&self->compare_shown, g_ptr_array_unref);
   g_clear_pointer (&self->stack_shown, g_ptr_array_unref);
   g_clear_object (&self->settings);
@@ -1460,7 +1343,8 @@ kasane_window_init (KasaneWindow *self)
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_sidebar));
   }
 
-  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->session = kasane_session_new ();
+  self->entries = kasane_session_get_documents (self->session);
   self->compare_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->stack_shown = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->settings = kasane_settings_new ();
@@ -1529,7 +1413,7 @@ kasane_window_get_selected_index (KasaneWindow *self)
 KasaneDataset *
 kasane_window_get_shown_dataset (KasaneWindow *self)
 {
-  Entry *entry;
+  KasaneDocument *entry;
 
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   entry = get_selected_entry (self);
@@ -1701,9 +1585,7 @@ void
 kasane_window_take_over (KasaneWindow *self,
                          KasaneWindow *from)
 {
-  Entry *selected;
-  gpointer *entries;
-  gsize n_entries = 0;
+  KasaneDocument *selected;
   int width, height;
 
   g_return_if_fail (KASANE_IS_WINDOW (self));
@@ -1712,10 +1594,12 @@ kasane_window_take_over (KasaneWindow *self,
 
   selected = get_selected_entry (from);
   from->banner_entry = NULL;
-  entries = g_ptr_array_steal (from->entries, &n_entries);
-  for (gsize i = 0; i < n_entries; i++)
-    g_ptr_array_add (self->entries, entries[i]);
-  g_free (entries);
+  /* The open documents are the session's: the new window takes it whole. */
+  g_set_object (&self->session, from->session);
+  self->entries = kasane_session_get_documents (self->session);
+  g_clear_object (&from->session);
+  from->session = kasane_session_new ();
+  from->entries = kasane_session_get_documents (from->session);
 
   gtk_window_get_default_size (GTK_WINDOW (from), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "kasane-export.h"
+#include "kasane-session.h"
 #include "kasane-export-dialog.h"
 #include "kasane-loader.h"
 #include "kasane-trend.h"
@@ -381,7 +382,7 @@ static GPtrArray *
 load_bundled (void)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *datasets = kasane_export_load_bundled (&error);
+  GPtrArray *datasets = kasane_session_load_bundled (&error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (datasets->len, ==, 2);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kasane-application.h"
+#include "kasane-session.h"
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
@@ -569,7 +570,7 @@ test_window_missing_file (void)
 static void
 test_window_bundled (void)
 {
-  const char * const *uris = kasane_application_get_bundled_uris ();
+  const char * const *uris = kasane_session_get_bundled_uris ();
   KasaneWindow *window;
 
   reset_settings ();
@@ -605,7 +606,7 @@ test_window_bundled (void)
 static void
 test_window_views (void)
 {
-  const char * const *uris = kasane_application_get_bundled_uris ();
+  const char * const *uris = kasane_session_get_bundled_uris ();
   KasaneWindow *window;
   KasaneDiagramView *compare, *stack;
   g_autofree char *last_view = NULL;
@@ -762,7 +763,7 @@ test_application (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
   open_files = g_settings_get_strv (settings, "open-files");
-  g_assert_cmpstrv (open_files, kasane_application_get_bundled_uris ());
+  g_assert_cmpstrv (open_files, kasane_session_get_bundled_uris ());
 
   /* The help overlay and the about window build from their resources. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);

@@ -1,0 +1,346 @@
+/* kasane-session.c: the open documents, and the one way datasets are loaded
+ *
+ * The window, --check and --summary, and --export all load through
+ * kasane_session_load_file () or kasane_session_load_path (), and the bundled datasets
+ * are listed here only.  A session keeps, for each open file, the last dataset that
+ * loaded from it: a reload first loads and validates the whole file, and only then swaps
+ * it in, so a failed reload leaves the last good model on screen with its errors beside
+ * it.  kasane_session_apply () is that swap on its own, the seam a background loader
+ * (which loads off the main thread) and live reload use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-session"
+
+#include "config.h"
+
+#include "kasane-session.h"
+
+#include "kasane-input.h"
+#include "kasane-loader.h"
+
+struct _KasaneSession
+{
+  GObject    parent_instance;
+
+  GPtrArray *documents;     /* of KasaneDocument*, in the order they were opened */
+};
+
+G_DEFINE_FINAL_TYPE (KasaneSession, kasane_session, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char * const bundled_uris[] = {
+  "resource:///io/github/kasane/Kasane/datasets/ai.json",
+  "resource:///io/github/kasane/Kasane/datasets/crypto.json",
+  NULL
+};
+
+const char * const *
+kasane_session_get_bundled_uris (void)
+{
+  return bundled_uris;
+}
+
+/* Loading */
+
+KasaneDataset *
+kasane_session_load_path (const char        *path,
+                          KasaneDiagnostics *diagnostics)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  return kasane_load_file (path, diagnostics);
+}
+
+KasaneDataset *
+kasane_session_load_file (GFile             *file,
+                          KasaneDiagnostics *diagnostics)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return kasane_session_load_path (path, diagnostics);
+
+  /* A resource or a remote file: no folder to resolve CSV paths in. */
+  name = g_file_get_basename (file);
+  if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                              name, 0, 0, "a CSV file can only be opened from a local folder");
+      return NULL;
+    }
+  bytes = kasane_input_read_file (file, KASANE_MAX_JSON_SIZE, NULL, &error);
+  if (bytes == NULL)
+    {
+      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                              name, 0, 0, "%s", error->message);
+      return NULL;
+    }
+  return kasane_dataset_load_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   name, NULL, diagnostics);
+}
+
+GPtrArray *
+kasane_session_load_bundled (GError **error)
+{
+  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                 kasane_dataset_unref);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; bundled_uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (bundled_uris[i]);
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      KasaneDataset *dataset = kasane_session_load_file (file, diagnostics);
+
+      if (dataset == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = kasane_diagnostics_format (diagnostics);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "The bundled dataset “%s” did not load:\n%s", name,
+                       text != NULL ? g_strchomp (text) : "");
+          return NULL;
+        }
+      g_ptr_array_add (datasets, dataset);
+    }
+  return g_steal_pointer (&datasets);
+}
+
+/* Documents */
+
+static void
+document_free (KasaneDocument *document)
+{
+  g_free (document->uri);
+  g_free (document->name);
+  g_free (document->identity);
+  g_clear_pointer (&document->dataset, kasane_dataset_unref);
+  g_free (document->errors);
+  g_free (document);
+}
+
+/* Device and inode for a local file, so a symbolic link and its target are one document;
+ * the URI for anything else (or a file that cannot be asked). */
+static char *
+file_identity (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (g_file_is_native (file))
+    info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL,
+                              NULL);
+  if (info != NULL && g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE) != NULL)
+    return g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE));
+  return g_file_get_uri (file);
+}
+
+static void
+kasane_session_finalize (GObject *object)
+{
+  KasaneSession *self = KASANE_SESSION (object);
+
+  g_ptr_array_unref (self->documents);
+  G_OBJECT_CLASS (kasane_session_parent_class)->finalize (object);
+}
+
+static void
+kasane_session_class_init (KasaneSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kasane_session_finalize;
+
+  /**
+   * KasaneSession::changed:
+   * @document: (type gpointer): the document whose dataset or errors changed
+   *
+   * Emitted once per load or reload of a document, after the swap.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+static void
+kasane_session_init (KasaneSession *self)
+{
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+}
+
+KasaneSession *
+kasane_session_new (void)
+{
+  return g_object_new (KASANE_TYPE_SESSION, NULL);
+}
+
+GPtrArray *
+kasane_session_get_documents (KasaneSession *self)
+{
+  g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
+  return self->documents;
+}
+
+KasaneDocument *
+kasane_session_find (KasaneSession *self,
+                     GFile         *file)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *identity = NULL;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* The same name first: editors that save by writing a new file and renaming it over
+   * the old one give it a new inode. */
+  uri = g_file_get_uri (file);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      KasaneDocument *document = g_ptr_array_index (self->documents, i);
+
+      if (document->uri != NULL && g_str_equal (document->uri, uri))
+        return document;
+    }
+  /* Then another name for the same file: a symbolic link, a hard link. */
+  identity = file_identity (file);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      KasaneDocument *document = g_ptr_array_index (self->documents, i);
+
+      if (document->identity != NULL && g_str_equal (document->identity, identity))
+        return document;
+    }
+  return NULL;
+}
+
+gboolean
+kasane_session_apply (KasaneSession     *self,
+                      KasaneDocument    *document,
+                      KasaneDataset     *dataset,
+                      KasaneDiagnostics *diagnostics)
+{
+  g_autofree char *errors = NULL;
+  guint n_errors = 0;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (dataset != NULL || diagnostics != NULL, FALSE);
+
+  if (dataset == NULL)
+    {
+      errors = kasane_diagnostics_format (diagnostics);
+      n_errors = kasane_diagnostics_count_errors (diagnostics);
+      if (errors == NULL || errors[0] == '\0' || n_errors == 0)
+        {
+          /* A loader must say why; should one not, the file still gets a line. */
+          g_autofree char *shown = kasane_display_file_name (document->name);
+          g_autofree char *fallback = g_strdup_printf ("%s: error: the file could not be read "
+                                                       "as a dataset\n", shown);
+
+          g_free (errors);
+          errors = g_strconcat (fallback, errors != NULL ? errors : "", NULL);
+          n_errors = MAX (n_errors, 1);
+        }
+      g_strchomp (errors);
+    }
+
+  g_clear_pointer (&document->errors, g_free);
+  document->n_errors = n_errors;
+  if (dataset != NULL)
+    {
+      g_clear_pointer (&document->dataset, kasane_dataset_unref);
+      document->dataset = kasane_dataset_ref (dataset);
+    }
+  else
+    document->errors = g_steal_pointer (&errors);
+
+  g_signal_emit (self, signals[CHANGED], 0, document);
+  return dataset != NULL;
+}
+
+gboolean
+kasane_session_reload (KasaneSession  *self,
+                       KasaneDocument *document)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = NULL;
+  g_autoptr(KasaneDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (document->uri == NULL)
+    return document->dataset != NULL;
+
+  file = g_file_new_for_uri (document->uri);
+  /* Saved by rename, the file has a new inode. */
+  g_free (document->identity);
+  document->identity = file_identity (file);
+  diagnostics = kasane_diagnostics_new ();
+  dataset = kasane_session_load_file (file, diagnostics);
+  return kasane_session_apply (self, document, dataset, diagnostics);
+}
+
+KasaneDocument *
+kasane_session_open (KasaneSession *self,
+                     GFile         *file,
+                     gboolean      *loaded)
+{
+  KasaneDocument *document;
+  gboolean ok;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  document = kasane_session_find (self, file);
+  if (document == NULL)
+    {
+      document = g_new0 (KasaneDocument, 1);
+      document->uri = g_file_get_uri (file);
+      document->name = g_file_get_basename (file);
+      g_ptr_array_add (self->documents, document);
+    }
+  ok = kasane_session_reload (self, document);
+  if (loaded != NULL)
+    *loaded = ok;
+  return document;
+}
+
+KasaneDocument *
+kasane_session_add_dataset (KasaneSession *self,
+                            KasaneDataset *dataset,
+                            const char    *name)
+{
+  KasaneDocument *document;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  document = g_new0 (KasaneDocument, 1);
+  document->name = g_strdup (name != NULL ? name : dataset->id != NULL ? dataset->id : "");
+  document->dataset = kasane_dataset_ref (dataset);
+  g_ptr_array_add (self->documents, document);
+  g_signal_emit (self, signals[CHANGED], 0, document);
+  return document;
+}
+
+void
+kasane_session_remove (KasaneSession  *self,
+                       KasaneDocument *document)
+{
+  g_return_if_fail (KASANE_IS_SESSION (self));
+  g_return_if_fail (document != NULL);
+
+  g_ptr_array_remove (self->documents, document);
+}
