@@ -13,6 +13,7 @@
 #include "kasane-diagram-view.h"
 #include "kasane-diagram-view-private.h"
 #include "kasane-loader.h"
+#include "kasane-ledger-private.h"
 #include "kasane-test-util.h"
 
 static KasaneDataset *datasets[2];
@@ -283,10 +284,18 @@ test_cache (Fixture       *f,
 {
   const KasaneDiagramLayout *layout = wait_for_layout (f->view);
   guint n = kasane_diagram_view_get_n_layouts (f->view);
+  guint frames = kasane_diagram_view_get_n_frames (f->view);
 
-  /* An unrelated redraw keeps the layout. */
+  /* An unrelated redraw paints a frame and keeps the layout. */
   gtk_widget_queue_draw (GTK_WIDGET (f->view));
-  kasane_test_iterate (60);
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (kasane_diagram_view_get_n_frames (f->view) == frames &&
+           g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (kasane_diagram_view_get_n_frames (f->view), >, frames);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
   g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
 
@@ -378,6 +387,49 @@ test_properties (Fixture       *f,
   g_assert_cmpstr (kasane_diagram_view_get_theme (f->view), ==, "system");
 }
 
+/* The ledger is data: computed once per set of datasets, not per layout, fit try, size
+ * or hover. */
+static void
+test_ledger_computed_once (Fixture       *f,
+                           gconstpointer  data)
+{
+  const KasaneDiagramLayout *layout = wait_for_layout (f->view);
+  guint computed = kasane_ledger_get_compute_count ();
+  guint layouts = kasane_diagram_view_get_n_layouts (f->view);
+
+  /* A new size: a new layout (with its fit search), no new ledger. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 560);
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < end &&
+           (kasane_diagram_view_get_layout (f->view) == NULL ||
+            kasane_diagram_view_get_layout (f->view)->width > 1100))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  layout = wait_for_layout (f->view);
+  g_assert_cmpfloat (layout->width, <=, 1100);
+  g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), >, layouts);
+
+  /* Hover, zoom, language and theme: none recomputes it. */
+  kasane_diagram_view_hover_at (f->view, layout->width / 2, layout->height / 2);
+  kasane_diagram_view_zoom_in (f->view);
+  wait_for_layout (f->view);
+  kasane_diagram_view_set_lang (f->view, "ja");
+  wait_for_layout (f->view);
+  kasane_diagram_view_set_theme (f->view, "dark");
+  wait_for_layout (f->view);
+  g_assert_cmpuint (kasane_ledger_get_compute_count (), ==, computed);
+
+  /* New datasets: one ledger each. */
+  kasane_diagram_view_set_datasets (f->view, datasets, 2);
+  g_assert_cmpuint (kasane_ledger_get_compute_count (), ==, computed);
+  kasane_diagram_view_set_datasets (f->view, (KasaneDataset *[]) { datasets[1], datasets[0] },
+                                    2);
+  wait_for_layout (f->view);
+  g_assert_cmpuint (kasane_ledger_get_compute_count (), ==, computed + 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,6 +457,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/diagram-view/cache", Fixture, NULL, fixture_set_up, test_cache,
               fixture_tear_down);
+  g_test_add ("/diagram-view/ledger-computed-once", Fixture, NULL, fixture_set_up,
+              test_ledger_computed_once, fixture_tear_down);
   g_test_add ("/diagram-view/properties", Fixture, NULL, fixture_set_up, test_properties,
               fixture_tear_down);
 

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 /* How many layouts the view has built since it was created. */
 guint                      kasane_diagram_view_get_n_layouts (KasaneDiagramView *self);
+guint                      kasane_diagram_view_get_n_frames  (KasaneDiagramView *self);
 /* The cached layout, or NULL when stale. */
 const KasaneDiagramLayout *kasane_diagram_view_get_layout    (KasaneDiagramView *self);
 /* The problem whose path is highlighted (-1, -1: none). */

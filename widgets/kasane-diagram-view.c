@@ -42,8 +42,10 @@ struct _KasaneDiagramView
   int                  hover_problem;
 
   KasaneMeasure       *measure;
+  KasaneDiagramData   *data;              /* of `datasets`; NULL until first needed */
   KasaneDiagramLayout *layout;            /* NULL when stale */
   guint                n_layouts;
+  guint                n_frames;          /* snapshots painted, for tests */
 
   KasaneStyleWatch     style_watch;       /* dark, high contrast, text scaling */
   double               desktop_scale;     /* gtk-xft-dpi / 96, as last laid out */
@@ -82,6 +84,16 @@ invalidate (KasaneDiagramView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The ledgers and rail lanes of the datasets, made once for them. */
+static const KasaneDiagramData *
+ensure_data (KasaneDiagramView *self)
+{
+  if (self->data == NULL)
+    self->data = kasane_diagram_data_new ((KasaneDataset * const *) self->datasets->pdata,
+                                          self->datasets->len);
+  return self->data;
+}
+
 static void
 update_accessible (KasaneDiagramView *self)
 {
@@ -113,12 +125,10 @@ update_accessible (KasaneDiagramView *self)
       guint d = self->selected_dataset >= 0 && (guint) self->selected_dataset < self->datasets->len ?
                 (guint) self->selected_dataset : 0;
 
-      description = kasane_diagram_describe ((KasaneDataset * const *) self->datasets->pdata + d,
-                                             1, self->kind, self->lang);
+      description = kasane_diagram_data_describe (ensure_data (self), d, self->kind, self->lang);
     }
   else
-    description = kasane_diagram_describe ((KasaneDataset * const *) self->datasets->pdata,
-                                           self->datasets->len, self->kind, self->lang);
+    description = kasane_diagram_data_describe (ensure_data (self), 0, self->kind, self->lang);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -192,8 +202,9 @@ ensure_layout (KasaneDiagramView *self,
   params.hover_dataset = self->hover_dataset;
   params.hover_problem = self->hover_problem;
 
-  self->layout = kasane_diagram_layout_new ((KasaneDataset * const *) self->datasets->pdata,
-                                            self->datasets->len, &params, self->measure);
+  /* Size, zoom, theme, language, selection and hover all reuse the data. */
+  self->layout = kasane_diagram_layout_new_for_data (ensure_data (self), &params,
+                                                     self->measure);
   self->n_layouts++;
 }
 
@@ -231,6 +242,7 @@ kasane_diagram_view_snapshot (GtkWidget   *widget,
                                                                   self->layout->height));
   kasane_diagram_paint (cr, self->layout, kasane_palette_get (self->layout->params.theme));
   cairo_destroy (cr);
+  self->n_frames++;
 }
 
 static void
@@ -496,6 +508,7 @@ kasane_diagram_view_dispose (GObject *object)
   KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
 
   g_clear_pointer (&self->layout, kasane_diagram_layout_free);
+  g_clear_pointer (&self->data, kasane_diagram_data_free);
   if (self->datasets != NULL)
     g_ptr_array_set_size (self->datasets, 0);
 
@@ -725,6 +738,9 @@ kasane_diagram_view_set_datasets (KasaneDiagramView     *self,
   for (guint i = 0; i < n_datasets; i++)
     if (datasets[i] != NULL)
       g_ptr_array_add (self->datasets, kasane_dataset_ref (datasets[i]));
+  if (!kasane_diagram_data_holds (self->data, (KasaneDataset * const *) self->datasets->pdata,
+                                  self->datasets->len))
+    g_clear_pointer (&self->data, kasane_diagram_data_free);
 
   self->hover_dataset = self->hover_problem = -1;
   kasane_diagram_view_select_layer (self, -1, -1);
@@ -959,6 +975,14 @@ kasane_diagram_view_get_n_layouts (KasaneDiagramView *self)
   g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 0);
 
   return self->n_layouts;
+}
+
+guint
+kasane_diagram_view_get_n_frames (KasaneDiagramView *self)
+{
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_frames;
 }
 
 const KasaneDiagramLayout *

@@ -161,12 +161,12 @@ typedef struct
 
 typedef struct
 {
-  KasaneDataset *dataset;
-  KasaneLedger  *ledger;
+  KasaneDataset      *dataset;
+  const KasaneLedger *ledger;     /* the data's */
   guint          index;
   guint          n_layers;        /* all */
   guint          n_visible;
-  GArray        *intervals;       /* of Interval */
+  GArray        *intervals;       /* of Interval: the data's */
   int            n_lanes;
   CardPlan      *cards;           /* n_layers */
   KasaneRole     role;            /* the verdict's colour */
@@ -184,6 +184,7 @@ typedef struct
 
 typedef struct
 {
+  const KasaneDiagramData *data;
   KasaneDiagramLayout *layout;
   KasaneMeasure       *measure;
   const char          *lang;
@@ -681,6 +682,83 @@ compute_intervals (KasaneDataset *dataset,
   return intervals;
 }
 
+/* The data: what does not depend on size, zoom, theme or hover, computed once */
+
+typedef struct
+{
+  KasaneDataset *dataset;
+  KasaneLedger  *ledger;
+  GArray        *intervals;       /* of Interval, lanes assigned */
+  int            n_lanes;
+} DataEntry;
+
+struct _KasaneDiagramData
+{
+  guint      n_datasets;
+  DataEntry *entries;
+  KasaneDataset **datasets;       /* the entries' datasets, for the layout's calls */
+};
+
+KasaneDiagramData *
+kasane_diagram_data_new (KasaneDataset * const *datasets,
+                         guint                  n_datasets)
+{
+  KasaneDiagramData *data;
+
+  g_return_val_if_fail (n_datasets == 0 || datasets != NULL, NULL);
+
+  data = g_new0 (KasaneDiagramData, 1);
+  data->n_datasets = n_datasets;
+  data->entries = g_new0 (DataEntry, MAX (n_datasets, 1));
+  data->datasets = g_new0 (KasaneDataset *, MAX (n_datasets, 1));
+  for (guint d = 0; d < n_datasets; d++)
+    {
+      DataEntry *entry = &data->entries[d];
+
+      entry->dataset = kasane_dataset_ref (datasets[d]);
+      entry->ledger = kasane_ledger_compute (entry->dataset);
+      entry->intervals = compute_intervals (entry->dataset, &entry->n_lanes);
+      data->datasets[d] = entry->dataset;
+    }
+  return data;
+}
+
+void
+kasane_diagram_data_free (KasaneDiagramData *data)
+{
+  if (data == NULL)
+    return;
+  for (guint d = 0; d < data->n_datasets; d++)
+    {
+      kasane_dataset_unref (data->entries[d].dataset);
+      kasane_ledger_free (data->entries[d].ledger);
+      g_array_unref (data->entries[d].intervals);
+    }
+  g_free (data->entries);
+  g_free (data->datasets);
+  g_free (data);
+}
+
+guint
+kasane_diagram_data_get_n_datasets (const KasaneDiagramData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->n_datasets;
+}
+
+gboolean
+kasane_diagram_data_holds (const KasaneDiagramData *data,
+                           KasaneDataset * const   *datasets,
+                           guint                    n_datasets)
+{
+  if (data == NULL || data->n_datasets != n_datasets)
+    return FALSE;
+  for (guint d = 0; d < n_datasets; d++)
+    if (data->datasets[d] != datasets[d])
+      return FALSE;
+  return TRUE;
+}
+
 /* Text helpers */
 
 static char *
@@ -789,8 +867,8 @@ verdict_mark (KasaneVerdict verdict)
 }
 
 static gboolean
-claim_differs (KasaneDataset *dataset,
-               KasaneLedger  *ledger)
+claim_differs (KasaneDataset      *dataset,
+               const KasaneLedger *ledger)
 {
   return dataset->claim != KASANE_CLAIM_NONE && !ledger->agrees;
 }
@@ -920,8 +998,6 @@ dataset_plan_clear (DatasetPlan *dp)
     for (guint i = 0; i < dp->n_layers; i++)
       card_plan_clear (&dp->cards[i]);
   g_clear_pointer (&dp->cards, g_free);
-  g_clear_pointer (&dp->intervals, g_array_unref);
-  g_clear_pointer (&dp->ledger, kasane_ledger_free);
 }
 
 /* Emitting a column: header, stack, rails and strip */
@@ -1898,10 +1974,11 @@ build (Ctx                       *ctx,
 
       dp->dataset = datasets[first + d];
       dp->index = first + d;
-      dp->ledger = kasane_ledger_compute (dp->dataset);
+      dp->ledger = ctx->data->entries[first + d].ledger;
       dp->n_layers = dp->dataset->layers->len;
       dp->n_visible = kasane_diagram_visible_layers (dp->dataset, params->step);
-      dp->intervals = compute_intervals (dp->dataset, &dp->n_lanes);
+      dp->intervals = ctx->data->entries[first + d].intervals;
+      dp->n_lanes = ctx->data->entries[first + d].n_lanes;
       dp->cards = g_new0 (CardPlan, MAX (1, dp->n_layers));
       dp->role = verdict_role (dp->ledger->verdict);
       n_rows = MAX (n_rows, dp->n_layers);
@@ -2113,14 +2190,12 @@ layout_reset (KasaneDiagramLayout *layout)
 /* Lays the whole picture out afresh with the text unit `u`; FALSE when it does not
  * fit.  `ctx->layout->params` are the parameters. */
 static gboolean
-build_at (Ctx                   *ctx,
-          double                 u,
-          KasaneDataset * const *datasets,
-          guint                  n_datasets)
+build_at (Ctx    *ctx,
+          double  u)
 {
   ctx->u = u;
   layout_reset (ctx->layout);
-  return build (ctx, datasets, n_datasets, &ctx->layout->params);
+  return build (ctx, ctx->data->datasets, ctx->data->n_datasets, &ctx->layout->params);
 }
 
 static gboolean
@@ -2138,14 +2213,35 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
                            const KasaneDiagramParams *params,
                            KasaneMeasure             *measure)
 {
+  KasaneDiagramData *data;
   KasaneDiagramLayout *layout;
-  Ctx ctx = { 0 };
-  double fit = 1.0;
-  double text_scale, unit;
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
   g_return_val_if_fail (n_datasets == 0 || datasets != NULL, NULL);
+
+  data = kasane_diagram_data_new (datasets, n_datasets);
+  layout = kasane_diagram_layout_new_for_data (data, params, measure);
+  kasane_diagram_data_free (data);
+  return layout;
+}
+
+KasaneDiagramLayout *
+kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
+                                    const KasaneDiagramParams *params,
+                                    KasaneMeasure             *measure)
+{
+  KasaneDiagramLayout *layout;
+  Ctx ctx = { 0 };
+  double fit = 1.0;
+  double text_scale, unit;
+  guint n_datasets;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  n_datasets = data->n_datasets;
 
   layout = g_new0 (KasaneDiagramLayout, 1);
   layout->params = *params;
@@ -2165,6 +2261,7 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
   g_array_set_clear_func (layout->rails, rail_clear);
 
   text_scale = params->text_scale > 0 ? CLAMP (params->text_scale, 0.25, 4.0) : 1.0;
+  ctx.data = data;
   ctx.layout = layout;
   ctx.measure = measure;
   ctx.lang = layout->lang;
@@ -2186,7 +2283,7 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
         double factor;
 
         ctx.need_ratio = 0;
-        if (build_at (&ctx, unit * fit, datasets, n_datasets))
+        if (build_at (&ctx, unit * fit))
           {
             /* The layout holds the build at `fit` until a try fails. */
             gboolean current = TRUE;
@@ -2197,14 +2294,14 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
               {
                 double mid = (fit + failed) / 2;
 
-                current = build_at (&ctx, unit * mid, datasets, n_datasets);
+                current = build_at (&ctx, unit * mid);
                 if (current)
                   fit = mid;
                 else
                   failed = mid;
               }
             if (!current)
-              build_at (&ctx, unit * fit, datasets, n_datasets);
+              build_at (&ctx, unit * fit);
             break;
           }
         failed = fit;
@@ -2237,12 +2334,12 @@ kasane_diagram_layout_new (KasaneDataset * const     *datasets,
       for (int attempt = 0; attempt < 3 && grow > 1.02 && !grown;
            attempt++, grow = 1 + (grow - 1) / 2)
         {
-          grown = build_at (&ctx, unit * grow, datasets, n_datasets) && !any_ellipsized (layout);
+          grown = build_at (&ctx, unit * grow) && !any_ellipsized (layout);
           if (grown)
             fit = grow;
         }
       if (!grown)
-        build_at (&ctx, unit * fit, datasets, n_datasets);
+        build_at (&ctx, unit * fit);
     }
 
   layout->unit = ctx.u;
@@ -2854,20 +2951,36 @@ kasane_diagram_describe (KasaneDataset * const *datasets,
                          KasaneDiagramKind      kind,
                          const char            *lang)
 {
-  GString *s = g_string_new (NULL);
-  const char *space = is_ja (lang) ? "" : " ";
-  guint first = 0, n = n_datasets;
+  g_autoptr(KasaneDiagramData) data = NULL;
 
   g_return_val_if_fail (n_datasets == 0 || datasets != NULL, g_strdup (""));
 
+  data = kasane_diagram_data_new (datasets, n_datasets);
+  return kasane_diagram_data_describe (data, 0, kind, lang);
+}
+
+char *
+kasane_diagram_data_describe (const KasaneDiagramData *data,
+                              guint                    first,
+                              KasaneDiagramKind        kind,
+                              const char              *lang)
+{
+  GString *s = g_string_new (NULL);
+  const char *space = is_ja (lang) ? "" : " ";
+  guint n;
+
+  g_return_val_if_fail (data != NULL, g_strdup (""));
+
   lang = is_ja (lang) ? "ja" : "en";
-  if (kind == KASANE_DIAGRAM_STACK && n_datasets > 0)
+  first = MIN (first, data->n_datasets);
+  n = data->n_datasets - first;
+  if (kind == KASANE_DIAGRAM_STACK && n > 0)
     n = 1;
 
   for (guint d = first; d < first + n; d++)
     {
-      KasaneDataset *dataset = datasets[d];
-      g_autoptr(KasaneLedger) ledger = kasane_ledger_compute (dataset);
+      KasaneDataset *dataset = data->entries[d].dataset;
+      const KasaneLedger *ledger = data->entries[d].ledger;
       const char *title = kasane_text_get (&dataset->title, lang);
 
       if (s->len > 0)

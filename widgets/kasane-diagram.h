@@ -42,10 +42,30 @@ void kasane_diagram_params_init (KasaneDiagramParams *params);
 
 typedef struct _KasaneDiagramLayout KasaneDiagramLayout;
 
+/* What a diagram draws that does not depend on size, zoom, theme, language or hover:
+ * each dataset's ledger and the lanes of its rails.  Computed once for a set of datasets
+ * (it holds references to them), and kept by a view while they stay the same. */
+typedef struct _KasaneDiagramData KasaneDiagramData;
+
+KasaneDiagramData   *kasane_diagram_data_new   (KasaneDataset * const    *datasets,
+                                                guint                     n_datasets);
+void                 kasane_diagram_data_free  (KasaneDiagramData        *data);
+guint                kasane_diagram_data_get_n_datasets (const KasaneDiagramData *data);
+/* Whether `data` was made for exactly these datasets, in this order. */
+gboolean             kasane_diagram_data_holds (const KasaneDiagramData  *data,
+                                                KasaneDataset * const    *datasets,
+                                                guint                     n_datasets);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneDiagramData, kasane_diagram_data_free)
+
 KasaneDiagramLayout *kasane_diagram_layout_new  (KasaneDataset * const    *datasets,
                                                  guint                     n_datasets,
                                                  const KasaneDiagramParams *params,
                                                  KasaneMeasure            *measure);
+/* The same from data made once (the fit search and every size reuse it). */
+KasaneDiagramLayout *kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
+                                                         const KasaneDiagramParams *params,
+                                                         KasaneMeasure             *measure);
 void                 kasane_diagram_layout_free (KasaneDiagramLayout      *layout);
 
 typedef enum
@@ -79,6 +99,11 @@ char    *kasane_diagram_describe        (KasaneDataset * const *datasets,
                                          guint                  n_datasets,
                                          KasaneDiagramKind      kind,
                                          const char            *lang);
+/* The same from data made once, for its datasets from `first` on (Stack: that one). */
+char    *kasane_diagram_data_describe   (const KasaneDiagramData *data,
+                                         guint                    first,
+                                         KasaneDiagramKind        kind,
+                                         const char              *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneDiagramLayout, kasane_diagram_layout_free)
 

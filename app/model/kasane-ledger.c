@@ -3,6 +3,15 @@
 #include "config.h"
 
 #include "kasane-ledger.h"
+#include "kasane-ledger-private.h"
+
+static guint compute_count;     /* atomic */
+
+guint
+kasane_ledger_get_compute_count (void)
+{
+  return (guint) g_atomic_int_get (&compute_count);
+}
 
 KasaneLedger *
 kasane_ledger_compute (KasaneDataset *dataset)
@@ -13,6 +22,8 @@ kasane_ledger_compute (KasaneDataset *dataset)
   gboolean all_positive = TRUE, all_moved = TRUE;
 
   g_return_val_if_fail (dataset != NULL, NULL);
+
+  g_atomic_int_inc (&compute_count);
 
   n_problems = dataset->problems->len;
   open = g_new0 (int, MAX (n_problems, 1));
