@@ -14,6 +14,7 @@
 
 #include "kasane-application.h"
 #include "kasane-i18n.h"
+#include "kasane-language.h"
 #include "kasane-session.h"
 #include "kasane-settings.h"
 #include "kasane-window.h"
@@ -341,7 +342,7 @@ apply_language (KasaneApplication *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "language");
 
-  kasane_i18n_set_language (g_str_equal (setting, "system") ? NULL : setting);
+  kasane_language_apply (g_str_equal (setting, "system") ? NULL : setting);
 }
 
 /* Labels from templates, menus and tooltips are translated as they are built, so a

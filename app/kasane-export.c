@@ -35,7 +35,7 @@
 #include "kasane-file-writer.h"
 #include "kasane-trend.h"
 #include "kasane-session.h"
-#include "kasane-render-private.h"
+#include "kasane-render.h"
 #include "kasane-resources.h"
 
 /* cairo's image surfaces are limited to 32767 pixels a side. */

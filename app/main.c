@@ -14,8 +14,8 @@
 
 #include "kasane-application.h"
 #include "kasane-cli.h"
-#include "kasane-i18n.h"
-#include "kasane-render-private.h"
+#include "kasane-language.h"
+#include "kasane-render.h"
 
 static void
 setup_locale (void)
@@ -25,7 +25,7 @@ setup_locale (void)
    * pick a translation even under the C locale.  No textdomain(): every lookup names
    * Kasane's domain, and GLib translates only while the default domain is "messages"
    * or matches the locale (g_dgettext decides once, before a run-time switch). */
-  kasane_i18n_init ();
+  kasane_language_init ();
 }
 
 int
@@ -55,7 +55,7 @@ main (int    argc,
 
   /* --lang chooses the window's language for this run, before anything is translated. */
   if (options.lang != NULL)
-    kasane_i18n_override_system_language (options.lang);
+    kasane_language_override_system (options.lang);
 
   app_argv = g_ptr_array_new ();
   g_ptr_array_add (app_argv, argv[0]);

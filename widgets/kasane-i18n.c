@@ -1,42 +1,59 @@
+/* kasane-i18n.c: translations for a chosen language, whatever the process locale
+ *
+ * Charts, exports and (later) slides are drawn in a language of their own, from any
+ * thread: their messages come from the compiled catalogue of that language, read once by
+ * kasane-catalog.c, with no gettext call, no global state and no environment change.
+ * The chrome (menus, .ui templates) translates through gettext in the process language,
+ * which only app/ changes (kasane-language.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "kasane-i18n"
 
 #include "config.h"
 
 #include "kasane-i18n.h"
 
-#include <libintl.h>
-#include <locale.h>
 #include <string.h>
 
-/* glibc: bumping this makes gettext forget the translations it looked up, so a change of
- * LANGUAGE takes effect at once. */
-extern int _nl_msg_cat_cntr;
+#include "kasane-catalog.h"
 
-static char *system_language_env;   /* LANGUAGE as Kasane found it, or NULL */
-static gboolean have_system_language_env;
-
-void
-kasane_i18n_init (void)
+/* Where the catalogues are: installed, or (make run, the tests) the build folder's. */
+const char *
+kasane_i18n_locale_dir (void)
 {
-  g_autofree char *installed = g_build_filename (LOCALEDIR, "ja", "LC_MESSAGES",
-                                                 GETTEXT_PACKAGE ".mo", NULL);
+  static const char *dir;
 
-  if (!have_system_language_env)
+  if (g_once_init_enter (&dir))
     {
-      system_language_env = g_strdup (g_getenv ("LANGUAGE"));
-      have_system_language_env = TRUE;
-    }
-  /* gettext ignores LANGUAGE under the C locale: C.UTF-8 lets it pick a translation. */
-  {
-    const char *messages = setlocale (LC_MESSAGES, NULL);
+      g_autofree char *installed = g_build_filename (LOCALEDIR, "ja", "LC_MESSAGES",
+                                                     GETTEXT_PACKAGE ".mo", NULL);
 
-    if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
-      setlocale (LC_MESSAGES, "C.UTF-8");
-  }
-  /* Uninstalled (make run, the tests): the catalogues the build folder made. */
-  bindtextdomain (GETTEXT_PACKAGE,
-                  g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&dir, g_file_test (installed, G_FILE_TEST_EXISTS)
+                                              ? LOCALEDIR : BUILD_LOCALEDIR);
+    }
+  return dir;
+}
+
+/* Japanese is the one translation: its catalogue, loaded on first use, or NULL (with one
+ * warning) when it is missing or damaged, and then the English text is shown. */
+static const KasaneCatalog *
+japanese (void)
+{
+  static gsize catalog;     /* a KasaneCatalog *, or 1 when it could not be read */
+
+  if (g_once_init_enter (&catalog))
+    {
+      g_autofree char *path = g_build_filename (kasane_i18n_locale_dir (), "ja",
+                                                "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+      g_autoptr(GError) error = NULL;
+      KasaneCatalog *loaded = kasane_catalog_new_from_file (path, &error);
+
+      if (loaded == NULL)
+        g_warning ("Japanese text is shown in English: %s", error->message);
+      g_once_init_leave (&catalog, loaded != NULL ? (gsize) loaded : 1);
+    }
+  return catalog != 1 ? (const KasaneCatalog *) catalog : NULL;
 }
 
 static const char *
@@ -67,18 +84,6 @@ kasane_i18n_system_language (void)
   return "en";
 }
 
-void
-kasane_i18n_override_system_language (const char *lang)
-{
-  g_return_if_fail (lang != NULL);
-
-  if (!have_system_language_env)
-    kasane_i18n_init ();
-  g_free (system_language_env);
-  system_language_env = g_strdup (lang);
-  kasane_i18n_set_language (NULL);
-}
-
 const char *
 kasane_i18n_resolve_language (const char *setting)
 {
@@ -89,72 +94,21 @@ kasane_i18n_resolve_language (const char *setting)
   return kasane_i18n_system_language ();
 }
 
-void
-kasane_i18n_set_language (const char *lang)
-{
-  if (!have_system_language_env)
-    kasane_i18n_init ();
-
-  if (lang == NULL)
-    {
-      if (system_language_env != NULL)
-        g_setenv ("LANGUAGE", system_language_env, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-    }
-  else
-    g_setenv ("LANGUAGE", lang, TRUE);
-  _nl_msg_cat_cntr++;
-}
-
-/* A locale that is not C, so gettext reads LANGUAGE: C.UTF-8 is always there on Debian. */
-static locale_t
-lookup_locale (void)
-{
-  static locale_t locale = (locale_t) 0;
-
-  if (locale == (locale_t) 0)
-    locale = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
-  return locale;
-}
-
 static const char *
 lookup (const char *lang,
+        const char *context,
         const char *msgid,
         const char *msgid_plural,
         gulong      n)
 {
-  g_autofree char *saved = NULL;
-  locale_t previous = (locale_t) 0;
-  locale_t locale;
-  const char *result;
+  const KasaneCatalog *catalog = g_strcmp0 (lang, "ja") == 0 ? japanese () : NULL;
+  const char *translated = NULL;
 
-  if (g_strcmp0 (lang, "ja") != 0)
-    return msgid_plural != NULL && n != 1 ? msgid_plural : msgid;
-  if (!have_system_language_env)
-    kasane_i18n_init ();
-
-  /* Look it up as Japanese, then put the process language back as it was. */
-  saved = g_strdup (g_getenv ("LANGUAGE"));
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  _nl_msg_cat_cntr++;
-  locale = lookup_locale ();
-  if (locale != (locale_t) 0)
-    previous = uselocale (locale);
-
-  if (msgid_plural != NULL)
-    result = dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
-  else
-    result = dgettext (GETTEXT_PACKAGE, msgid);
-
-  if (locale != (locale_t) 0)
-    uselocale (previous);
-  if (saved != NULL)
-    g_setenv ("LANGUAGE", saved, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  _nl_msg_cat_cntr++;
-  return result;
+  if (catalog != NULL)
+    translated = kasane_catalog_lookup (catalog, context, msgid, msgid_plural, n);
+  if (translated != NULL)
+    return translated;
+  return msgid_plural != NULL && n != 1 ? msgid_plural : msgid;
 }
 
 const char *
@@ -162,7 +116,7 @@ kasane_gettext (const char *lang,
                 const char *msgid)
 {
   g_return_val_if_fail (msgid != NULL, "");
-  return lookup (lang, msgid, NULL, 1);
+  return lookup (lang, NULL, msgid, NULL, 1);
 }
 
 const char *
@@ -170,17 +124,8 @@ kasane_pgettext (const char *lang,
                  const char *context,
                  const char *msgid)
 {
-  g_autofree char *key = NULL;
-  const char *translated;
-
   g_return_val_if_fail (context != NULL && msgid != NULL, "");
-
-  if (g_strcmp0 (lang, "ja") != 0)
-    return msgid;
-  /* gettext keys a message with a context as "CONTEXT\004MSGID". */
-  key = g_strconcat (context, "\004", msgid, NULL);
-  translated = lookup (lang, key, NULL, 1);
-  return translated == key ? msgid : translated;
+  return lookup (lang, context, msgid, NULL, 1);
 }
 
 const char *
@@ -190,5 +135,5 @@ kasane_ngettext (const char *lang,
                  gulong      n)
 {
   g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, "");
-  return lookup (lang, msgid, msgid_plural, n);
+  return lookup (lang, NULL, msgid, msgid_plural, n);
 }

@@ -3,7 +3,7 @@
  * A picture's language is a parameter (an export with --lang=ja from an English session,
  * a window switched to 日本語 at run time), so lookups name their language.  English is
  * the msgid itself; Japanese comes from the message catalogue, so ja.po is the one place
- * every translation lives.
+ * every translation lives; its compiled catalogue is read directly (kasane-catalog.c).
  */
 #pragma once
 
@@ -11,25 +11,18 @@
 
 G_BEGIN_DECLS
 
-/* Binds the text domain to the installed catalogues, or to the build folder's when Kasane
- * runs uninstalled.  Call once, early. */
-void        kasane_i18n_init             (void);
+/* The folder of the compiled catalogues: the installed one, or the build folder's when
+ * Kasane runs uninstalled. */
+const char *kasane_i18n_locale_dir       (void);
 
 /* "ja" or "en": the language the desktop asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). */
 const char *kasane_i18n_system_language  (void);
 
-/* What "system" means for the rest of the run: `lang` ("en" or "ja") as if the desktop
- * asked for it (the window's --lang option). */
-void        kasane_i18n_override_system_language (const char *lang);
-
 /* "ja" or "en" for a setting of "system", "en" or "ja" (anything else reads as "system"). */
 const char *kasane_i18n_resolve_language (const char *setting);
 
-/* Makes `lang` ("en", "ja", or NULL for the desktop's own) the language of every later
- * _() in the process; what is already on screen is not relabelled by this call. */
-void        kasane_i18n_set_language     (const char *lang);
-
-/* The translation of `msgid` in `lang`, whatever the process language. */
+/* The translation of `msgid` in `lang`, whatever the process language, from any thread:
+ * no global state is touched (the chrome's process language is kasane-language.c's). */
 const char *kasane_gettext               (const char *lang,
                                           const char *msgid) G_GNUC_FORMAT (2);
 /* With a message context, as C_() and NC_() mark them. */

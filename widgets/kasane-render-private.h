@@ -24,33 +24,6 @@ G_BEGIN_DECLS
 /* A new context on the process-wide PangoCairo font map, with the fixed font options.
  * Measure and paint with such contexts, never with one updated from a cairo_t: the
  * target's own font options would make Pango load every font again. */
-PangoContext *kasane_render_context_new    (void);
-
-/* The extents of `text` set in `font` (see KasaneMeasureFunc for the arguments). */
-void          kasane_render_text_extents   (PangoContext      *context,
-                                            const char        *text,
-                                            const KasaneFont  *font,
-                                            const char        *lang,
-                                            double             max_width,
-                                            int                max_lines,
-                                            KasaneTextExtents *extents);
-
-/* Sets `text` with its top left at the current point, in the current source, breaking
- * and ellipsizing exactly as kasane_render_text_extents measured it. */
-void          kasane_render_show_text      (cairo_t           *cr,
-                                            PangoContext      *context,
-                                            const char        *text,
-                                            const KasaneFont  *font,
-                                            const char        *lang,
-                                            double             max_width,
-                                            int                max_lines);
-
-/* Starts loading the fonts on a thread of their own; the first use of the font map
- * waits for it.  Call it early, before the toolkit starts. */
-void          kasane_render_warm_up        (void);
-/* Waits for the warm-up, if one is running. */
-void          kasane_render_warm_up_join   (void);
-
 /* TRUE when `measure` is Pango (paint then sets text the same way). */
 gboolean      kasane_measure_is_pango      (const KasaneMeasure *measure);
 

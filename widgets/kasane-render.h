@@ -8,7 +8,9 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
+#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
@@ -133,5 +135,35 @@ void           kasane_measure_text      (KasaneMeasure     *measure,
                                          KasaneTextExtents *extents);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneMeasure, kasane_measure_free)
+
+/* Text set the way every surface sets it (the diagram, the trend, export footers): a
+ * Pango context with Kasane's fixed font options, and extents and painting at a
+ * KasaneFont's size. */
+PangoContext *kasane_render_context_new    (void);
+
+/* The extents of `text` set in `font` (see KasaneMeasureFunc for the arguments). */
+void          kasane_render_text_extents   (PangoContext      *context,
+                                            const char        *text,
+                                            const KasaneFont  *font,
+                                            const char        *lang,
+                                            double             max_width,
+                                            int                max_lines,
+                                            KasaneTextExtents *extents);
+
+/* Sets `text` with its top left at the current point, in the current source, breaking
+ * and ellipsizing exactly as kasane_render_text_extents measured it. */
+void          kasane_render_show_text      (cairo_t           *cr,
+                                            PangoContext      *context,
+                                            const char        *text,
+                                            const KasaneFont  *font,
+                                            const char        *lang,
+                                            double             max_width,
+                                            int                max_lines);
+
+/* Starts loading the fonts on a thread of their own; the first use of the font map
+ * waits for it.  Call it early, before the toolkit starts. */
+void          kasane_render_warm_up        (void);
+/* Waits for the warm-up, if one is running. */
+void          kasane_render_warm_up_join   (void);
 
 G_END_DECLS
