@@ -29,6 +29,7 @@ struct _KasaneExportDialog
 
   GPtrArray            *datasets;       /* of KasaneDataset* */
   KasaneExportView      view;
+  KasaneRenderRequest  *state;          /* the view state drawn, or NULL: defaults */
   GSettings            *settings;       /* NULL when the schema lacks the export keys */
   char                 *folder;         /* last folder written to, or NULL */
   char                 *footer;         /* the text get_options hands out */
@@ -391,43 +392,20 @@ kasane_export_copy_to_clipboard (GdkClipboard              *clipboard,
 
 /* Ctrl+Shift+C in the window: the picture as the Export dialog last set it up. */
 gboolean
-kasane_export_copy_view (GtkWidget              *widget,
-                         KasaneDataset * const  *datasets,
-                         guint                   n_datasets,
-                         const char             *view,
-                         GError                **error)
+kasane_export_copy_view (GtkWidget                 *widget,
+                         const KasaneRenderRequest *request,
+                         GError                   **error)
 {
-  g_autoptr(GSettings) settings = open_settings ();
-  g_autofree char *footer = NULL;
   KasaneExportOptions options;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
 
-  kasane_export_options_init (&options);
-  if (!kasane_export_view_from_string (view, &options.view) ||
-      options.view == KASANE_EXPORT_VIEW_SLIDES)
-    options.view = KASANE_EXPORT_VIEW_COMPARE;
-  options.lang = desktop_lang ();
-  if (settings != NULL)
-    {
-      g_autofree char *theme = g_settings_get_string (settings, "export-theme");
-      g_autofree char *language = g_settings_get_string (settings, "export-language");
-      g_autofree char *background = g_settings_get_string (settings, "export-background");
-
-      options.width = (guint) g_settings_get_int (settings, "export-width");
-      options.height = (guint) g_settings_get_int (settings, "export-height");
-      options.scale = (guint) g_settings_get_int (settings, "export-scale");
-      kasane_theme_from_string (theme, &options.theme);
-      if (!g_str_equal (language, "system"))
-        options.lang = index_of (language_names, 2, language, 0) == 1 ? "ja" : "en";
-      kasane_export_background_from_string (background, &options.background);
-      if (g_settings_get_boolean (settings, "export-footer"))
-        footer = kasane_export_default_footer (datasets, n_datasets, options.view,
-                                               options.lang);
-      options.footer = footer;
-    }
-  return kasane_export_copy_to_clipboard (gtk_widget_get_clipboard (widget), datasets,
-                                          n_datasets, &options, error);
+  kasane_export_options_init_for_request (&options, request);
+  options.scale = (guint) CLAMP (gtk_widget_get_scale_factor (widget), 1, 8);
+  return kasane_export_copy_to_clipboard (gtk_widget_get_clipboard (widget),
+                                          (KasaneDataset * const *) request->datasets->pdata,
+                                          request->datasets->len, &options, error);
 }
 
 /* Feedback */
@@ -681,6 +659,7 @@ kasane_export_dialog_finalize (GObject *object)
   KasaneExportDialog *self = KASANE_EXPORT_DIALOG (object);
 
   g_clear_pointer (&self->datasets, g_ptr_array_unref);
+  g_clear_pointer (&self->state, kasane_render_request_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->folder, g_free);
   g_clear_pointer (&self->footer, g_free);
@@ -791,12 +770,31 @@ kasane_export_dialog_new (GtkWindow             *parent,
 }
 
 void
-kasane_export_dialog_present (GtkWindow             *parent,
-                              KasaneDataset * const *datasets,
-                              guint                  n_datasets,
-                              const char            *view)
+kasane_export_dialog_set_state (KasaneExportDialog        *self,
+                                const KasaneRenderRequest *request)
 {
-  KasaneExportDialog *self = kasane_export_dialog_new (parent, datasets, n_datasets, view);
+  g_return_if_fail (KASANE_IS_EXPORT_DIALOG (self));
 
+  g_clear_pointer (&self->state, kasane_render_request_free);
+  if (request != NULL)
+    self->state = kasane_render_request_copy (request);
+}
+
+void
+kasane_export_dialog_present (GtkWindow                 *parent,
+                              const KasaneRenderRequest *request)
+{
+  static const char * const views[] = {
+    [KASANE_CHART_COMPARE] = "compare",
+    [KASANE_CHART_STACK] = "stack",
+    [KASANE_CHART_TREND] = "trend",
+  };
+  KasaneExportDialog *self;
+
+  g_return_if_fail (request != NULL);
+
+  self = kasane_export_dialog_new (parent, (KasaneDataset * const *) request->datasets->pdata,
+                                   request->datasets->len, views[request->chart]);
+  kasane_export_dialog_set_state (self, request);
   gtk_window_present (GTK_WINDOW (self));
 }

@@ -26,11 +26,15 @@ KasaneExportDialog *kasane_export_dialog_new          (GtkWindow              *p
                                                        KasaneDataset * const  *datasets,
                                                        guint                   n_datasets,
                                                        const char             *view);
-/* Creates the dialog, transient for `parent`, and presents it. */
-void                kasane_export_dialog_present      (GtkWindow              *parent,
-                                                       KasaneDataset * const  *datasets,
-                                                       guint                   n_datasets,
-                                                       const char             *view);
+/* The view state the picture keeps (selection, step, zoom, time window, hidden series);
+ * the dialog's own choices override size, scale, theme, language and background.  The
+ * request is copied. */
+void                kasane_export_dialog_set_state    (KasaneExportDialog        *self,
+                                                       const KasaneRenderRequest *request);
+/* Creates the dialog for the picture `request` describes, transient for `parent`, and
+ * presents it. */
+void                kasane_export_dialog_present      (GtkWindow                 *parent,
+                                                       const KasaneRenderRequest *request);
 
 /* The options the dialog shows now; the strings in it belong to the dialog and stay
  * valid until its settings change. */
@@ -51,13 +55,12 @@ gboolean            kasane_export_copy_to_clipboard   (GdkClipboard             
                                                        const KasaneExportOptions *options,
                                                        GError                   **error);
 
-/* "Copy as image" without the dialog (the window's Ctrl+Shift+C): the picture of `view`
- * with the size, scale, theme, language, background and footer the Export dialog last
- * used, on `widget`'s clipboard. */
+/* "Copy as image" (the window's Ctrl+Shift+C): the picture on screen, as `request`
+ * describes it — the view's state at the view's size, in its theme and language, at
+ * `widget`'s scale factor, with no footer — on `widget`'s clipboard.  The Export dialog
+ * is the way to another size, theme, language or background. */
 gboolean            kasane_export_copy_view           (GtkWidget                 *widget,
-                                                       KasaneDataset * const     *datasets,
-                                                       guint                      n_datasets,
-                                                       const char                *view,
+                                                       const KasaneRenderRequest *request,
                                                        GError                   **error);
 
 G_END_DECLS

@@ -70,6 +70,29 @@ kasane_export_options_init (KasaneExportOptions *options)
   options->footer = NULL;
 }
 
+void
+kasane_export_options_init_for_request (KasaneExportOptions       *options,
+                                        const KasaneRenderRequest *request)
+{
+  static const KasaneExportView views[] = {
+    [KASANE_CHART_COMPARE] = KASANE_EXPORT_VIEW_COMPARE,
+    [KASANE_CHART_STACK] = KASANE_EXPORT_VIEW_STACK,
+    [KASANE_CHART_TREND] = KASANE_EXPORT_VIEW_TREND,
+  };
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (request != NULL);
+
+  kasane_export_options_init (options);
+  options->view = views[request->chart];
+  options->width = (guint) CLAMP (round (request->width), 16, 16384);
+  options->height = (guint) CLAMP (round (request->height), 16, 16384);
+  options->theme = request->theme;
+  options->lang = request->lang;
+  options->series = (const char * const *) request->series;
+  options->state = request;
+}
+
 gboolean
 kasane_export_format_from_path (const char         *path,
                                 KasaneExportFormat *format)
@@ -375,6 +398,13 @@ paint_diagram (cairo_t                   *cr,
   params.height = options->height - footer_height (options);
   params.lang = lang;
   params.theme = options->theme;
+  if (options->state != NULL)
+    {
+      params.text_scale = options->state->text_scale;
+      params.step = options->state->step;
+      params.selected_dataset = options->state->selected_dataset;
+      params.selected_layer = options->state->selected_layer;
+    }
 
   layout = kasane_diagram_layout_new (datasets, datasets_shown (n_datasets, options->view),
                                       &params, measure);
@@ -419,6 +449,13 @@ paint_trend (cairo_t                   *cr,
   params.height = options->height - footer_height (options);
   params.lang = lang;
   params.theme = options->theme;
+  if (options->state != NULL)
+    {
+      params.text_scale = options->state->text_scale;
+      params.view_x0 = options->state->view_x0;
+      params.view_x1 = options->state->view_x1;
+      params.hidden = options->state->hidden;
+    }
 
   layout = kasane_trend_layout_new_for_data (data, &params, measure);
   if (layout == NULL)

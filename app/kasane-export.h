@@ -19,6 +19,7 @@
 #include "kasane-cli.h"
 #include "kasane-dataset.h"
 #include "kasane-render.h"
+#include "kasane-render-request.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,8 @@ typedef struct
   const char            *footer;      /* NULL or "": none; else one line under the diagram */
   const char * const    *series;      /* trend: the series ids to chart, in that order;
                                          NULL: all of them */
+  const KasaneRenderRequest *state;   /* the view state to draw (selection, step, zoom,
+                                         time window, hidden series); NULL: defaults */
 } KasaneExportOptions;
 
 #define KASANE_EXPORT_ERROR (kasane_export_error_quark ())
@@ -77,6 +80,11 @@ GQuark       kasane_export_error_quark        (void);
 /* Defaults of DESIGN.md: PNG, compare, 1920×1080, scale 1, light, language from the
  * locale, theme background, no footer. */
 void         kasane_export_options_init       (KasaneExportOptions *options);
+/* The picture `request` describes, as it was seen: its view, size, language, theme and
+ * state.  Callers then override only what they are asked to (size, scale, theme,
+ * language, background).  `options` keeps pointers into `request`. */
+void         kasane_export_options_init_for_request (KasaneExportOptions       *options,
+                                                     const KasaneRenderRequest *request);
 
 /* From OUT's extension (.png .svg .pdf, any case); FALSE when it is none of them. */
 gboolean     kasane_export_format_from_path   (const char          *path,

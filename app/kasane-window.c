@@ -1056,29 +1056,26 @@ zoom_action (GtkWidget  *widget,
   kasane_trend_view_set_zoom (self->trend_view, kasane_diagram_view_get_zoom (views[0]));
 }
 
-static GPtrArray *
-collect_current_datasets (KasaneWindow  *self,
-                          const char   **view)
+/* The picture on screen, as export draws it; from the Ledger or Explain view, the
+ * comparison (which may not have been shown yet: it gets the size of the page). */
+static KasaneRenderRequest *
+current_render_request (KasaneWindow *self)
 {
-  KasaneDiagramView *diagram = get_current_diagram (self);
+  KasaneRenderRequest *request;
+  KasaneDiagramView *diagram;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "trend") == 0)
-    {
-      /* The trend view charts the dataset it shows (with its series). */
-      GPtrArray *one = g_ptr_array_new ();
-      KasaneDataset *dataset = kasane_trend_view_get_dataset (self->trend_view);
+    return kasane_trend_view_get_render_request (self->trend_view);
 
-      *view = "trend";
-      if (dataset != NULL)
-        g_ptr_array_add (one, dataset);
-      return one;
-    }
-
-  /* From the Ledger or Explain view the comparison is exported, which may not have been
-   * shown yet. */
+  diagram = get_current_diagram (self);
   sync_views (self, diagram == self->stack_view ? VIEW_STACK : VIEW_COMPARE);
-  *view = diagram == self->stack_view ? "stack" : "compare";
-  return g_ptr_array_ref (diagram == self->stack_view ? self->stack_shown : self->compare_shown);
+  request = kasane_diagram_view_get_render_request (diagram);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (diagram)))
+    {
+      request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self->view_stack)), 16);
+      request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self->view_stack)), 16);
+    }
+  return request;
 }
 
 static void
@@ -1087,16 +1084,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KasaneWindow *self = KASANE_WINDOW (widget);
-  const char *view;
-  g_autoptr(GPtrArray) datasets = collect_current_datasets (self, &view);
+  g_autoptr(KasaneRenderRequest) request = current_render_request (self);
 
-  if (datasets->len == 0)
+  if (request->datasets->len == 0)
     {
       toast (self, _("Open a dataset to export its diagram"));
       return;
     }
-  kasane_export_dialog_present (GTK_WINDOW (self), (KasaneDataset * const *) datasets->pdata,
-                                datasets->len, view);
+  kasane_export_dialog_present (GTK_WINDOW (self), request);
 }
 
 static void
@@ -1105,17 +1100,15 @@ copy_image_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KasaneWindow *self = KASANE_WINDOW (widget);
-  const char *view;
-  g_autoptr(GPtrArray) datasets = collect_current_datasets (self, &view);
+  g_autoptr(KasaneRenderRequest) request = current_render_request (self);
   g_autoptr(GError) error = NULL;
 
-  if (datasets->len == 0)
+  if (request->datasets->len == 0)
     {
       toast (self, _("Open a dataset to copy its diagram"));
       return;
     }
-  if (kasane_export_copy_view (GTK_WIDGET (self), (KasaneDataset * const *) datasets->pdata,
-                               datasets->len, view, &error))
+  if (kasane_export_copy_view (GTK_WIDGET (self), request, &error))
     toast (self, _("Diagram copied as an image"));
   else
     {

@@ -1600,11 +1600,17 @@ test_dialog (void)
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
 
-  /* The window's Ctrl+Shift+C: the same, from the saved settings. */
+  /* The window's Ctrl+Shift+C: the picture a view describes. */
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL);
-  g_assert_true (kasane_export_copy_view (GTK_WIDGET (dialog),
-                                          (KasaneDataset * const *) datasets->pdata,
-                                          datasets->len, "compare", &error));
+  {
+    g_autoptr(KasaneRenderRequest) request =
+      kasane_render_request_new (KASANE_CHART_COMPARE,
+                                 (KasaneDataset * const *) datasets->pdata, datasets->len);
+
+    request->width = 640;
+    request->height = 360;
+    g_assert_true (kasane_export_copy_view (GTK_WIDGET (dialog), request, &error));
+  }
   g_assert_no_error (error);
   formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (dialog)));
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));

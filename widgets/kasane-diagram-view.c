@@ -1005,3 +1005,34 @@ kasane_diagram_view_get_hover (KasaneDiagramView *self,
   if (problem != NULL)
     *problem = self->hover_problem;
 }
+
+/**
+ * kasane_diagram_view_get_render_request:
+ *
+ * What the view shows, as export draws it: its datasets, kind, language, theme in
+ * effect, size, zoom, step and selection (hover is not part of the picture).
+ *
+ * Returns: (transfer full): a new request
+ */
+KasaneRenderRequest *
+kasane_diagram_view_get_render_request (KasaneDiagramView *self)
+{
+  KasaneRenderRequest *request;
+
+  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), NULL);
+
+  request = kasane_render_request_new (self->kind == KASANE_DIAGRAM_STACK ? KASANE_CHART_STACK
+                                                                          : KASANE_CHART_COMPARE,
+                                       (KasaneDataset * const *) self->datasets->pdata,
+                                       self->datasets->len);
+  g_free (request->lang);
+  request->lang = g_strdup (g_strcmp0 (self->lang, "ja") == 0 ? "ja" : "en");
+  request->theme = kasane_diagram_view_get_effective_theme (self);
+  request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  request->text_scale = kasane_diagram_view_get_text_scale (self);
+  request->step = self->step;
+  request->selected_dataset = self->selected_dataset;
+  request->selected_layer = self->selected_layer;
+  return request;
+}

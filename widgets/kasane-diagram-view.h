@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kasane-render-request.h"
 #include "kasane-dataset.h"
 #include "kasane-diagram.h"
 
@@ -66,5 +67,8 @@ void               kasane_diagram_view_select_layer   (KasaneDiagramView     *se
                                                        int                    layer);
 int                kasane_diagram_view_get_selected_dataset (KasaneDiagramView *self);
 int                kasane_diagram_view_get_selected_layer   (KasaneDiagramView *self);
+
+/* The picture on screen, for export and Copy as Image. */
+KasaneRenderRequest *kasane_diagram_view_get_render_request (KasaneDiagramView *self);
 
 G_END_DECLS

@@ -1469,3 +1469,33 @@ kasane_trend_view_get_rubber_band (KasaneTrendView *self,
     *x1 = MAX (self->drag_x, self->drag_x + self->drag_dx);
   return TRUE;
 }
+
+/**
+ * kasane_trend_view_get_render_request:
+ *
+ * What the view shows, as export draws it: its dataset and series, language, theme in
+ * effect, size, zoom, time window and hidden series (hover is not part of the picture).
+ *
+ * Returns: (transfer full): a new request
+ */
+KasaneRenderRequest *
+kasane_trend_view_get_render_request (KasaneTrendView *self)
+{
+  KasaneRenderRequest *request;
+
+  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), NULL);
+
+  request = kasane_render_request_new (KASANE_CHART_TREND, &self->dataset,
+                                       self->dataset != NULL ? 1 : 0);
+  g_free (request->lang);
+  request->lang = g_strdup (g_strcmp0 (self->lang, "ja") == 0 ? "ja" : "en");
+  request->theme = kasane_trend_view_get_effective_theme (self);
+  request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  request->text_scale = kasane_trend_view_get_text_scale (self);
+  request->series = g_strdupv (self->series_ids);
+  request->view_x0 = self->view_x0;
+  request->view_x1 = self->view_x1;
+  request->hidden = self->hidden;
+  return request;
+}

@@ -14,6 +14,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kasane-render-request.h"
 #include "kasane-dataset.h"
 #include "kasane-render.h"
 
@@ -90,5 +91,8 @@ void                kasane_trend_view_get_hover        (KasaneTrendView    *self
 void                kasane_trend_view_set_hover        (KasaneTrendView    *self,
                                                         int                 series,
                                                         int                 point);
+
+/* The picture on screen, for export and Copy as Image. */
+KasaneRenderRequest *kasane_trend_view_get_render_request (KasaneTrendView *self);
 
 G_END_DECLS
