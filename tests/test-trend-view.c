@@ -195,6 +195,7 @@ test_hover (Fixture       *f,
   const KasaneSeries *series;
   g_autofree char *date = NULL;
   int s, p, k, want_series, want_point;
+  guint n_layouts;
   gboolean date_shown = FALSE, name_shown = FALSE;
 
   /* A vertex of the first series with markers, inside the plot. */
@@ -209,14 +210,15 @@ test_hover (Fixture       *f,
   k = (int) path->n - 2;
   want_series = path->series;
   want_point = (int) path->index[k];
-  /* Hovering lays out again: the old layout (and `path`) is gone after this. */
+  /* Hovering moves the read-out in the layout; it does not lay the chart out again. */
+  n_layouts = kasane_trend_view_get_n_layouts (f->view);
   kasane_trend_view_hover_at (f->view, path->px[k], path->py[k]);
-  path = NULL;
   kasane_trend_view_get_hover (f->view, &s, &p);
   g_assert_cmpint (s, ==, want_series);
   g_assert_cmpint (p, ==, want_point);
 
-  layout = wait_for_layout (f->view);
+  g_assert_true (wait_for_layout (f->view) == layout);
+  g_assert_cmpuint (kasane_trend_view_get_n_layouts (f->view), ==, n_layouts);
   g_assert_true (layout->has_hover);
   g_assert_cmpint (layout->hover_series, ==, s);
   g_assert_cmpint (layout->hover_point, ==, p);

@@ -555,6 +555,35 @@ test_hover_and_zoom (void)
   g_assert_cmpfloat (hover->readout.x + hover->readout.width, <=, hover->width);
   assert_texts_inside (hover);
 
+  /* The same read-out moved into a layout made without it: same box, same texts. */
+  {
+    g_autoptr(KasaneTrendLayout) moved = NULL;
+    guint n_texts;
+
+    params.hover_series = -1;
+    moved = kasane_trend_layout_new_for_data (data, &params, measure);
+    g_assert_false (moved->has_hover);
+    n_texts = moved->texts->len;
+    kasane_trend_layout_set_hover (moved, 1, 1, measure);
+    g_assert_true (moved->has_hover);
+    g_assert_cmpuint (moved->texts->len, ==, n_texts + 4);
+    g_assert_cmpuint (moved->texts->len, ==, hover->texts->len);
+    g_assert_cmpfloat (moved->readout.x, ==, hover->readout.x);
+    g_assert_cmpfloat (moved->readout.y, ==, hover->readout.y);
+    g_assert_cmpfloat (moved->readout.width, ==, hover->readout.width);
+    g_assert_cmpfloat (moved->hover_x, ==, hover->hover_x);
+    /* Moving it again replaces the read-out; none leaves no read-out. */
+    kasane_trend_layout_set_hover (moved, 1, 2, measure);
+    g_assert_cmpuint (moved->texts->len, >=, n_texts + 3);
+    for (guint i = 0; i < moved->texts->len; i++)
+      g_assert_cmpint (g_array_index (moved->texts, KasaneTrendText, i).role ==
+                       KASANE_TREND_TEXT_READOUT, ==, i >= n_texts);
+    kasane_trend_layout_set_hover (moved, -1, -1, measure);
+    g_assert_false (moved->has_hover);
+    g_assert_cmpuint (moved->texts->len, ==, n_texts);
+    params.hover_series = 1;
+  }
+
   /* Zoom: the same data, a narrower window; x ↔ data round trip. */
   kasane_trend_data_get_default_window (data, &x0, &x1);
   params.hover_series = -1;

@@ -166,6 +166,7 @@ struct _KasaneTrendLayout
   KasaneTrendData *data;
   double           width, height;
   double           text_scale;
+  double           ts;              /* the text unit the layout was made with */
   char            *lang;
   KasaneTheme      theme;
   double           x0, x1;          /* the visible window, data units */

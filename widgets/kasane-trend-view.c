@@ -458,7 +458,14 @@ kasane_trend_view_set_hover (KasaneTrendView *self,
     return;
   self->hover_series = series;
   self->hover_point = point;
-  invalidate (self);
+  /* Only the read-out moves: the layout stays. */
+  if (self->layout != NULL)
+    {
+      kasane_trend_layout_set_hover (self->layout, series, point, self->measure);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    invalidate (self);
 }
 
 void

@@ -1416,12 +1416,15 @@ layout_direct_labels (Ctx *c)
     }
 }
 
+/* The read-out of the hovered point: laid out into a finished layout (its texts go
+ * last, role READOUT), so hovering never lays the chart out again. */
 static void
-layout_hover (Ctx *c)
+layout_hover (Ctx *c,
+              int  hover_series,
+              int  hover_point)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
-  const KasaneTrendParams *params = c->params;
   KasaneTrendDataSeries *s;
   KasaneTrendPanel *panel;
   KasaneTrendSeriesPath *path;
@@ -1433,20 +1436,20 @@ layout_hover (Ctx *c)
   double pad = 8 * c->ts, w = 0, h = 0, x, y;
   guint p;
 
-  if (params->hover_series < 0 || (guint) params->hover_series >= data->series->len)
+  if (hover_series < 0 || (guint) hover_series >= data->series->len)
     return;
-  s = &g_array_index (data->series, KasaneTrendDataSeries, params->hover_series);
-  path = &g_array_index (layout->paths, KasaneTrendSeriesPath, params->hover_series);
+  s = &g_array_index (data->series, KasaneTrendDataSeries, hover_series);
+  path = &g_array_index (layout->paths, KasaneTrendSeriesPath, hover_series);
   series = s->series;
-  p = (guint) params->hover_point;
-  if (!path->visible || params->hover_point < 0 || p >= series->n_points || isnan (s->ny[p]) ||
+  p = (guint) hover_point;
+  if (!path->visible || hover_point < 0 || p >= series->n_points || isnan (s->ny[p]) ||
       series->x[p] < layout->x0 || series->x[p] > layout->x1)
     return;
 
   panel = &g_array_index (layout->panels, KasaneTrendPanel, s->panel);
   layout->has_hover = TRUE;
-  layout->hover_series = params->hover_series;
-  layout->hover_point = params->hover_point;
+  layout->hover_series = hover_series;
+  layout->hover_point = hover_point;
   layout->hover_x = kasane_trend_layout_data_to_x (layout, series->x[p]);
   layout->hover_y = panel->origin + panel->span * s->ny[p];
 
@@ -1672,7 +1675,6 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   layout_events (&c);
   layout_paths (&c);
   layout_direct_labels (&c);
-  layout_hover (&c);
 
   /* Nothing leaves the canvas. */
   for (guint i = 0; i < layout->texts->len; i++)
@@ -1682,9 +1684,38 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
       t->x = CLAMP (t->x, 0, MAX (0, layout->width - t->width));
       t->y = CLAMP (t->y, 0, MAX (0, layout->height - t->height));
     }
+  layout->ts = c.ts;
+  layout_hover (&c, params->hover_series, params->hover_point);
 
   g_hash_table_unref (memo_data.cache);
   return layout;
+}
+
+void
+kasane_trend_layout_set_hover (KasaneTrendLayout *layout,
+                               int                series,
+                               int                point,
+                               KasaneMeasure     *measure)
+{
+  Ctx c = { 0 };
+  guint n = 0;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (measure != NULL);
+
+  /* The last hover's read-out texts are the last texts. */
+  while (n < layout->texts->len &&
+         text_at (layout, (int) (layout->texts->len - 1 - n))->role == KASANE_TREND_TEXT_READOUT)
+    n++;
+  g_array_set_size (layout->texts, layout->texts->len - n);
+  layout->has_hover = FALSE;
+  layout->hover_series = layout->hover_point = -1;
+
+  c.layout = layout;
+  c.measure = measure;
+  c.dataset = layout->data->dataset;
+  c.ts = layout->ts;
+  layout_hover (&c, series, point);
 }
 
 KasaneTrendLayout *

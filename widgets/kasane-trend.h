@@ -42,7 +42,8 @@ typedef struct
   double      view_x0;        /* the visible x window (zoom and pan), in data units;      */
   double      view_x1;        /* NAN (the default): the data's range with a little padding */
   guint64     hidden;         /* bit i hides series i of the chart (legend toggles) */
-  int         hover_series;   /* the hovered point: read-out, crosshair; -1: none */
+  int         hover_series;   /* the hovered point: read-out, crosshair; -1: none (a view
+                                 moves it with kasane_trend_layout_set_hover ()) */
   int         hover_point;
 } KasaneTrendParams;
 
@@ -78,6 +79,12 @@ KasaneTrendLayout *kasane_trend_layout_new_for_data (KasaneTrendData         *da
 KasaneTrendLayout *kasane_trend_layout_new        (KasaneDataset           *dataset,
                                                    const char * const      *series_ids,
                                                    const KasaneTrendParams *params,
+                                                   KasaneMeasure           *measure);
+/* Moves the hovered point's read-out (crosshair, ring, box) to chart series `series`,
+ * point `point` (-1: none) in a finished layout, without laying the chart out again. */
+void               kasane_trend_layout_set_hover  (KasaneTrendLayout       *layout,
+                                                   int                      series,
+                                                   int                      point,
                                                    KasaneMeasure           *measure);
 void               kasane_trend_layout_free       (KasaneTrendLayout       *layout);
 
