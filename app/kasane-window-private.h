@@ -47,6 +47,7 @@ void           kasane_window_select_index         (KasaneWindow *self,
 GtkStack      *kasane_window_get_view_stack       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_compare_view     (KasaneWindow *self);
 GtkWidget     *kasane_window_get_stack_view       (KasaneWindow *self);
+GtkWidget     *kasane_window_get_trend_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_explain_view     (KasaneWindow *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "kasane-ledger-view.h"
 #include "kasane-session.h"
 #include "kasane-settings.h"
+#include "kasane-zoom.h"
 #include "kasane-trend-view.h"
 #include "kasane-view-switcher.h"
 #include "kasane-loader.h"
@@ -509,8 +510,8 @@ sync_diagram_view (KasaneWindow      *self,
                    const char        *lang,
                    const char        *theme)
 {
-  kasane_diagram_view_set_lang (view, lang);
-  kasane_diagram_view_set_theme (view, theme);
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (view), lang);
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (view), theme);
   show_datasets (view, shown, datasets);
 }
 
@@ -565,8 +566,8 @@ sync_views (KasaneWindow *self,
 
   if (views & VIEW_TREND)
     {
-      kasane_trend_view_set_lang (self->trend_view, lang);
-      kasane_trend_view_set_theme (self->trend_view, theme);
+      kasane_chart_view_set_lang (KASANE_CHART_VIEW (self->trend_view), lang);
+      kasane_chart_view_set_theme (KASANE_CHART_VIEW (self->trend_view), theme);
       /* Setting the dataset resets the time window: only on a change. */
       if (kasane_trend_view_get_dataset (self->trend_view) !=
           (entry != NULL ? entry->dataset : NULL))
@@ -1040,20 +1041,15 @@ zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KasaneWindow *self = KASANE_WINDOW (widget);
-  KasaneDiagramView *views[] = { self->compare_view, self->stack_view };
+  KasaneZoom *zoom = kasane_zoom_get_default ();
 
-  /* Every chart keeps one zoom, so switching views does not change the text size. */
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      if (g_str_equal (action_name, "win.zoom-in"))
-        kasane_diagram_view_zoom_in (views[i]);
-      else if (g_str_equal (action_name, "win.zoom-out"))
-        kasane_diagram_view_zoom_out (views[i]);
-      else
-        kasane_diagram_view_zoom_reset (views[i]);
-    }
-  kasane_trend_view_set_zoom (self->trend_view, kasane_diagram_view_get_zoom (views[0]));
+  /* One zoom for every chart: the views show it through their bindings. */
+  if (g_str_equal (action_name, "win.zoom-in"))
+    kasane_zoom_in (zoom);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    kasane_zoom_out (zoom);
+  else
+    kasane_zoom_reset (zoom);
 }
 
 /* The picture on screen, as export draws it; from the Ledger or Explain view, the
@@ -1326,6 +1322,16 @@ kasane_window_init (KasaneWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The application's one zoom, shown by every chart. */
+  {
+    GtkWidget *charts[] = { GTK_WIDGET (self->compare_view), GTK_WIDGET (self->stack_view),
+                            GTK_WIDGET (self->trend_view) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+      g_object_bind_property (kasane_zoom_get_default (), "level", charts[i], "zoom",
+                              G_BINDING_SYNC_CREATE);
+  }
+
   /* F9 and the menu hide the dataset list, to give a projected diagram the whole window. */
   {
     g_autoptr(GPropertyAction) show_sidebar =
@@ -1555,6 +1561,13 @@ kasane_window_get_stack_view (KasaneWindow *self)
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   sync_views (self, VIEW_STACK);
   return GTK_WIDGET (self->stack_view);
+}
+
+GtkWidget *
+kasane_window_get_trend_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->trend_view);
 }
 
 GtkWidget *

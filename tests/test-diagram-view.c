@@ -58,7 +58,7 @@ fixture_set_up (Fixture       *f,
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   f->view = KASANE_DIAGRAM_VIEW (kasane_diagram_view_new ());
-  kasane_diagram_view_set_theme (f->view, "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "light");
   kasane_diagram_view_set_datasets (f->view, datasets, 2);
   g_signal_connect (f->view, "layer-selected", G_CALLBACK (on_layer_selected), f);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
@@ -121,10 +121,10 @@ test_accessible (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
 
   /* The description follows the language and the data. */
-  kasane_diagram_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ja);
-  kasane_diagram_view_set_lang (f->view, "en");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "en");
   kasane_diagram_view_set_datasets (f->view, datasets + 1, 1);
   {
     g_autofree char *one = kasane_diagram_describe (datasets + 1, 1, KASANE_DIAGRAM_COMPARE, "en");
@@ -300,36 +300,36 @@ test_cache (Fixture       *f,
   g_assert_true (kasane_diagram_view_get_layout (f->view) == layout);
 
   /* Setting the same values changes nothing. */
-  kasane_diagram_view_set_lang (f->view, "en");
-  kasane_diagram_view_set_theme (f->view, "light");
-  kasane_diagram_view_set_zoom (f->view, 1.0);
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "en");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "light");
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.0);
   kasane_test_iterate (30);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n);
 
   /* Language, zoom, kind, theme: a new layout each. */
-  kasane_diagram_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   g_assert_null (kasane_diagram_view_get_layout (f->view));
   layout = wait_for_layout (f->view);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n + 1);
   g_assert_cmpstr (layout->params.lang, ==, "ja");
 
-  kasane_diagram_view_zoom_in (f->view);
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), >, 1.0);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.2);
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (f->view)), >, 1.0);
   layout = wait_for_layout (f->view);
   g_assert_cmpuint (kasane_diagram_view_get_n_layouts (f->view), ==, n + 2);
   g_assert_cmpfloat (layout->params.text_scale, >, 1.0);
-  kasane_diagram_view_zoom_reset (f->view);
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), ==, 1.0);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.0);
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (f->view)), ==, 1.0);
   wait_for_layout (f->view);
 
   kasane_diagram_view_set_kind (f->view, KASANE_DIAGRAM_STACK);
   layout = wait_for_layout (f->view);
   g_assert_cmpint (layout->params.kind, ==, KASANE_DIAGRAM_STACK);
 
-  kasane_diagram_view_set_theme (f->view, "contrast");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "contrast");
   layout = wait_for_layout (f->view);
   g_assert_cmpint (layout->params.theme, ==, KASANE_THEME_CONTRAST);
-  g_assert_cmpint (kasane_diagram_view_get_effective_theme (f->view), ==, KASANE_THEME_CONTRAST);
+  g_assert_cmpint (kasane_chart_view_get_effective_theme (KASANE_CHART_VIEW (f->view)), ==, KASANE_THEME_CONTRAST);
 
   /* A new size: a new layout at that size. */
   n = kasane_diagram_view_get_n_layouts (f->view);
@@ -364,27 +364,27 @@ test_properties (Fixture       *f,
   g_signal_connect (f->view, "notify::zoom", G_CALLBACK (count_notify), &zoom);
   g_signal_connect (f->view, "notify::lang", G_CALLBACK (count_notify), &lang);
 
-  kasane_diagram_view_set_zoom (f->view, 1.0);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.0);
   g_assert_cmpuint (zoom, ==, 0);
-  kasane_diagram_view_set_zoom (f->view, 2.0);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 2.0);
   g_assert_cmpuint (zoom, ==, 1);
   g_object_set (f->view, "zoom", 2.0, NULL);
   g_assert_cmpuint (zoom, ==, 1);
-  kasane_diagram_view_set_zoom (f->view, 100.0);   /* clamped */
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (f->view), ==, KASANE_DIAGRAM_VIEW_ZOOM_MAX);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 100.0);   /* clamped */
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (f->view)), ==, KASANE_CHART_VIEW_ZOOM_MAX);
   g_assert_cmpuint (zoom, ==, 2);
 
-  kasane_diagram_view_set_lang (f->view, "ja");
-  kasane_diagram_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   g_assert_cmpuint (lang, ==, 1);
-  g_assert_cmpstr (kasane_diagram_view_get_lang (f->view), ==, "ja");
+  g_assert_cmpstr (kasane_chart_view_get_lang (KASANE_CHART_VIEW (f->view)), ==, "ja");
 
   /* The desktop's text scaling multiplies the zoom. */
-  g_assert_cmpfloat (kasane_diagram_view_get_text_scale (f->view), >=,
-                     KASANE_DIAGRAM_VIEW_ZOOM_MAX * 0.5);
-  g_assert_cmpstr (kasane_diagram_view_get_theme (f->view), ==, "light");
-  kasane_diagram_view_set_theme (f->view, "bogus");
-  g_assert_cmpstr (kasane_diagram_view_get_theme (f->view), ==, "system");
+  g_assert_cmpfloat (kasane_chart_view_get_text_scale (KASANE_CHART_VIEW (f->view)), >=,
+                     KASANE_CHART_VIEW_ZOOM_MAX * 0.5);
+  g_assert_cmpstr (kasane_chart_view_get_theme (KASANE_CHART_VIEW (f->view)), ==, "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "bogus");
+  g_assert_cmpstr (kasane_chart_view_get_theme (KASANE_CHART_VIEW (f->view)), ==, "system");
 }
 
 /* The ledger is data: computed once per set of datasets, not per layout, fit try, size
@@ -413,11 +413,11 @@ test_ledger_computed_once (Fixture       *f,
 
   /* Hover, zoom, language and theme: none recomputes it. */
   kasane_diagram_view_hover_at (f->view, layout->width / 2, layout->height / 2);
-  kasane_diagram_view_zoom_in (f->view);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.2);
   wait_for_layout (f->view);
-  kasane_diagram_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   wait_for_layout (f->view);
-  kasane_diagram_view_set_theme (f->view, "dark");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "dark");
   wait_for_layout (f->view);
   g_assert_cmpuint (kasane_ledger_get_compute_count (), ==, computed);
 

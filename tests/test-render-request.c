@@ -186,7 +186,7 @@ test_trend (void)
   double x0, x1;
 
   kasane_trend_view_set_dataset (KASANE_TREND_VIEW (view), dataset);
-  kasane_trend_view_set_theme (KASANE_TREND_VIEW (view), "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (view), "light");
   settle (view);
 
   /* The middle third of the time shown, and the first series hidden. */
@@ -216,10 +216,10 @@ test_stack (void)
 
   kasane_diagram_view_set_datasets (KASANE_DIAGRAM_VIEW (view), datasets, 1);
   kasane_diagram_view_set_kind (KASANE_DIAGRAM_VIEW (view), KASANE_DIAGRAM_STACK);
-  kasane_diagram_view_set_theme (KASANE_DIAGRAM_VIEW (view), "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (view), "light");
   settle (view);
   kasane_diagram_view_select_layer (KASANE_DIAGRAM_VIEW (view), 0, 1);
-  kasane_diagram_view_set_zoom (KASANE_DIAGRAM_VIEW (view), 1.2);
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (view), 1.2);
   settle (view);
 
   request = kasane_diagram_view_get_render_request (KASANE_DIAGRAM_VIEW (view));
@@ -257,7 +257,7 @@ test_copy_as_image (void)
   gint64 end;
 
   kasane_trend_view_set_dataset (KASANE_TREND_VIEW (view), dataset);
-  kasane_trend_view_set_theme (KASANE_TREND_VIEW (view), "dark");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (view), "dark");
   settle (view);
   kasane_trend_view_get_window (KASANE_TREND_VIEW (view), &x0, &x1);
   kasane_trend_view_set_window (KASANE_TREND_VIEW (view), x0, x0 + (x1 - x0) / 2);

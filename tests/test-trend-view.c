@@ -45,7 +45,7 @@ fixture_set_up (Fixture       *f,
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   f->view = KASANE_TREND_VIEW (kasane_trend_view_new ());
-  kasane_trend_view_set_theme (f->view, "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "light");
   kasane_trend_view_set_dataset (f->view, data != NULL ? (KasaneDataset *) data : ai);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   /* Xvfb's pointer may sit over the window and move the hover on its own: the tests
@@ -176,10 +176,10 @@ test_accessible (Fixture       *f,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, en);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
 
-  kasane_trend_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ja);
-  kasane_trend_view_set_lang (f->view, "en");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "en");
   kasane_trend_view_set_series (f->view, some);
   g_assert_cmpuint (kasane_trend_view_get_n_series (f->view), ==, 1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
@@ -462,20 +462,20 @@ test_cache (Fixture       *f,
   g_assert_true (kasane_trend_view_get_layout (f->view) == layout);
 
   /* The same values change nothing. */
-  kasane_trend_view_set_lang (f->view, "en");
-  kasane_trend_view_set_theme (f->view, "light");
-  kasane_trend_view_set_zoom (f->view, 1.0);
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "en");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "light");
+  kasane_chart_view_set_zoom (KASANE_CHART_VIEW (f->view), 1.0);
   kasane_trend_view_reset_window (f->view);
   kasane_trend_view_set_hover (f->view, -1, -1);
   kasane_test_iterate (30);
   g_assert_cmpuint (kasane_trend_view_get_n_layouts (f->view), ==, n);
 
   /* Language, theme, window: a new layout each. */
-  kasane_trend_view_set_lang (f->view, "ja");
+  kasane_chart_view_set_lang (KASANE_CHART_VIEW (f->view), "ja");
   g_assert_null (kasane_trend_view_get_layout (f->view));
   layout = wait_for_layout (f->view);
   g_assert_cmpstr (layout->lang, ==, "ja");
-  kasane_trend_view_set_theme (f->view, "dark");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (f->view), "dark");
   layout = wait_for_layout (f->view);
   g_assert_cmpint (layout->theme, ==, KASANE_THEME_DARK);
   kasane_trend_view_zoom_window (f->view, 2, NAN);
@@ -536,7 +536,7 @@ test_million (void)
   guint n;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
-  kasane_trend_view_set_theme (view, "light");
+  kasane_chart_view_set_theme (KASANE_CHART_VIEW (view), "light");
   kasane_trend_view_set_dataset (view, dataset);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));

@@ -14,6 +14,7 @@
 
 #include "kasane-application.h"
 #include "kasane-session.h"
+#include "kasane-zoom.h"
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
@@ -661,16 +662,25 @@ test_window_views (void)
     g_assert_true (gtk_widget_is_visible (list));
   }
 
-  /* Zoom applies to both diagrams and resets. */
+  /* One zoom, the application's: every chart shows it, and resets with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), >, 1.0);
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (stack), ==,
-                     kasane_diagram_view_get_zoom (compare));
+  g_assert_cmpfloat (kasane_zoom_get_level (kasane_zoom_get_default ()), >, 1.0);
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (compare)), ==,
+                     kasane_zoom_get_level (kasane_zoom_get_default ()));
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (stack)), ==,
+                     kasane_chart_view_get_zoom (KASANE_CHART_VIEW (compare)));
+  g_assert_cmpfloat (kasane_chart_view_get_zoom
+                       (KASANE_CHART_VIEW (kasane_window_get_trend_view (window))), ==,
+                     kasane_chart_view_get_zoom (KASANE_CHART_VIEW (compare)));
+  /* The views have no zoom shortcuts of their own on top of the application's. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (compare), "diagram.zoom-in", NULL));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (kasane_window_get_trend_view (window)),
+                                              "trend.zoom-in", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), <, 1.0);
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (compare)), <, 1.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
-  g_assert_cmpfloat (kasane_diagram_view_get_zoom (compare), ==, 1.0);
+  g_assert_cmpfloat (kasane_chart_view_get_zoom (KASANE_CHART_VIEW (compare)), ==, 1.0);
 
   /* A link in the Explain view shows that layer in the Compare view. */
   gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "explain");
@@ -823,8 +833,7 @@ test_application (void)
     g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (
                        stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
                      ==, "比較");
-    g_assert_cmpstr (kasane_diagram_view_get_lang (KASANE_DIAGRAM_VIEW (
-                       kasane_window_get_compare_view (KASANE_WINDOW (window)))), ==, "ja");
+    g_assert_cmpstr (kasane_chart_view_get_lang (KASANE_CHART_VIEW (kasane_window_get_compare_view (KASANE_WINDOW (window)))), ==, "ja");
 
     g_settings_set_string (settings, "language", "en");
     kasane_test_wait_idle ();

@@ -20,47 +20,34 @@
 
 #include "kasane-diagram-view.h"
 #include "kasane-diagram-view-private.h"
-#include "kasane-style-watch.h"
 
 #include "kasane-ledger.h"
 
-#define ZOOM_STEP 1.2
-
 struct _KasaneDiagramView
 {
-  GtkWidget            parent_instance;
+  KasaneChartView      parent_instance;
 
   GPtrArray           *datasets;          /* of KasaneDataset*, owned refs */
   KasaneDiagramKind    kind;
-  char                *lang;
-  char                *theme;             /* "system", "light", "dark", "contrast" */
-  double               zoom;
   int                  step;
   int                  selected_dataset;
   int                  selected_layer;
   int                  hover_dataset;
   int                  hover_problem;
 
-  KasaneMeasure       *measure;
   KasaneDiagramData   *data;              /* of `datasets`; NULL until first needed */
   KasaneDiagramLayout *layout;            /* NULL when stale */
   guint                n_layouts;
   guint                n_frames;          /* snapshots painted, for tests */
-
-  KasaneStyleWatch     style_watch;       /* dark, high contrast, text scaling */
-  double               desktop_scale;     /* gtk-xft-dpi / 96, as last laid out */
 };
 
-G_DEFINE_FINAL_TYPE (KasaneDiagramView, kasane_diagram_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (KasaneDiagramView, kasane_diagram_view, KASANE_TYPE_CHART_VIEW)
 
 enum
 {
   PROP_0,
   PROP_KIND,
-  PROP_LANG,
-  PROP_THEME,
   PROP_STEP,
-  PROP_ZOOM,
   PROP_SELECTED_DATASET,
   PROP_SELECTED_LAYER,
   N_PROPS
@@ -75,6 +62,32 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+
+/* The base class's state, as this view reads it. */
+static const char *
+view_lang (KasaneDiagramView *self)
+{
+  return kasane_chart_view_get_lang (KASANE_CHART_VIEW (self));
+}
+
+static KasaneTheme
+view_theme (KasaneDiagramView *self)
+{
+  return kasane_chart_view_get_effective_theme (KASANE_CHART_VIEW (self));
+}
+
+static double
+view_text_scale (KasaneDiagramView *self)
+{
+  return kasane_chart_view_get_text_scale (KASANE_CHART_VIEW (self));
+}
+
+static KasaneMeasure *
+view_measure (KasaneDiagramView *self)
+{
+  return kasane_chart_view_get_measure (KASANE_CHART_VIEW (self));
+}
 
 static void
 invalidate (KasaneDiagramView *self)
@@ -112,8 +125,8 @@ update_accessible (KasaneDiagramView *self)
       KasaneDataset *dataset = g_ptr_array_index (self->datasets, d);
 
       if (titles->len > 0)
-        g_string_append (titles, g_strcmp0 (self->lang, "ja") == 0 ? "、" : "; ");
-      g_string_append (titles, kasane_text_get (&dataset->title, self->lang));
+        g_string_append (titles, g_strcmp0 (view_lang (self), "ja") == 0 ? "、" : "; ");
+      g_string_append (titles, kasane_text_get (&dataset->title, view_lang (self)));
     }
 
   /* Translators: the accessible name of the diagram; %1$s lists the datasets' titles. */
@@ -125,10 +138,10 @@ update_accessible (KasaneDiagramView *self)
       guint d = self->selected_dataset >= 0 && (guint) self->selected_dataset < self->datasets->len ?
                 (guint) self->selected_dataset : 0;
 
-      description = kasane_diagram_data_describe (ensure_data (self), d, self->kind, self->lang);
+      description = kasane_diagram_data_describe (ensure_data (self), d, self->kind, view_lang (self));
     }
   else
-    description = kasane_diagram_data_describe (ensure_data (self), 0, self->kind, self->lang);
+    description = kasane_diagram_data_describe (ensure_data (self), 0, self->kind, view_lang (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -138,38 +151,14 @@ update_accessible (KasaneDiagramView *self)
 
 /* Theme */
 
-KasaneTheme
-kasane_diagram_view_get_effective_theme (KasaneDiagramView *self)
-{
-  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), KASANE_THEME_LIGHT);
-
-  return kasane_style_watch_get_theme (&self->style_watch, self->theme);
-}
-
 static void
 on_style_changed (KasaneDiagramView *self)
 {
   /* CSS changes with every focus and hover state: lay out again only when the theme the
    * layout was made for is no longer the one to paint. */
   if (self->layout != NULL &&
-      self->layout->params.theme != kasane_diagram_view_get_effective_theme (self))
+      self->layout->params.theme != view_theme (self))
     invalidate (self);
-}
-
-/* The desktop's text scaling or the style manager changed. */
-static void
-style_watch_changed (GtkWidget *widget)
-{
-  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
-  double scale = kasane_style_watch_get_desktop_scale (&self->style_watch);
-
-  if (fabs (scale - self->desktop_scale) > 1e-6)
-    {
-      self->desktop_scale = scale;
-      invalidate (self);
-      return;
-    }
-  on_style_changed (self);
 }
 
 /* Layout */
@@ -193,9 +182,9 @@ ensure_layout (KasaneDiagramView *self,
   params.kind = self->kind;
   params.width = width;
   params.height = height;
-  params.text_scale = kasane_diagram_view_get_text_scale (self);
-  params.lang = self->lang;
-  params.theme = kasane_diagram_view_get_effective_theme (self);
+  params.text_scale = view_text_scale (self);
+  params.lang = view_lang (self);
+  params.theme = view_theme (self);
   params.step = self->step;
   params.selected_dataset = self->selected_dataset;
   params.selected_layer = self->selected_layer;
@@ -204,7 +193,7 @@ ensure_layout (KasaneDiagramView *self,
 
   /* Size, zoom, theme, language, selection and hover all reuse the data. */
   self->layout = kasane_diagram_layout_new_for_data (ensure_data (self), &params,
-                                                     self->measure);
+                                                     view_measure (self));
   self->n_layouts++;
 }
 
@@ -448,14 +437,14 @@ on_query_tooltip (GtkWidget         *widget,
   if (hit.kind == KASANE_DIAGRAM_HIT_PROBLEM && hit.problem >= 0)
     {
       KasaneProblem *problem = g_ptr_array_index (dataset->problems, hit.problem);
-      const char *description = kasane_text_get (&problem->description, self->lang);
+      const char *description = kasane_text_get (&problem->description, view_lang (self));
       g_autofree char *text = NULL;
 
       if (description[0] != '\0')
-        text = g_strdup_printf ("%s\n%s", kasane_text_get (&problem->label, self->lang),
+        text = g_strdup_printf ("%s\n%s", kasane_text_get (&problem->label, view_lang (self)),
                                 description);
       else
-        text = g_strdup (kasane_text_get (&problem->label, self->lang));
+        text = g_strdup (kasane_text_get (&problem->label, view_lang (self)));
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
     }
@@ -465,42 +454,7 @@ on_query_tooltip (GtkWidget         *widget,
 
 /* Actions */
 
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
-
-  if (g_str_equal (action_name, "diagram.zoom-in"))
-    kasane_diagram_view_zoom_in (self);
-  else if (g_str_equal (action_name, "diagram.zoom-out"))
-    kasane_diagram_view_zoom_out (self);
-  else
-    kasane_diagram_view_zoom_reset (self);
-}
-
 /* GObject */
-
-static void
-kasane_diagram_view_realize (GtkWidget *widget)
-{
-  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
-
-  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->realize (widget);
-
-  kasane_style_watch_connect (&self->style_watch);
-}
-
-static void
-kasane_diagram_view_unrealize (GtkWidget *widget)
-{
-  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (widget);
-
-  kasane_style_watch_disconnect (&self->style_watch);
-
-  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->unrealize (widget);
-}
 
 static void
 kasane_diagram_view_dispose (GObject *object)
@@ -521,9 +475,6 @@ kasane_diagram_view_finalize (GObject *object)
   KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (object);
 
   g_clear_pointer (&self->datasets, g_ptr_array_unref);
-  g_clear_pointer (&self->measure, kasane_measure_free);
-  g_free (self->lang);
-  g_free (self->theme);
 
   G_OBJECT_CLASS (kasane_diagram_view_parent_class)->finalize (object);
 }
@@ -541,17 +492,8 @@ kasane_diagram_view_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_int (value, self->kind);
       break;
-    case PROP_LANG:
-      g_value_set_string (value, self->lang);
-      break;
-    case PROP_THEME:
-      g_value_set_string (value, self->theme);
-      break;
     case PROP_STEP:
       g_value_set_int (value, self->step);
-      break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
       break;
     case PROP_SELECTED_DATASET:
       g_value_set_int (value, self->selected_dataset);
@@ -577,17 +519,8 @@ kasane_diagram_view_set_property (GObject      *object,
     case PROP_KIND:
       kasane_diagram_view_set_kind (self, g_value_get_int (value));
       break;
-    case PROP_LANG:
-      kasane_diagram_view_set_lang (self, g_value_get_string (value));
-      break;
-    case PROP_THEME:
-      kasane_diagram_view_set_theme (self, g_value_get_string (value));
-      break;
     case PROP_STEP:
       kasane_diagram_view_set_step (self, g_value_get_int (value));
-      break;
-    case PROP_ZOOM:
-      kasane_diagram_view_set_zoom (self, g_value_get_double (value));
       break;
     case PROP_SELECTED_DATASET:
       kasane_diagram_view_select_layer (self, g_value_get_int (value),
@@ -603,10 +536,28 @@ kasane_diagram_view_set_property (GObject      *object,
 }
 
 static void
+kasane_diagram_view_changed (KasaneChartView   *chart,
+                             KasaneChartChange  change)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (chart);
+
+  if (change == KASANE_CHART_CHANGE_THEME)
+    {
+      /* Only when the theme to paint is not the one laid out for. */
+      on_style_changed (self);
+      return;
+    }
+  if (change == KASANE_CHART_CHANGE_LANG)
+    update_accessible (self);
+  invalidate (self);
+}
+
+static void
 kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KasaneChartViewClass *chart_class = KASANE_CHART_VIEW_CLASS (klass);
 
   object_class->dispose = kasane_diagram_view_dispose;
   object_class->finalize = kasane_diagram_view_finalize;
@@ -616,27 +567,16 @@ kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
   widget_class->size_allocate = kasane_diagram_view_size_allocate;
   widget_class->snapshot = kasane_diagram_view_snapshot;
   widget_class->measure = kasane_diagram_view_measure;
+  chart_class->changed = kasane_diagram_view_changed;
   widget_class->css_changed = kasane_diagram_view_css_changed;
-  widget_class->realize = kasane_diagram_view_realize;
-  widget_class->unrealize = kasane_diagram_view_unrealize;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, KASANE_DIAGRAM_COMPARE, KASANE_DIAGRAM_STACK,
                       KASANE_DIAGRAM_COMPARE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LANG] =
-    g_param_spec_string ("lang", NULL, NULL, "en",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THEME] =
-    g_param_spec_string ("theme", NULL, NULL, "system",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP] =
     g_param_spec_int ("step", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, KASANE_DIAGRAM_VIEW_ZOOM_MIN,
-                         KASANE_DIAGRAM_VIEW_ZOOM_MAX, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_DATASET] =
     g_param_spec_int ("selected-dataset", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -654,26 +594,7 @@ kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
     g_signal_new ("layer-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "diagram.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "diagram.zoom-reset", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "kasane-diagram");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -684,17 +605,11 @@ kasane_diagram_view_init (KasaneDiagramView *self)
 
   self->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
   self->kind = KASANE_DIAGRAM_COMPARE;
-  self->lang = g_strdup ("en");
-  self->theme = g_strdup ("system");
-  self->zoom = 1.0;
-  self->desktop_scale = 1.0;
-  kasane_style_watch_init (&self->style_watch, GTK_WIDGET (self), style_watch_changed);
   self->step = -1;
   self->selected_dataset = -1;
   self->selected_layer = -1;
   self->hover_dataset = -1;
   self->hover_problem = -1;
-  self->measure = kasane_measure_new_pango ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -793,58 +708,6 @@ kasane_diagram_view_get_kind (KasaneDiagramView *self)
 }
 
 void
-kasane_diagram_view_set_lang (KasaneDiagramView *self,
-                              const char        *lang)
-{
-  const char *normal;
-
-  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
-
-  normal = g_strcmp0 (lang, "ja") == 0 ? "ja" : "en";
-  if (g_strcmp0 (self->lang, normal) == 0)
-    return;
-  g_free (self->lang);
-  self->lang = g_strdup (normal);
-  update_accessible (self);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANG]);
-}
-
-const char *
-kasane_diagram_view_get_lang (KasaneDiagramView *self)
-{
-  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), "en");
-
-  return self->lang;
-}
-
-void
-kasane_diagram_view_set_theme (KasaneDiagramView *self,
-                               const char        *theme)
-{
-  KasaneTheme parsed;
-
-  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
-
-  if (theme == NULL || !kasane_theme_from_string (theme, &parsed))
-    theme = "system";
-  if (g_strcmp0 (self->theme, theme) == 0)
-    return;
-  g_free (self->theme);
-  self->theme = g_strdup (theme);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
-}
-
-const char *
-kasane_diagram_view_get_theme (KasaneDiagramView *self)
-{
-  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), "system");
-
-  return self->theme;
-}
-
-void
 kasane_diagram_view_set_step (KasaneDiagramView *self,
                               int                step)
 {
@@ -864,54 +727,6 @@ kasane_diagram_view_get_step (KasaneDiagramView *self)
   g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), -1);
 
   return self->step;
-}
-
-void
-kasane_diagram_view_set_zoom (KasaneDiagramView *self,
-                              double             zoom)
-{
-  g_return_if_fail (KASANE_IS_DIAGRAM_VIEW (self));
-
-  zoom = CLAMP (zoom, KASANE_DIAGRAM_VIEW_ZOOM_MIN, KASANE_DIAGRAM_VIEW_ZOOM_MAX);
-  if (fabs (self->zoom - zoom) < 1e-9)
-    return;
-  self->zoom = zoom;
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-double
-kasane_diagram_view_get_zoom (KasaneDiagramView *self)
-{
-  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-kasane_diagram_view_zoom_in (KasaneDiagramView *self)
-{
-  kasane_diagram_view_set_zoom (self, self->zoom * ZOOM_STEP);
-}
-
-void
-kasane_diagram_view_zoom_out (KasaneDiagramView *self)
-{
-  kasane_diagram_view_set_zoom (self, self->zoom / ZOOM_STEP);
-}
-
-void
-kasane_diagram_view_zoom_reset (KasaneDiagramView *self)
-{
-  kasane_diagram_view_set_zoom (self, 1.0);
-}
-
-double
-kasane_diagram_view_get_text_scale (KasaneDiagramView *self)
-{
-  g_return_val_if_fail (KASANE_IS_DIAGRAM_VIEW (self), 1.0);
-
-  return self->zoom * self->desktop_scale;
 }
 
 void
@@ -1026,11 +841,11 @@ kasane_diagram_view_get_render_request (KasaneDiagramView *self)
                                        (KasaneDataset * const *) self->datasets->pdata,
                                        self->datasets->len);
   g_free (request->lang);
-  request->lang = g_strdup (g_strcmp0 (self->lang, "ja") == 0 ? "ja" : "en");
-  request->theme = kasane_diagram_view_get_effective_theme (self);
+  request->lang = g_strdup (g_strcmp0 (view_lang (self), "ja") == 0 ? "ja" : "en");
+  request->theme = view_theme (self);
   request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
-  request->text_scale = kasane_diagram_view_get_text_scale (self);
+  request->text_scale = view_text_scale (self);
   request->step = self->step;
   request->selected_dataset = self->selected_dataset;
   request->selected_layer = self->selected_layer;

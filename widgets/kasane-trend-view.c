@@ -25,9 +25,7 @@
 
 #include "kasane-trend-view.h"
 #include "kasane-trend-view-private.h"
-#include "kasane-style-watch.h"
 
-#define ZOOM_STEP         1.2    /* text zoom */
 #define WINDOW_STEP       1.5    /* + and - on the time window */
 #define WHEEL_STEP        1.25   /* one notch of the scroll wheel */
 #define MIN_SPAN_FRACTION 1e-6   /* the narrowest window, as a part of the default one */
@@ -43,14 +41,11 @@ typedef enum
 
 struct _KasaneTrendView
 {
-  GtkWidget          parent_instance;
+  KasaneChartView    parent_instance;
 
   KasaneDataset     *dataset;
   GStrv              series_ids;        /* NULL: all */
   KasaneTrendData   *data;              /* NULL without a dataset */
-  char              *lang;
-  char              *theme;             /* "system", "light", "dark", "contrast" */
-  double             zoom;
 
   double             view_x0, view_x1;  /* NAN: the default window */
   guint64            hidden;
@@ -68,27 +63,12 @@ struct _KasaneTrendView
   double             drag_x0, drag_x1;
   double             pinch_x0, pinch_x1, pinch_center;
 
-  KasaneMeasure     *measure;
   KasaneTrendLayout *layout;            /* NULL when stale */
   guint              n_layouts;
   gint64             layout_time;
-
-  KasaneStyleWatch     style_watch;       /* dark, high contrast, text scaling */
-  double               desktop_scale;     /* gtk-xft-dpi / 96, as last laid out */
 };
 
-G_DEFINE_FINAL_TYPE (KasaneTrendView, kasane_trend_view, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_LANG,
-  PROP_THEME,
-  PROP_ZOOM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (KasaneTrendView, kasane_trend_view, KASANE_TYPE_CHART_VIEW)
 
 enum
 {
@@ -97,6 +77,32 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+
+/* The base class's state, as this view reads it. */
+static const char *
+view_lang (KasaneTrendView *self)
+{
+  return kasane_chart_view_get_lang (KASANE_CHART_VIEW (self));
+}
+
+static KasaneTheme
+view_theme (KasaneTrendView *self)
+{
+  return kasane_chart_view_get_effective_theme (KASANE_CHART_VIEW (self));
+}
+
+static double
+view_text_scale (KasaneTrendView *self)
+{
+  return kasane_chart_view_get_text_scale (KASANE_CHART_VIEW (self));
+}
+
+static KasaneMeasure *
+view_measure (KasaneTrendView *self)
+{
+  return kasane_chart_view_get_measure (KASANE_CHART_VIEW (self));
+}
 
 static void
 invalidate (KasaneTrendView *self)
@@ -124,9 +130,9 @@ update_accessible (KasaneTrendView *self)
 
   /* Translators: the accessible name of the trend chart; %1$s is the dataset's title. */
   label = g_strdup_printf (_("Trend chart: %1$s"),
-                           kasane_text_get (&self->dataset->title, self->lang));
+                           kasane_text_get (&self->dataset->title, view_lang (self)));
   description = kasane_trend_describe (self->dataset,
-                                       (const char * const *) self->series_ids, self->lang);
+                                       (const char * const *) self->series_ids, view_lang (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -135,38 +141,14 @@ update_accessible (KasaneTrendView *self)
 
 /* Theme */
 
-KasaneTheme
-kasane_trend_view_get_effective_theme (KasaneTrendView *self)
-{
-  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), KASANE_THEME_LIGHT);
-
-  return kasane_style_watch_get_theme (&self->style_watch, self->theme);
-}
-
 static void
 on_style_changed (KasaneTrendView *self)
 {
   /* CSS changes with every focus and hover state: lay out again only when the theme the
    * layout was made for is no longer the one to paint. */
   if (self->layout != NULL &&
-      self->layout->theme != kasane_trend_view_get_effective_theme (self))
+      self->layout->theme != view_theme (self))
     invalidate (self);
-}
-
-/* The desktop's text scaling or the style manager changed. */
-static void
-style_watch_changed (GtkWidget *widget)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
-  double scale = kasane_style_watch_get_desktop_scale (&self->style_watch);
-
-  if (fabs (scale - self->desktop_scale) > 1e-6)
-    {
-      self->desktop_scale = scale;
-      invalidate (self);
-      return;
-    }
-  on_style_changed (self);
 }
 
 /* Layout */
@@ -190,9 +172,9 @@ ensure_layout (KasaneTrendView *self,
   kasane_trend_params_init (&params);
   params.width = width;
   params.height = height;
-  params.text_scale = kasane_trend_view_get_text_scale (self);
-  params.lang = self->lang;
-  params.theme = kasane_trend_view_get_effective_theme (self);
+  params.text_scale = view_text_scale (self);
+  params.lang = view_lang (self);
+  params.theme = view_theme (self);
   params.view_x0 = self->view_x0;
   params.view_x1 = self->view_x1;
   params.hidden = self->hidden;
@@ -200,7 +182,7 @@ ensure_layout (KasaneTrendView *self,
   params.hover_point = self->hover_point;
 
   start = g_get_monotonic_time ();
-  self->layout = kasane_trend_layout_new_for_data (self->data, &params, self->measure);
+  self->layout = kasane_trend_layout_new_for_data (self->data, &params, view_measure (self));
   self->layout_time = g_get_monotonic_time () - start;
   self->n_layouts++;
 }
@@ -461,7 +443,7 @@ kasane_trend_view_set_hover (KasaneTrendView *self,
   /* Only the read-out moves: the layout stays. */
   if (self->layout != NULL)
     {
-      kasane_trend_layout_set_hover (self->layout, series, point, self->measure);
+      kasane_trend_layout_set_hover (self->layout, series, point, view_measure (self));
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
@@ -989,42 +971,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* Actions: the text zoom */
 
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
-
-  if (g_str_equal (action_name, "trend.zoom-in"))
-    kasane_trend_view_zoom_in (self);
-  else if (g_str_equal (action_name, "trend.zoom-out"))
-    kasane_trend_view_zoom_out (self);
-  else
-    kasane_trend_view_zoom_reset (self);
-}
-
 /* GObject */
-
-static void
-kasane_trend_view_realize (GtkWidget *widget)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
-
-  GTK_WIDGET_CLASS (kasane_trend_view_parent_class)->realize (widget);
-
-  kasane_style_watch_connect (&self->style_watch);
-}
-
-static void
-kasane_trend_view_unrealize (GtkWidget *widget)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
-
-  kasane_style_watch_disconnect (&self->style_watch);
-
-  GTK_WIDGET_CLASS (kasane_trend_view_parent_class)->unrealize (widget);
-}
 
 static void
 kasane_trend_view_dispose (GObject *object)
@@ -1043,60 +990,26 @@ kasane_trend_view_finalize (GObject *object)
 {
   KasaneTrendView *self = KASANE_TREND_VIEW (object);
 
-  g_clear_pointer (&self->measure, kasane_measure_free);
   g_strfreev (self->series_ids);
-  g_free (self->lang);
-  g_free (self->theme);
 
   G_OBJECT_CLASS (kasane_trend_view_parent_class)->finalize (object);
 }
 
 static void
-kasane_trend_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+kasane_trend_view_changed (KasaneChartView   *chart,
+                           KasaneChartChange  change)
 {
-  KasaneTrendView *self = KASANE_TREND_VIEW (object);
+  KasaneTrendView *self = KASANE_TREND_VIEW (chart);
 
-  switch (prop_id)
+  if (change == KASANE_CHART_CHANGE_THEME)
     {
-    case PROP_LANG:
-      g_value_set_string (value, self->lang);
-      break;
-    case PROP_THEME:
-      g_value_set_string (value, self->theme);
-      break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      /* Only when the theme to paint is not the one laid out for. */
+      on_style_changed (self);
+      return;
     }
-}
-
-static void
-kasane_trend_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LANG:
-      kasane_trend_view_set_lang (self, g_value_get_string (value));
-      break;
-    case PROP_THEME:
-      kasane_trend_view_set_theme (self, g_value_get_string (value));
-      break;
-    case PROP_ZOOM:
-      kasane_trend_view_set_zoom (self, g_value_get_double (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (change == KASANE_CHART_CHANGE_LANG)
+    update_accessible (self);
+  invalidate (self);
 }
 
 static void
@@ -1104,30 +1017,16 @@ kasane_trend_view_class_init (KasaneTrendViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KasaneChartViewClass *chart_class = KASANE_CHART_VIEW_CLASS (klass);
 
   object_class->dispose = kasane_trend_view_dispose;
   object_class->finalize = kasane_trend_view_finalize;
-  object_class->get_property = kasane_trend_view_get_property;
-  object_class->set_property = kasane_trend_view_set_property;
 
   widget_class->size_allocate = kasane_trend_view_size_allocate;
   widget_class->snapshot = kasane_trend_view_snapshot;
   widget_class->measure = kasane_trend_view_measure;
+  chart_class->changed = kasane_trend_view_changed;
   widget_class->css_changed = kasane_trend_view_css_changed;
-  widget_class->realize = kasane_trend_view_realize;
-  widget_class->unrealize = kasane_trend_view_unrealize;
-
-  properties[PROP_LANG] =
-    g_param_spec_string ("lang", NULL, NULL, "en",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THEME] =
-    g_param_spec_string ("theme", NULL, NULL, "system",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, KASANE_TREND_VIEW_ZOOM_MIN,
-                         KASANE_TREND_VIEW_ZOOM_MAX, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * KasaneTrendView::window-changed:
@@ -1138,26 +1037,7 @@ kasane_trend_view_class_init (KasaneTrendViewClass *klass)
     g_signal_new ("window-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "trend.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "trend.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "trend.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "trend.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "trend.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "trend.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "trend.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "trend.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "trend.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "trend.zoom-reset", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "kasane-trend");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -1166,14 +1046,8 @@ kasane_trend_view_init (KasaneTrendView *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->lang = g_strdup ("en");
-  self->theme = g_strdup ("system");
-  self->zoom = 1.0;
-  self->desktop_scale = 1.0;
-  kasane_style_watch_init (&self->style_watch, GTK_WIDGET (self), style_watch_changed);
   self->view_x0 = self->view_x1 = NAN;
   self->hover_series = self->hover_point = -1;
-  self->measure = kasane_measure_new_pango ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1298,106 +1172,6 @@ kasane_trend_view_get_n_series (KasaneTrendView *self)
 }
 
 void
-kasane_trend_view_set_lang (KasaneTrendView *self,
-                            const char      *lang)
-{
-  const char *normal;
-
-  g_return_if_fail (KASANE_IS_TREND_VIEW (self));
-
-  normal = g_strcmp0 (lang, "ja") == 0 ? "ja" : "en";
-  if (g_strcmp0 (self->lang, normal) == 0)
-    return;
-  g_free (self->lang);
-  self->lang = g_strdup (normal);
-  update_accessible (self);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANG]);
-}
-
-const char *
-kasane_trend_view_get_lang (KasaneTrendView *self)
-{
-  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), "en");
-
-  return self->lang;
-}
-
-void
-kasane_trend_view_set_theme (KasaneTrendView *self,
-                             const char      *theme)
-{
-  KasaneTheme parsed;
-
-  g_return_if_fail (KASANE_IS_TREND_VIEW (self));
-
-  if (theme == NULL || !kasane_theme_from_string (theme, &parsed))
-    theme = "system";
-  if (g_strcmp0 (self->theme, theme) == 0)
-    return;
-  g_free (self->theme);
-  self->theme = g_strdup (theme);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
-}
-
-const char *
-kasane_trend_view_get_theme (KasaneTrendView *self)
-{
-  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), "system");
-
-  return self->theme;
-}
-
-void
-kasane_trend_view_set_zoom (KasaneTrendView *self,
-                            double           zoom)
-{
-  g_return_if_fail (KASANE_IS_TREND_VIEW (self));
-
-  zoom = CLAMP (zoom, KASANE_TREND_VIEW_ZOOM_MIN, KASANE_TREND_VIEW_ZOOM_MAX);
-  if (fabs (self->zoom - zoom) < 1e-9)
-    return;
-  self->zoom = zoom;
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-double
-kasane_trend_view_get_zoom (KasaneTrendView *self)
-{
-  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-kasane_trend_view_zoom_in (KasaneTrendView *self)
-{
-  kasane_trend_view_set_zoom (self, self->zoom * ZOOM_STEP);
-}
-
-void
-kasane_trend_view_zoom_out (KasaneTrendView *self)
-{
-  kasane_trend_view_set_zoom (self, self->zoom / ZOOM_STEP);
-}
-
-void
-kasane_trend_view_zoom_reset (KasaneTrendView *self)
-{
-  kasane_trend_view_set_zoom (self, 1.0);
-}
-
-double
-kasane_trend_view_get_text_scale (KasaneTrendView *self)
-{
-  g_return_val_if_fail (KASANE_IS_TREND_VIEW (self), 1.0);
-
-  return self->zoom * self->desktop_scale;
-}
-
-void
 kasane_trend_view_set_series_visible (KasaneTrendView *self,
                                       guint            i,
                                       gboolean         visible)
@@ -1495,11 +1269,11 @@ kasane_trend_view_get_render_request (KasaneTrendView *self)
   request = kasane_render_request_new (KASANE_CHART_TREND, &self->dataset,
                                        self->dataset != NULL ? 1 : 0);
   g_free (request->lang);
-  request->lang = g_strdup (g_strcmp0 (self->lang, "ja") == 0 ? "ja" : "en");
-  request->theme = kasane_trend_view_get_effective_theme (self);
+  request->lang = g_strdup (g_strcmp0 (view_lang (self), "ja") == 0 ? "ja" : "en");
+  request->theme = view_theme (self);
   request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
-  request->text_scale = kasane_trend_view_get_text_scale (self);
+  request->text_scale = view_text_scale (self);
   request->series = g_strdupv (self->series_ids);
   request->view_x0 = self->view_x0;
   request->view_x1 = self->view_x1;

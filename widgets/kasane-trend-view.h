@@ -14,6 +14,8 @@
 
 #include <gtk/gtk.h>
 
+#include "kasane-chart-view.h"
+
 #include "kasane-render-request.h"
 #include "kasane-dataset.h"
 #include "kasane-render.h"
@@ -21,11 +23,9 @@
 G_BEGIN_DECLS
 
 #define KASANE_TYPE_TREND_VIEW (kasane_trend_view_get_type ())
-G_DECLARE_FINAL_TYPE (KasaneTrendView, kasane_trend_view, KASANE, TREND_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (KasaneTrendView, kasane_trend_view, KASANE, TREND_VIEW, KasaneChartView)
 
 /* Text zoom (like the diagrams'), not the time window. */
-#define KASANE_TREND_VIEW_ZOOM_MIN 0.5
-#define KASANE_TREND_VIEW_ZOOM_MAX 3.0
 
 GtkWidget          *kasane_trend_view_new              (void);
 
@@ -43,24 +43,10 @@ const char * const *kasane_trend_view_get_series       (KasaneTrendView    *self
 guint               kasane_trend_view_get_n_series     (KasaneTrendView    *self);
 
 /* "en" or "ja" */
-void                kasane_trend_view_set_lang         (KasaneTrendView    *self,
-                                                        const char         *lang);
-const char         *kasane_trend_view_get_lang         (KasaneTrendView    *self);
 
 /* "system" (follow the style manager: dark, high contrast), "light", "dark", "contrast" */
-void                kasane_trend_view_set_theme        (KasaneTrendView    *self,
-                                                        const char         *theme);
-const char         *kasane_trend_view_get_theme        (KasaneTrendView    *self);
-KasaneTheme         kasane_trend_view_get_effective_theme (KasaneTrendView *self);
 
 /* Text zoom: multiplies the desktop's text scaling. */
-void                kasane_trend_view_set_zoom         (KasaneTrendView    *self,
-                                                        double              zoom);
-double              kasane_trend_view_get_zoom         (KasaneTrendView    *self);
-void                kasane_trend_view_zoom_in          (KasaneTrendView    *self);
-void                kasane_trend_view_zoom_out         (KasaneTrendView    *self);
-void                kasane_trend_view_zoom_reset       (KasaneTrendView    *self);
-double              kasane_trend_view_get_text_scale   (KasaneTrendView    *self);
 
 /* The visible x window (seconds since 1970 UTC, or the numeric x).  It stays inside the
  * data's default window and is at least a millionth of it wide; NAN, NAN: the default. */
