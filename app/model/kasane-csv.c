@@ -43,6 +43,7 @@
 #include "config.h"
 
 #include "kasane-csv.h"
+#include "kasane-csv-private.h"
 #include "kasane-input.h"
 
 #include "kasane-loader.h"
@@ -53,173 +54,15 @@
 
 #include <glib/gstdio.h>
 
-/* A header wider than any spreadsheet (Excel stops at 16384) is not a table. */
-#define CSV_MAX_COLUMNS 16384
-/* Rows read ahead to decide what each column holds. */
-#define CSV_SNIFF_ROWS 200
-/* Longest excerpt of a cell quoted in a message, in characters. */
-#define CSV_EXCERPT_CHARS 40
-/* At most this many series (long form: entities × value columns), like the columns. */
-#define CSV_MAX_SERIES CSV_MAX_COLUMNS
-/* At most this many values (rows × value columns): 1 GiB of doubles.  A file of blank
- * cells takes one byte per cell on disk and eight in memory, so the size cap alone
- * would allow 4 GiB. */
-#define CSV_MAX_CELLS ((guint64) 1 << 27)
-/* Rows reserved up front are capped, so that a misleading sniff costs little. */
-#define CSV_MAX_RESERVED_CELLS ((gsize) 1 << 24)
 
-/* Precisions stored while a column's meaning is still open; resolved after reading. */
-#define PRECISION_PENDING_SLASH_DAY    250
-#define PRECISION_PENDING_SLASH_SECOND 251
-#define PRECISION_PENDING_UNIX         252
 
-/* Bounds of a Unix timestamp: 0001-01-01 (in seconds) to 9999-12-31T23:59:59.999 (in
- * milliseconds); beyond them no reading gives a date Kasane can show. */
-#define UNIX_MIN ((gint64) -62135596800)
-#define UNIX_MAX ((gint64) 253402300799999)
-/* Above this magnitude a timestamp is in milliseconds. */
-#define UNIX_MS_THRESHOLD 1e11
 
-typedef enum
-{
-  TIME_DATE,     /* ISO 8601 or slash dates */
-  TIME_YEAR,     /* integer years */
-  TIME_UNIX,     /* Unix timestamps, seconds or milliseconds */
-  TIME_NUMBER,   /* a numeric x axis */
-} TimeMode;
 
-typedef enum
-{
-  ROLE_VALUE,
-  ROLE_TIME,
-  ROLE_DROP,     /* a Unix timestamp beside a date column, or the long form's Code */
-  ROLE_ENTITY,
-} ColumnRole;
 
-typedef enum
-{
-  KIND_NUMBER,   /* numbers or nothing seen: a value column */
-  KIND_DATE,
-  KIND_YEAR,
-  KIND_UNIX,
-} ColumnKind;
 
-typedef enum
-{
-  RECORD_OK,
-  RECORD_END,
-  RECORD_FATAL,  /* an unterminated quote: nothing after it can be read */
-} RecordStatus;
 
-typedef enum
-{
-  NUMBER_OK,
-  NUMBER_BLANK,
-  NUMBER_BAD,
-  NUMBER_RANGE,
-} NumberStatus;
 
-typedef struct
-{
-  const char *start;        /* the content, without the quotes */
-  const char *end;
-  const char *origin;       /* where the field starts in the text (its opening quote) */
-  const char *line_start;   /* the start of the line `origin` is on */
-  guint       line;
-  gboolean    escaped;      /* holds "" pairs: the content is not yet the text */
-  gboolean    bad;          /* a fault in it was reported already */
-} CsvField;
 
-typedef struct
-{
-  double *data;
-  gsize   len;
-  gsize   alloc;
-} DoubleVec;
-
-typedef struct
-{
-  guint8 *data;
-  gsize   len;
-  gsize   alloc;
-} ByteVec;
-
-/* The points of one entity (the whole file outside the long form): one x column shared
- * by one y column per value column. */
-typedef struct
-{
-  char      *name;     /* the entity, or NULL */
-  DoubleVec  x;
-  ByteVec    precision;
-  DoubleVec *y;        /* n_values */
-} PointGroup;
-
-typedef struct
-{
-  const char        *file;
-  KasaneDiagnostics *diagnostics;
-
-  const char        *text;
-  const char        *pos;
-  const char        *end;
-  char               separator;
-  gboolean           decimal_comma;
-  char               decimal_mark;     /* with ';': the first decimal mark seen, or 0 */
-  guint              decimal_mark_line;
-  gboolean           decimal_mark_conflict;
-  gboolean           quiet;            /* sniffing: the reading pass reports faults */
-  guint              line;
-  const char        *line_start;
-
-  CsvField          *fields;           /* the current record */
-  guint              n_fields;         /* stored: at most max_fields */
-  guint              n_total;          /* in the record, stored or not */
-  guint              fields_alloc;
-  guint              max_fields;
-  const char        *record_end;       /* where the record's last field ended */
-  guint              record_end_line;
-  const char        *record_end_line_start;
-
-  guint              n_errors;
-  gboolean           full;             /* the diagnostics cap is reached: stop */
-
-  /* Memo of the last column computed, so that many faults on one very long line cost
-   * one walk of the line rather than one each. */
-  const char        *memo_line_start;
-  const char        *memo_pos;
-  guint              memo_column;
-
-  /* The header and what the columns are. */
-  guint              n_columns;
-  char             **headers;
-  guint             *header_columns;   /* the character column of each header field */
-  guint              header_line;
-  guint8            *roles;            /* ColumnRole */
-  gboolean           long_form;
-  guint              time_column;
-  TimeMode           time_mode;
-  guint             *value_columns;
-  guint              n_values;
-
-  /* What the time column has shown so far. */
-  gboolean           has_pending;
-  guint              n_slash;
-  guint              md_line;          /* first slash date that can only be M/D, or 0 */
-  guint              dm_line;          /* first that can only be D/M, or 0 */
-  gboolean           slash_conflict;
-  double             unix_max_abs;
-  gboolean           unix_days_s;      /* every value a whole day, read as seconds */
-  gboolean           unix_days_ms;     /* the same, read as milliseconds */
-
-  GPtrArray         *groups;           /* of PointGroup* */
-  GHashTable        *group_index;      /* entity name → index + 1 */
-  guint64            n_cells;          /* values stored */
-
-  /* The last YYYY-MM seen in the time column and the day its month starts on. */
-  char               month_memo[7];
-  gint64             month_memo_first;
-  gint64             month_memo_length;
-} CsvParser;
 
 static void
 double_vec_grow (DoubleVec *vec,
@@ -324,9 +167,9 @@ is_blank_char (char c)
   return c == ' ' || c == '\t';
 }
 
-static void
-trim (const char **start,
-      const char **end)
+void
+csv_trim (const char **start,
+          const char **end)
 {
   while (*start < *end && is_blank_char (**start))
     (*start)++;
@@ -335,7 +178,7 @@ trim (const char **start,
 }
 
 /* The 1-based column of `at`, counted in characters (UTF-8 lead bytes). */
-static guint
+guint
 csv_column (CsvParser  *p,
             const char *line_start,
             const char *at)
@@ -357,15 +200,7 @@ csv_column (CsvParser  *p,
   return column;
 }
 
-static void csv_report (CsvParser          *p,
-                        KasaneSeverity      severity,
-                        KasaneDatasetError  code,
-                        guint               line,
-                        guint               column,
-                        const char         *format,
-                        ...) G_GNUC_PRINTF (6, 7);
-
-static void
+void
 csv_report (CsvParser          *p,
             KasaneSeverity      severity,
             KasaneDatasetError  code,
@@ -390,15 +225,11 @@ csv_report (CsvParser          *p,
     p->full = TRUE;
 }
 
-#define csv_field_error(p, field, code, ...) \
-  csv_report ((p), KASANE_SEVERITY_ERROR, (code), (field)->line, \
-              csv_column ((p), (field)->line_start, (field)->origin), __VA_ARGS__)
-
 /* A short, printable excerpt of a cell for a message: control characters (a quoted
  * newline) become spaces, and long cells are cut at a character boundary. */
-static char *
-excerpt (const char *start,
-         const char *end)
+char *
+csv_excerpt (const char *start,
+             const char *end)
 {
   GString *out = g_string_sized_new (MIN ((gsize) (end - start), 64) + 4);
   guint n_chars = 0;
@@ -766,547 +597,6 @@ detect_separator (const char *s,
 }
 
 /* ---------------------------------------------------------------------------------------
- * Cells
- */
-
-/* 10^0 … 10^22: exactly representable, so a mantissa below 2^53 divided by one of them
- * is correctly rounded (Clinger's fast path). */
-static const double powers_of_ten[] = {
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
-
-/* Optional sign, digits, optional fraction ('.' or, when `decimal_comma`, ','), optional
- * exponent; spaces around it are ignored.  No thousands separators, no inf or nan.
- * `*mark` is set to the decimal mark used, or 0. */
-static NumberStatus
-parse_number (const char *start,
-              const char *end,
-              gboolean    decimal_comma,
-              double     *out,
-              char       *mark)
-{
-  const char *s, *number_start;
-  guint64 mantissa = 0;
-  guint n_significant = 0, n_digits = 0, n_fraction = 0;
-  gboolean negative = FALSE, slow = FALSE;
-
-  *mark = 0;
-  trim (&start, &end);
-  if (start == end)
-    return NUMBER_BLANK;
-
-  s = number_start = start;
-  if (*s == '+' || *s == '-')
-    {
-      negative = *s == '-';
-      s++;
-    }
-  for (; s < end && *s >= '0' && *s <= '9'; s++)
-    {
-      n_digits++;
-      if (mantissa == 0 && *s == '0')
-        continue;
-      if (++n_significant <= 19)
-        mantissa = mantissa * 10 + (guint64) (*s - '0');
-    }
-  if (s < end && (*s == '.' || (*s == ',' && decimal_comma)))
-    {
-      *mark = *s;
-      for (s++; s < end && *s >= '0' && *s <= '9'; s++)
-        {
-          n_digits++;
-          n_fraction++;
-          if (mantissa == 0 && *s == '0')
-            continue;
-          if (++n_significant <= 19)
-            mantissa = mantissa * 10 + (guint64) (*s - '0');
-        }
-    }
-  if (n_digits == 0)
-    return NUMBER_BAD;
-  if (s < end && (*s == 'e' || *s == 'E'))
-    {
-      const char *exponent = ++s;
-
-      if (s < end && (*s == '+' || *s == '-'))
-        s++;
-      exponent = s;
-      while (s < end && *s >= '0' && *s <= '9')
-        s++;
-      if (s == exponent)
-        return NUMBER_BAD;
-      slow = TRUE;
-    }
-  if (s != end)
-    return NUMBER_BAD;
-
-  if (!slow && n_significant <= 19 && mantissa <= (G_GUINT64_CONSTANT (1) << 53) &&
-      n_fraction < G_N_ELEMENTS (powers_of_ten))
-    {
-      double value = (double) mantissa / powers_of_ten[n_fraction];
-
-      *out = negative ? -value : value;
-      return NUMBER_OK;
-    }
-
-  /* Exponents and long mantissas: g_ascii_strtod rounds correctly; it gets a copy
-   * with a '.' decimal point (the grammar above has already been checked). */
-  {
-    char buffer[128];
-    gsize length = end - number_start;
-    g_autofree char *heap = NULL;
-    char *copy = buffer;
-    char *parsed_end = NULL;
-    double value;
-
-    if (length >= sizeof buffer)
-      copy = heap = g_malloc (length + 1);
-    memcpy (copy, number_start, length);
-    copy[length] = '\0';
-    if (decimal_comma)
-      for (char *c = copy; *c != '\0'; c++)
-        if (*c == ',')
-          *c = '.';
-    value = g_ascii_strtod (copy, &parsed_end);
-    if (parsed_end != copy + length)
-      return NUMBER_BAD;
-    if (!isfinite (value))
-      return NUMBER_RANGE;
-    *out = value;
-    return NUMBER_OK;
-  }
-}
-
-/* Digits, '.', ',', spaces and apostrophes with a separator between digit groups: the
- * shape of a thousands-separated number, worth a hint in the message. */
-static gboolean
-looks_like_grouped_number (const char *s,
-                           const char *end)
-{
-  gboolean digit = FALSE, group = FALSE;
-
-  trim (&s, &end);
-  if (s < end && (*s == '+' || *s == '-'))
-    s++;
-  for (; s < end; s++)
-    {
-      if (*s >= '0' && *s <= '9')
-        digit = TRUE;
-      else if ((*s == ',' || *s == '.' || *s == ' ' || *s == '\'') && digit)
-        group = group || *s != '.';
-      else
-        return FALSE;
-    }
-  return digit && group;
-}
-
-static gboolean
-read_digits (const char **s,
-             const char  *end,
-             guint        min,
-             guint        max,
-             guint       *out)
-{
-  guint n = 0, value = 0;
-
-  while (*s < end && n < max && **s >= '0' && **s <= '9')
-    {
-      value = value * 10 + (guint) (**s - '0');
-      (*s)++;
-      n++;
-    }
-  if (n < min || (*s < end && **s >= '0' && **s <= '9'))
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
-/* D/M/YYYY or M/D/YYYY, optionally with a 24-hour time ("13:05" or "13:05:09");
- * `*seconds` is the time of day, or -1 without one.  Checks the shape only. */
-static gboolean
-scan_slash_date (const char *s,
-                 const char *end,
-                 guint      *first,
-                 guint      *second,
-                 guint      *year,
-                 int        *seconds)
-{
-  guint hour, minute, sec = 0;
-
-  if (!read_digits (&s, end, 1, 2, first) || s >= end || *s++ != '/' ||
-      !read_digits (&s, end, 1, 2, second) || s >= end || *s++ != '/' ||
-      !read_digits (&s, end, 4, 4, year))
-    return FALSE;
-  *seconds = -1;
-  if (s == end)
-    return TRUE;
-  if (*s != ' ' && *s != 'T')
-    return FALSE;
-  s++;
-  if (!read_digits (&s, end, 1, 2, &hour) || s >= end || *s++ != ':' ||
-      !read_digits (&s, end, 2, 2, &minute))
-    return FALSE;
-  if (s < end && *s == ':')
-    {
-      s++;
-      if (!read_digits (&s, end, 2, 2, &sec))
-        return FALSE;
-    }
-  if (s != end || hour > 23 || minute > 59 || sec > 59)
-    return FALSE;
-  *seconds = (int) (hour * 3600 + minute * 60 + sec);
-  return TRUE;
-}
-
-/* "YYYY-M…": meant as an ISO date, whether or not it is a real one. */
-static gboolean
-looks_like_iso_date (const char *s,
-                     const char *end)
-{
-  if (end - s < 6)
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    if (s[i] < '0' || s[i] > '9')
-      return FALSE;
-  return s[4] == '-' && s[5] >= '0' && s[5] <= '9';
-}
-
-static gboolean
-looks_like_date (const char *s,
-                 const char *end)
-{
-  guint a, b, year;
-  int seconds;
-
-  trim (&s, &end);
-  return looks_like_iso_date (s, end) || scan_slash_date (s, end, &a, &b, &year, &seconds);
-}
-
-/* An optional '-' and up to `max_digits` digits. */
-static gboolean
-parse_integer (const char *s,
-               const char *end,
-               guint       max_digits,
-               gint64     *out)
-{
-  gboolean negative = FALSE;
-  gint64 value = 0;
-  guint n = 0;
-
-  trim (&s, &end);
-  if (s < end && *s == '-')
-    {
-      negative = TRUE;
-      s++;
-    }
-  for (; s < end && *s >= '0' && *s <= '9'; s++)
-    {
-      if (++n > max_digits)
-        return FALSE;
-      value = value * 10 + (*s - '0');
-    }
-  if (n == 0 || s != end)
-    return FALSE;
-  *out = negative ? -value : value;
-  return TRUE;
-}
-
-/* A slash date: a cell that fits only one order is evidence for that order; a column
- * with evidence for both fits neither.  Returns FALSE after reporting a fault. */
-static gboolean
-read_slash_date (CsvParser      *p,
-                 const CsvField *field,
-                 const char     *s,
-                 const char     *end,
-                 double         *x,
-                 guint8         *precision)
-{
-  guint a, b, year;
-  int seconds;
-  gboolean fits_md, fits_dm;
-
-  if (!scan_slash_date (s, end, &a, &b, &year, &seconds))
-    {
-      g_autofree char *text = excerpt (s, end);
-
-      csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                       "expected a date (YYYY-MM-DD, D/M/YYYY or M/D/YYYY), got \"%s\"", text);
-      return FALSE;
-    }
-  fits_md = kasane_is_valid_date (year, a, b);
-  fits_dm = kasane_is_valid_date (year, b, a);
-  if (!fits_md && !fits_dm)
-    {
-      g_autofree char *text = excerpt (s, end);
-
-      csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID, "\"%s\" is not a real date", text);
-      return FALSE;
-    }
-  if (fits_md != fits_dm)
-    {
-      guint *mine = fits_md ? &p->md_line : &p->dm_line;
-      guint other = fits_md ? p->dm_line : p->md_line;
-
-      if (*mine == 0)
-        *mine = field->line;
-      if (other != 0 && !p->slash_conflict)
-        {
-          g_autofree char *text = excerpt (s, end);
-
-          p->slash_conflict = TRUE;
-          csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
-                           "\"%s\" can only be %s, but the date on line %u can only be %s: "
-                           "the column fits neither order", text,
-                           fits_md ? "M/D/YYYY" : "D/M/YYYY", other,
-                           fits_md ? "D/M/YYYY" : "M/D/YYYY");
-          return FALSE;
-        }
-    }
-  p->n_slash++;
-  p->has_pending = TRUE;
-  /* Stored exactly (below 2^53) until the order is known: see resolve_pending(). */
-  *x = ((double) year * 10000 + a * 100 + b) * 86400 + MAX (seconds, 0);
-  *precision = seconds < 0 ? PRECISION_PENDING_SLASH_DAY : PRECISION_PENDING_SLASH_SECOND;
-  return TRUE;
-}
-
-/* With ';' as the separator both marks are read, but not both in one file: where ','
- * is the decimal mark, "1.234" is more likely a thousand written with a '.' group than
- * one and a bit, and silently reading it as 1.234 would be wrong by a factor of 1000. */
-static gboolean
-check_decimal_mark (CsvParser      *p,
-                    const CsvField *field,
-                    char            mark)
-{
-  if (mark == 0 || !p->decimal_comma)
-    return TRUE;
-  if (p->decimal_mark == 0)
-    {
-      p->decimal_mark = mark;
-      p->decimal_mark_line = field->line;
-      return TRUE;
-    }
-  if (mark == p->decimal_mark || p->decimal_mark_conflict)
-    return mark == p->decimal_mark;
-
-  p->decimal_mark_conflict = TRUE;
-  {
-    g_autofree char *text = excerpt (field->start, field->end);
-
-    csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                     "\"%s\" uses '%c' as its decimal mark, but line %u uses '%c': in a file "
-                     "separated by ';' one of them may be a thousands separator", text, mark,
-                     p->decimal_mark_line, p->decimal_mark);
-  }
-  return FALSE;
-}
-
-/* YYYY-MM-DD, the commonest time cell, read without the general parser: consecutive rows
- * nearly always share their month, so its first day is memoized.  Anything unusual
- * returns FALSE and goes to kasane_date_parse_iso(), which also reports faults. */
-static gboolean
-parse_iso_day_fast (CsvParser  *p,
-                    const char *s,
-                    const char *end,
-                    double     *x)
-{
-  guint day;
-
-  if (end - s != 10 || s[4] != '-' || s[7] != '-' || s[8] < '0' || s[8] > '9' ||
-      s[9] < '0' || s[9] > '9')
-    return FALSE;
-  if (memcmp (s, p->month_memo, 7) != 0)
-    {
-      guint year = 0, month = 0;
-
-      for (int i = 0; i < 4; i++)
-        {
-          if (s[i] < '0' || s[i] > '9')
-            return FALSE;
-          year = year * 10 + (guint) (s[i] - '0');
-        }
-      if (s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9')
-        return FALSE;
-      month = (guint) (s[5] - '0') * 10 + (guint) (s[6] - '0');
-      if (!kasane_is_valid_date (year, month, 1))
-        return FALSE;
-      p->month_memo_first = kasane_days_from_civil (year, month, 1);
-      p->month_memo_length = (month == 12 ? kasane_days_from_civil (year + 1, 1, 1) :
-                              kasane_days_from_civil (year, month + 1, 1)) - p->month_memo_first;
-      memcpy (p->month_memo, s, 7);
-    }
-  day = (guint) (s[8] - '0') * 10 + (guint) (s[9] - '0');
-  if (day < 1 || day > p->month_memo_length)
-    return FALSE;
-  *x = (double) (p->month_memo_first + day - 1) * 86400;
-  return TRUE;
-}
-
-/* The cell of the time column.  Returns FALSE after reporting a fault. */
-static gboolean
-read_time_cell (CsvParser      *p,
-                const CsvField *field,
-                double         *x,
-                guint8         *precision)
-{
-  const char *s = field->start, *end = field->end;
-  g_autofree char *text = NULL;
-  char mark;
-
-  *x = 0;
-  *precision = KASANE_PRECISION_DAY;
-  if (field->bad)
-    return FALSE;
-  trim (&s, &end);
-  if (s == end)
-    {
-      csv_field_error (p, field, KASANE_DATASET_ERROR_MISSING, "missing %s in column \"%s\"",
-                       p->time_mode == TIME_NUMBER ? "x value" : "date",
-                       p->headers[p->time_column]);
-      return FALSE;
-    }
-
-  switch (p->time_mode)
-    {
-    case TIME_DATE:
-      {
-        KasaneDate date;
-
-        if (parse_iso_day_fast (p, s, end, x))
-          {
-            *precision = KASANE_PRECISION_DAY;
-            return TRUE;
-          }
-        if (memchr (s, '/', end - s) != NULL)
-          return read_slash_date (p, field, s, end, x, precision);
-        if (kasane_date_parse_iso (s, end - s, &date))
-          {
-            *x = date.t;
-            *precision = (guint8) date.precision;
-            return TRUE;
-          }
-        text = excerpt (s, end);
-        if (looks_like_iso_date (s, end))
-          csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
-                           "\"%s\" is not a real date (or not ISO 8601)", text);
-        else
-          csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                           "expected a date (YYYY-MM-DD, D/M/YYYY or M/D/YYYY), got \"%s\"",
-                           text);
-        return FALSE;
-      }
-
-    case TIME_YEAR:
-      {
-        gint64 year;
-
-        if (!parse_integer (s, end, 6, &year))
-          {
-            text = excerpt (s, end);
-            csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                             "expected a year (an integer), got \"%s\"", text);
-            return FALSE;
-          }
-        if (year < 1 || year > 9999)
-          {
-            csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
-                             "year %" G_GINT64_FORMAT " is out of range (1 to 9999)", year);
-            return FALSE;
-          }
-        *x = (double) kasane_days_from_civil (year, 1, 1) * 86400;
-        *precision = KASANE_PRECISION_YEAR;
-        return TRUE;
-      }
-
-    case TIME_UNIX:
-      {
-        gint64 value;
-
-        if (!parse_integer (s, end, 15, &value))
-          {
-            text = excerpt (s, end);
-            csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                             "expected a Unix timestamp (an integer), got \"%s\"", text);
-            return FALSE;
-          }
-        if (value < UNIX_MIN || value > UNIX_MAX)
-          {
-            csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
-                             "Unix timestamp %" G_GINT64_FORMAT " is out of range", value);
-            return FALSE;
-          }
-        p->unix_max_abs = MAX (p->unix_max_abs, fabs ((double) value));
-        p->unix_days_s = p->unix_days_s && value % 86400 == 0;
-        p->unix_days_ms = p->unix_days_ms && value % 86400000 == 0;
-        p->has_pending = TRUE;
-        *x = (double) value;
-        *precision = PRECISION_PENDING_UNIX;
-        return TRUE;
-      }
-
-    case TIME_NUMBER:
-    default:
-      switch (parse_number (s, end, p->decimal_comma, x, &mark))
-        {
-        case NUMBER_OK:
-          *precision = KASANE_PRECISION_NUMBER;
-          return check_decimal_mark (p, field, mark);
-        case NUMBER_RANGE:
-          text = excerpt (s, end);
-          csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE,
-                           "number \"%s\" is out of range", text);
-          return FALSE;
-        case NUMBER_BLANK:
-        case NUMBER_BAD:
-        default:
-          text = excerpt (s, end);
-          csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                           "expected a date or a number in the first column, got \"%s\"",
-                           text);
-          return FALSE;
-        }
-    }
-}
-
-/* A value cell: a number, or NAN for a blank (a gap). */
-static double
-read_value_cell (CsvParser      *p,
-                 const CsvField *field)
-{
-  double value = NAN;
-  g_autofree char *text = NULL;
-  char mark;
-
-  if (field->bad)
-    return NAN;
-  switch (parse_number (field->start, field->end, p->decimal_comma, &value, &mark))
-    {
-    case NUMBER_OK:
-      if (G_UNLIKELY (mark != 0 && p->decimal_comma))
-        check_decimal_mark (p, field, mark);
-      return value;
-    case NUMBER_BLANK:
-      return NAN;
-    case NUMBER_RANGE:
-      text = excerpt (field->start, field->end);
-      csv_field_error (p, field, KASANE_DATASET_ERROR_RANGE, "number \"%s\" is out of range", text);
-      return NAN;
-    case NUMBER_BAD:
-    default:
-      text = excerpt (field->start, field->end);
-      if (looks_like_grouped_number (field->start, field->end))
-        csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                         "expected a number, got \"%s\" (thousands separators are not accepted%s)",
-                         text, p->separator == ';' ? "; the decimal separator is ','" : "");
-      else
-        csv_field_error (p, field, KASANE_DATASET_ERROR_TYPE,
-                         "expected a number, got \"%s\"", text);
-      return NAN;
-    }
-}
-
-/* ---------------------------------------------------------------------------------------
  * Columns
  */
 
@@ -1348,12 +638,12 @@ classify_column (const char     *header,
   const char *end = first != NULL ? first->end : NULL;
   gint64 integer;
   double number;
-  gboolean is_integer = first != NULL && parse_integer (s, end, 15, &integer);
+  gboolean is_integer = first != NULL && csv_parse_integer (s, end, 15, &integer);
   char mark;
   gboolean is_number = first != NULL &&
-                       parse_number (s, end, TRUE, &number, &mark) == NUMBER_OK;
+                       csv_parse_number (s, end, TRUE, &number, &mark) == NUMBER_OK;
 
-  if (first != NULL && looks_like_date (s, end))
+  if (first != NULL && csv_looks_like_date (s, end))
     return KIND_DATE;
   if (strcmp (squashed, "year") == 0 && (first == NULL || is_integer))
     return KIND_YEAR;
@@ -1398,7 +688,7 @@ assign_roles (CsvParser *p)
         {
           const char *s = p->fields[c].start, *end = p->fields[c].end;
 
-          trim (&s, &end);
+          csv_trim (&s, &end);
           if (!seen[c] && s < end && !p->fields[c].escaped)
             {
               seen[c] = TRUE;
@@ -1534,7 +824,7 @@ read_rows (CsvParser *p,
           const CsvField *entity = &p->fields[0];
           const char *s = entity->start, *end = entity->end;
 
-          trim (&s, &end);
+          csv_trim (&s, &end);
           if (s == end)
             {
               csv_field_error (p, entity, KASANE_DATASET_ERROR_MISSING,
@@ -1564,17 +854,17 @@ read_rows (CsvParser *p,
           break;
         }
 
-      read_time_cell (p, &p->fields[p->time_column], &x, &precision);
+      csv_read_time_cell (p, &p->fields[p->time_column], &x, &precision);
       double_vec_push (&group->x, x);
       byte_vec_push (&group->precision, precision);
       for (guint j = 0; j < p->n_values; j++)
-        double_vec_push (&group->y[j], read_value_cell (p, &p->fields[p->value_columns[j]]));
+        double_vec_push (&group->y[j], csv_read_value_cell (p, &p->fields[p->value_columns[j]]));
     }
 }
 
 /* Gives slash dates their order and timestamps their unit, now the column is known. */
-static void
-resolve_pending (CsvParser *p)
+void
+csv_resolve_pending (CsvParser *p)
 {
   gboolean day_month = p->dm_line != 0 && p->md_line == 0;
   gboolean milliseconds = p->unix_max_abs > UNIX_MS_THRESHOLD;
@@ -1733,7 +1023,7 @@ parse_text (CsvParser *p)
     }
 
   if (p->has_pending)
-    resolve_pending (p);
+    csv_resolve_pending (p);
   if (p->n_errors > 0)
     return NULL;
   return build_series (p);
