@@ -5,7 +5,8 @@
  * (json-glib 1.6 has no depth limit and reports no positions).  The semantic walk below
  * follows the json-glib tree and the scan's entries side by side, so each fault is
  * reported at its place; it reports every fault it finds (up to KASANE_DIAGNOSTICS_MAX)
- * and returns a dataset only when there was none.
+ * and returns a dataset only when there was none.  Series (points, or a column of a CSV
+ * file) are read in kasane-json-series.c.
  */
 #define G_LOG_DOMAIN "kasane-json-loader"
 
@@ -15,6 +16,7 @@
 #include "kasane-csv.h"
 #include "kasane-input.h"
 #include "kasane-json-scan.h"
+#include "kasane-json-loader-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,60 +27,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define KASANE_FORMAT      "kasane-dataset/1"
-#define KASANE_MAX_ID      64
-#define KASANE_MAX_INTEGER (G_GINT64_CONSTANT (1) << 53)
 
-/* A value in the json-glib tree together with its entry in the scan. */
-typedef struct
-{
-  JsonNode   *node;      /* NULL: absent */
-  guint       entry;
-  const char *name;      /* the member it is the value of, or the array it is in */
-  gboolean    element;   /* an element of the array `name` */
-} Value;
 
-/* Where a reference to a problem sits, for the ledger walk. */
-typedef struct
-{
-  KasaneEffect effect;
-  guint        problem;
-  guint        entry;
-} EffectRef;
 
-typedef struct
-{
-  GArray   *refs;        /* of EffectRef, in file order */
-} LayerInfo;
 
-/* What an id table keeps for each id. */
-typedef struct
-{
-  guint entry;           /* where the id is written */
-  int   index;           /* into dataset->problems, ->layers or ->series */
-} IdInfo;
-
-typedef struct
-{
-  const char        *file;
-  const char        *base_dir;
-  KasaneDiagnostics *diagnostics;
-  KasaneJsonScan    *scan;
-  KasaneDataset     *dataset;
-  gboolean           failed;
-  gboolean           levels_ok;      /* every layer has a distinct integer level */
-  GHashTable        *problem_ids;    /* id → IdInfo */
-  GHashTable        *layer_ids;
-  GHashTable        *series_ids;
-  GHashTable        *levels;         /* gint64* → entry + 1 */
-  GArray            *layer_infos;    /* of LayerInfo, parallel to dataset->layers */
-} Loader;
 
 /* Diagnostics */
 
-static const KasaneJsonEntry *
-entry_at (Loader *self,
-          guint   index)
+const KasaneJsonEntry *
+loader_entry_at (Loader *self,
+                 guint   index)
 {
   /* A guard, not a case: the scan and json-glib agree on the shape of valid JSON. */
   if (index >= self->scan->entries->len)
@@ -92,14 +50,14 @@ is_full (Loader *self)
   return kasane_diagnostics_is_full (self->diagnostics);
 }
 
-static void
-report_valist (Loader             *self,
-               KasaneSeverity      severity,
-               KasaneDatasetError  code,
-               guint               line,
-               guint               column,
-               const char         *format,
-               va_list             args)
+void
+loader_report_valist (Loader             *self,
+                      KasaneSeverity      severity,
+                      KasaneDatasetError  code,
+                      guint               line,
+                      guint               column,
+                      const char         *format,
+                      va_list             args)
 {
   g_autofree char *message = NULL;
 
@@ -115,51 +73,39 @@ report_valist (Loader             *self,
                           "%s", message);
 }
 
-static void error_at_entry (Loader             *self,
-                            guint               entry,
-                            KasaneDatasetError  code,
-                            const char         *format,
-                            ...) G_GNUC_PRINTF (4, 5);
-
 /* An error at the start of a value. */
-static void
-error_at_entry (Loader             *self,
-                guint               entry,
-                KasaneDatasetError  code,
-                const char         *format,
-                ...)
+void
+loader_error_at_entry (Loader             *self,
+                       guint               entry,
+                       KasaneDatasetError  code,
+                       const char         *format,
+                       ...)
 {
-  const KasaneJsonEntry *e = entry_at (self, entry);
+  const KasaneJsonEntry *e = loader_entry_at (self, entry);
   va_list args;
 
   va_start (args, format);
-  report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
+  loader_report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
   va_end (args);
 }
 
-static void error_at_name (Loader             *self,
-                           guint               entry,
-                           KasaneDatasetError  code,
-                           const char         *format,
-                           ...) G_GNUC_PRINTF (4, 5);
-
 /* An error at the member name of a value (at the value itself for array elements). */
-static void
-error_at_name (Loader             *self,
-               guint               entry,
-               KasaneDatasetError  code,
-               const char         *format,
-               ...)
+void
+loader_error_at_name (Loader             *self,
+                      guint               entry,
+                      KasaneDatasetError  code,
+                      const char         *format,
+                      ...)
 {
-  const KasaneJsonEntry *e = entry_at (self, entry);
+  const KasaneJsonEntry *e = loader_entry_at (self, entry);
   va_list args;
 
   va_start (args, format);
   if (e->name_line > 0)
-    report_valist (self, KASANE_SEVERITY_ERROR, code, e->name_line, e->name_column, format,
+    loader_report_valist (self, KASANE_SEVERITY_ERROR, code, e->name_line, e->name_column, format,
                    args);
   else
-    report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
+    loader_report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
   va_end (args);
 }
 
@@ -167,7 +113,7 @@ static const char *
 describe (Loader      *self,
           const Value *value)
 {
-  switch (entry_at (self, value->entry)->type)
+  switch (loader_entry_at (self, value->entry)->type)
     {
     case KASANE_JSON_OBJECT:
       return "an object";
@@ -188,20 +134,20 @@ describe (Loader      *self,
 }
 
 /* "expected a string for "id", found a number" */
-static void
-type_error (Loader      *self,
-            const Value *value,
-            const char  *expected)
+void
+loader_type_error (Loader      *self,
+                   const Value *value,
+                   const char  *expected)
 {
-  error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE, "expected %s %s \"%s\", found %s",
+  loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE, "expected %s %s \"%s\", found %s",
                   expected, value->element ? "in" : "for", value->name, describe (self, value));
 }
 
-static KasaneJsonType
-type_of (Loader      *self,
-         const Value *value)
+KasaneJsonType
+loader_type_of (Loader      *self,
+                const Value *value)
 {
-  return entry_at (self, value->entry)->type;
+  return loader_entry_at (self, value->entry)->type;
 }
 
 /* Optimal string alignment distance, for "did you mean".  Both strings are short (the
@@ -282,13 +228,13 @@ suggest_id (const char *word,
 /* Reads an object whose known members are `names`; the first `n_required` are required.
  * Fills `out` (one Value per name, node NULL when absent), reports unknown and missing
  * members, and returns FALSE when `object` is not an object. */
-static gboolean
-read_object (Loader             *self,
-             const Value        *object,
-             const char * const *names,
-             guint               n_names,
-             guint               n_required,
-             Value              *out)
+gboolean
+loader_read_object (Loader             *self,
+                    const Value        *object,
+                    const char * const *names,
+                    guint               n_names,
+                    guint               n_required,
+                    Value              *out)
 {
   JsonObject *json;
   GList *members;
@@ -297,9 +243,9 @@ read_object (Loader             *self,
   for (guint i = 0; i < n_names; i++)
     out[i] = (Value) { NULL, 0, names[i], FALSE };
 
-  if (type_of (self, object) != KASANE_JSON_OBJECT)
+  if (loader_type_of (self, object) != KASANE_JSON_OBJECT)
     {
-      type_error (self, object, "an object");
+      loader_type_error (self, object, "an object");
       return FALSE;
     }
 
@@ -325,10 +271,10 @@ read_object (Loader             *self,
           const char *guess = suggest (name, names, n_names);
 
           if (guess != NULL)
-            error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
+            loader_error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
                            "unknown member \"%s\" (did you mean \"%s\"?)", what, guess);
           else
-            error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
+            loader_error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
                            "unknown member \"%s\"", what);
         }
       child = kasane_json_scan_next (self->scan, child);
@@ -337,29 +283,25 @@ read_object (Loader             *self,
 
   for (guint i = 0; i < n_required; i++)
     if (out[i].node == NULL)
-      error_at_entry (self, object->entry, KASANE_DATASET_ERROR_MISSING,
+      loader_error_at_entry (self, object->entry, KASANE_DATASET_ERROR_MISSING,
                       "missing required member \"%s\"", names[i]);
   return TRUE;
 }
 
 /* Calls `func` on each element of an array; FALSE when it is not an array. */
-typedef void (*ElementFunc) (Loader      *self,
-                             const Value *element,
-                             gpointer     user_data);
-
-static gboolean
-for_each_element (Loader      *self,
-                  const Value *array,
-                  const char  *expected,
-                  ElementFunc  func,
-                  gpointer     user_data)
+gboolean
+loader_for_each_element (Loader      *self,
+                         const Value *array,
+                         const char  *expected,
+                         ElementFunc  func,
+                         gpointer     user_data)
 {
   JsonArray *json;
   guint child, end, n;
 
-  if (type_of (self, array) != KASANE_JSON_ARRAY)
+  if (loader_type_of (self, array) != KASANE_JSON_ARRAY)
     {
-      type_error (self, array, expected);
+      loader_type_error (self, array, expected);
       return FALSE;
     }
   json = json_node_get_array (array->node);
@@ -378,13 +320,13 @@ for_each_element (Loader      *self,
 
 /* Scalars */
 
-static const char *
-read_string (Loader      *self,
-             const Value *value)
+const char *
+loader_read_string (Loader      *self,
+                    const Value *value)
 {
-  if (type_of (self, value) != KASANE_JSON_STRING)
+  if (loader_type_of (self, value) != KASANE_JSON_STRING)
     {
-      type_error (self, value, "a string");
+      loader_type_error (self, value, "a string");
       return NULL;
     }
   return json_node_get_string (value->node);
@@ -392,19 +334,19 @@ read_string (Loader      *self,
 
 /* A number, read from the file's own text: json-glib 1.6 wraps integers that overflow
  * gint64 (a huge negative integer becomes a small positive one). */
-static gboolean
-read_number (Loader      *self,
-             const Value *value,
-             double      *out)
+gboolean
+loader_read_number (Loader      *self,
+                    const Value *value,
+                    double      *out)
 {
-  const KasaneJsonEntry *e = entry_at (self, value->entry);
+  const KasaneJsonEntry *e = loader_entry_at (self, value->entry);
   char buffer[64];
   g_autofree char *copy = NULL;
   const char *text;
 
   if (e->type != KASANE_JSON_NUMBER)
     {
-      type_error (self, value, "a number");
+      loader_type_error (self, value, "a number");
       return FALSE;
     }
   if (e->length < sizeof buffer)
@@ -425,14 +367,14 @@ read_integer (Loader      *self,
               const Value *value,
               gint64      *out)
 {
-  const KasaneJsonEntry *e = entry_at (self, value->entry);
+  const KasaneJsonEntry *e = loader_entry_at (self, value->entry);
   const char *text = self->scan->text + e->offset;
   char buffer[32];
   gint64 number;
 
   if (e->type != KASANE_JSON_NUMBER)
     {
-      type_error (self, value, "an integer");
+      loader_type_error (self, value, "an integer");
       return FALSE;
     }
   for (guint i = 0; i < e->length; i++)
@@ -440,7 +382,7 @@ read_integer (Loader      *self,
       {
         g_autofree char *token = g_strndup (text, MIN (e->length, 40));
 
-        error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE,
+        loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE,
                         "expected an integer written without fraction or exponent for \"%s\", "
                         "found %s", value->name, token);
         return FALSE;
@@ -458,7 +400,7 @@ read_integer (Loader      *self,
     }
   if (number > KASANE_MAX_INTEGER || number < -KASANE_MAX_INTEGER)
     {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
                       "integer out of range for \"%s\"; the limit is ±2^53", value->name);
       return FALSE;
     }
@@ -467,13 +409,13 @@ read_integer (Loader      *self,
 }
 
 /* A string that is one of `choices`; returns its index or -1. */
-static int
-read_choice (Loader             *self,
-             const Value        *value,
-             const char * const *choices,
-             guint               n_choices)
+int
+loader_read_choice (Loader             *self,
+                    const Value        *value,
+                    const char * const *choices,
+                    guint               n_choices)
 {
-  const char *text = read_string (self, value);
+  const char *text = loader_read_string (self, value);
   g_autoptr(GString) list = NULL;
   g_autofree char *what = NULL;
 
@@ -488,7 +430,7 @@ read_choice (Loader             *self,
     g_string_append_printf (list, "%s\"%s\"", i == 0 ? "" : i + 1 == n_choices ? " or " : ", ",
                             choices[i]);
   what = kasane_json_shown_text (text);
-  error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+  loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                   "expected %s for \"%s\", found \"%s\"", list->str, value->name, what);
   return -1;
 }
@@ -505,12 +447,12 @@ looks_like_iso (const char *text)
   return TRUE;
 }
 
-static gboolean
-read_date (Loader      *self,
-           const Value *value,
-           KasaneDate  *out)
+gboolean
+loader_read_date (Loader      *self,
+                  const Value *value,
+                  KasaneDate  *out)
 {
-  const char *text = read_string (self, value);
+  const char *text = loader_read_string (self, value);
   g_autofree char *what = NULL;
 
   if (text == NULL)
@@ -520,10 +462,10 @@ read_date (Loader      *self,
 
   what = kasane_json_shown_text (text);
   if (looks_like_iso (text))
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+    loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                     "%s is not a real date (in \"%s\")", what, value->name);
   else
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+    loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                     "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) for "
                     "\"%s\", found \"%s\"", value->name, what);
   return FALSE;
@@ -537,14 +479,14 @@ id_table_new (void)
 
 /* An id: [a-z0-9][a-z0-9-]*, at most 64 characters; unique in `ids` (when given), which
  * then maps it to `index`. */
-static const char *
-read_id (Loader      *self,
-         const Value *value,
-         GHashTable  *ids,
-         const char  *kind,
-         int          index)
+const char *
+loader_read_id (Loader      *self,
+                const Value *value,
+                GHashTable  *ids,
+                const char  *kind,
+                int          index)
 {
-  const char *id = read_string (self, value);
+  const char *id = loader_read_string (self, value);
   IdInfo *first, *info;
   gboolean valid;
   gsize len;
@@ -560,14 +502,14 @@ read_id (Loader      *self,
     {
       g_autofree char *what = kasane_json_shown_text (id);
 
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                       "invalid id \"%s\"; an id is lower-case ASCII letters, digits and '-', "
                       "starting with a letter or digit", what);
       return NULL;
     }
   if (len > KASANE_MAX_ID)
     {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                       "id \"%.64s…\" is longer than %d characters", id, KASANE_MAX_ID);
       return NULL;
     }
@@ -577,9 +519,9 @@ read_id (Loader      *self,
   first = g_hash_table_lookup (ids, id);
   if (first != NULL)
     {
-      const KasaneJsonEntry *e = entry_at (self, first->entry);
+      const KasaneJsonEntry *e = loader_entry_at (self, first->entry);
 
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
                       "duplicate %s id \"%s\" (first at %u:%u)", kind, id, e->line, e->column);
       return NULL;
     }
@@ -591,13 +533,13 @@ read_id (Loader      *self,
 }
 
 /* A reference to an id of `kind` in `ids`; returns its index, or -1 (reported). */
-static int
-read_reference (Loader      *self,
-                const Value *value,
-                GHashTable  *ids,
-                const char  *kind)
+int
+loader_read_reference (Loader      *self,
+                       const Value *value,
+                       GHashTable  *ids,
+                       const char  *kind)
 {
-  const char *id = read_string (self, value);
+  const char *id = loader_read_string (self, value);
   g_autofree char *what = NULL;
   const char *guess;
   IdInfo *info;
@@ -611,11 +553,11 @@ read_reference (Loader      *self,
   what = kasane_json_shown_text (id);
   guess = suggest_id (id, ids);
   if (guess != NULL)
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
+    loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
                     "unknown %s \"%s\" in \"%s\" (did you mean \"%s\"?)", kind, what,
                     value->name, guess);
   else
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
+    loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
                     "unknown %s \"%s\" in \"%s\"", kind, what, value->name);
   return -1;
 }
@@ -625,36 +567,36 @@ read_reference (Loader      *self,
 static const char * const text_members[] = { "en", "ja" };
 
 /* A plain string (kept as English, the fallback of both) or {"en": …, "ja": …}. */
-static gboolean
-read_text (Loader      *self,
-           const Value *value,
-           KasaneText  *out)
+gboolean
+loader_read_text (Loader      *self,
+                  const Value *value,
+                  KasaneText  *out)
 {
   Value members[G_N_ELEMENTS (text_members)];
   gboolean ok = TRUE;
 
   kasane_text_clear (out);
-  if (type_of (self, value) == KASANE_JSON_STRING)
+  if (loader_type_of (self, value) == KASANE_JSON_STRING)
     {
       out->en = g_strdup (json_node_get_string (value->node));
       return TRUE;
     }
-  if (type_of (self, value) != KASANE_JSON_OBJECT)
+  if (loader_type_of (self, value) != KASANE_JSON_OBJECT)
     {
-      type_error (self, value, "a string or an object with \"en\" and/or \"ja\"");
+      loader_type_error (self, value, "a string or an object with \"en\" and/or \"ja\"");
       return FALSE;
     }
-  read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
+  loader_read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
   if (members[0].node == NULL && members[1].node == NULL)
     {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
                       "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     if (members[i].node != NULL)
       {
-        const char *text = read_string (self, &members[i]);
+        const char *text = loader_read_string (self, &members[i]);
 
         if (text == NULL)
           ok = FALSE;
@@ -671,7 +613,7 @@ add_paragraph (Loader      *self,
                const Value *element,
                gpointer     user_data)
 {
-  const char *text = read_string (self, element);
+  const char *text = loader_read_string (self, element);
 
   if (text != NULL)
     g_ptr_array_add (user_data, g_strdup (text));
@@ -685,15 +627,15 @@ read_text_list (Loader         *self,
 {
   Value members[G_N_ELEMENTS (text_members)];
 
-  if (type_of (self, value) != KASANE_JSON_OBJECT)
+  if (loader_type_of (self, value) != KASANE_JSON_OBJECT)
     {
-      type_error (self, value, "an object with \"en\" and/or \"ja\" lists of paragraphs");
+      loader_type_error (self, value, "an object with \"en\" and/or \"ja\" lists of paragraphs");
       return;
     }
-  read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
+  loader_read_object (self, value, text_members, G_N_ELEMENTS (text_members), 0, members);
   if (members[0].node == NULL && members[1].node == NULL)
     {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
                       "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
       return;
     }
@@ -704,7 +646,7 @@ read_text_list (Loader         *self,
       if (members[i].node == NULL)
         continue;
       paragraphs = g_ptr_array_new_with_free_func (g_free);
-      if (!for_each_element (self, &members[i], "an array of paragraphs", add_paragraph,
+      if (!loader_for_each_element (self, &members[i], "an array of paragraphs", add_paragraph,
                              paragraphs))
         continue;
       g_ptr_array_add (paragraphs, NULL);
@@ -722,7 +664,7 @@ add_example (Loader      *self,
 {
   KasaneText text = { NULL, NULL };
 
-  if (read_text (self, element, &text))
+  if (loader_read_text (self, element, &text))
     g_ptr_array_add (user_data, kasane_text_new (text.en, text.ja));
   kasane_text_clear (&text);
 }
@@ -732,20 +674,20 @@ add_example (Loader      *self,
 static const char * const source_members[] = { "name", "url", "retrieved" };
 
 /* {name, url, retrieved?}; `retrieved` is required for series. */
-static KasaneSource *
-read_source (Loader      *self,
-             const Value *value,
-             gboolean     need_retrieved)
+KasaneSource *
+loader_read_source (Loader      *self,
+                    const Value *value,
+                    gboolean     need_retrieved)
 {
   Value m[G_N_ELEMENTS (source_members)];
   const char *name, *url, *retrieved = NULL;
   KasaneDate date;
 
-  if (!read_object (self, value, source_members, G_N_ELEMENTS (m), need_retrieved ? 3 : 2, m))
+  if (!loader_read_object (self, value, source_members, G_N_ELEMENTS (m), need_retrieved ? 3 : 2, m))
     return NULL;
-  name = m[0].node != NULL ? read_string (self, &m[0]) : NULL;
-  url = m[1].node != NULL ? read_string (self, &m[1]) : NULL;
-  if (m[2].node != NULL && read_date (self, &m[2], &date))
+  name = m[0].node != NULL ? loader_read_string (self, &m[0]) : NULL;
+  url = m[1].node != NULL ? loader_read_string (self, &m[1]) : NULL;
+  if (m[2].node != NULL && loader_read_date (self, &m[2], &date))
     retrieved = json_node_get_string (m[2].node);
   if (name == NULL || url == NULL)
     return NULL;
@@ -767,7 +709,7 @@ read_problem (Loader      *self,
   const char *id;
   int index;
 
-  if (!read_object (self, value, problem_members, P_N, 2, m))
+  if (!loader_read_object (self, value, problem_members, P_N, 2, m))
     return;
 
   /* A problem with a bad id still takes its slot, so later indices stay right. */
@@ -776,10 +718,10 @@ read_problem (Loader      *self,
   g_ptr_array_add (self->dataset->problems, problem);
 
   if (m[P_ID].node != NULL &&
-      (id = read_id (self, &m[P_ID], self->problem_ids, "problem", index)) != NULL)
+      (id = loader_read_id (self, &m[P_ID], self->problem_ids, "problem", index)) != NULL)
     problem->id = g_strdup (id);
   if (m[P_LABEL].node != NULL)
-    read_text (self, &m[P_LABEL], &problem->label);
+    loader_read_text (self, &m[P_LABEL], &problem->label);
   if (m[P_WEIGHT].node != NULL)
     {
       gint64 weight;
@@ -787,14 +729,14 @@ read_problem (Loader      *self,
       if (read_integer (self, &m[P_WEIGHT], &weight))
         {
           if (weight < 1 || weight > 5)
-            error_at_entry (self, m[P_WEIGHT].entry, KASANE_DATASET_ERROR_RANGE,
+            loader_error_at_entry (self, m[P_WEIGHT].entry, KASANE_DATASET_ERROR_RANGE,
                             "expected a weight from 1 to 5, found %" G_GINT64_FORMAT, weight);
           else
             problem->weight = (int) weight;
         }
     }
   if (m[P_DESCRIPTION].node != NULL)
-    read_text (self, &m[P_DESCRIPTION], &problem->description);
+    loader_read_text (self, &m[P_DESCRIPTION], &problem->description);
 }
 
 /* Layers */
@@ -813,13 +755,6 @@ G_STATIC_ASSERT (L_SOLVES - L_INTRODUCES == KASANE_EFFECT_SOLVES);
 G_STATIC_ASSERT (L_MITIGATES - L_INTRODUCES == KASANE_EFFECT_MITIGATES);
 G_STATIC_ASSERT (L_WORSENS - L_INTRODUCES == KASANE_EFFECT_WORSENS);
 
-typedef struct
-{
-  KasaneLayer  *layer;
-  LayerInfo    *info;
-  KasaneEffect  effect;
-  GHashTable   *seen;     /* problem index → its EffectRef index + 1, in this layer */
-} EffectContext;
 
 static void
 add_effect (Loader      *self,
@@ -831,7 +766,7 @@ add_effect (Loader      *self,
   gpointer seen;
   int problem;
 
-  problem = read_reference (self, element, self->problem_ids, "problem");
+  problem = loader_read_reference (self, element, self->problem_ids, "problem");
   if (problem < 0)
     return;
 
@@ -840,9 +775,9 @@ add_effect (Loader      *self,
     {
       const EffectRef *first = &g_array_index (context->info->refs, EffectRef,
                                                GPOINTER_TO_UINT (seen) - 1);
-      const KasaneJsonEntry *e = entry_at (self, first->entry);
+      const KasaneJsonEntry *e = loader_entry_at (self, first->entry);
 
-      error_at_entry (self, element->entry, KASANE_DATASET_ERROR_DUPLICATE,
+      loader_error_at_entry (self, element->entry, KASANE_DATASET_ERROR_DUPLICATE,
                       "problem \"%s\" is already in \"%s\" of this layer (at %u:%u); a problem "
                       "may be in only one of a layer's lists",
                       json_node_get_string (element->node),
@@ -877,9 +812,9 @@ read_level (Loader      *self,
   first = g_hash_table_lookup (self->levels, &level);
   if (first != NULL)
     {
-      const KasaneJsonEntry *e = entry_at (self, GPOINTER_TO_UINT (first) - 1);
+      const KasaneJsonEntry *e = loader_entry_at (self, GPOINTER_TO_UINT (first) - 1);
 
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
                       "duplicate level %" G_GINT64_FORMAT " (first at %u:%u); levels must be "
                       "distinct", level, e->line, e->column);
       self->levels_ok = FALSE;
@@ -901,7 +836,7 @@ read_layer (Loader      *self,
   const char *id;
   int index;
 
-  if (!read_object (self, value, layer_members, L_N, 3, m))
+  if (!loader_read_object (self, value, layer_members, L_N, 3, m))
     {
       self->levels_ok = FALSE;
       return;
@@ -914,25 +849,25 @@ read_layer (Loader      *self,
   g_array_append_val (self->layer_infos, info);
 
   if (m[L_ID].node != NULL &&
-      (id = read_id (self, &m[L_ID], self->layer_ids, "layer", index)) != NULL)
+      (id = loader_read_id (self, &m[L_ID], self->layer_ids, "layer", index)) != NULL)
     layer->id = g_strdup (id);
   if (m[L_LEVEL].node != NULL)
     read_level (self, &m[L_LEVEL], layer);
   else
     self->levels_ok = FALSE;
   if (m[L_NAME].node != NULL)
-    read_text (self, &m[L_NAME], &layer->name);
+    loader_read_text (self, &m[L_NAME], &layer->name);
   if (m[L_SINCE].node != NULL)
-    layer->has_since = read_date (self, &m[L_SINCE], &layer->since);
+    layer->has_since = loader_read_date (self, &m[L_SINCE], &layer->since);
   if (m[L_SUMMARY].node != NULL)
-    read_text (self, &m[L_SUMMARY], &layer->summary);
+    loader_read_text (self, &m[L_SUMMARY], &layer->summary);
   if (m[L_EXAMPLES].node != NULL)
-    for_each_element (self, &m[L_EXAMPLES], "an array of localized texts", add_example,
+    loader_for_each_element (self, &m[L_EXAMPLES], "an array of localized texts", add_example,
                       layer->examples);
   if (m[L_SPEAKER_NOTES].node != NULL)
     read_text_list (self, &m[L_SPEAKER_NOTES], &layer->speaker_notes);
   if (m[L_SOURCE].node != NULL)
-    layer->source = read_source (self, &m[L_SOURCE], FALSE);
+    layer->source = loader_read_source (self, &m[L_SOURCE], FALSE);
 
   seen = g_hash_table_new (NULL, NULL);
   for (guint effect = 0; effect < KASANE_N_EFFECTS; effect++)
@@ -945,7 +880,7 @@ read_layer (Loader      *self,
       };
 
       if (m[L_INTRODUCES + effect].node != NULL)
-        for_each_element (self, &m[L_INTRODUCES + effect], "an array of problem ids",
+        loader_for_each_element (self, &m[L_INTRODUCES + effect], "an array of problem ids",
                           add_effect, &context);
     }
 }
@@ -994,7 +929,7 @@ check_ledger (Loader *self)
           if (ref->effect == KASANE_EFFECT_INTRODUCES)
             {
               if (open[ref->problem])
-                error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
+                loader_error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
                                 "%s introduces \"%s\", which is still open; use \"worsens\"",
                                 layer_name, problem->id);
               open[ref->problem] = TRUE;
@@ -1002,7 +937,7 @@ check_ledger (Loader *self)
           else
             {
               if (!open[ref->problem])
-                error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
+                loader_error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
                                 "%s %s \"%s\", which no layer below it left open", layer_name,
                                 kasane_effect_to_string (ref->effect), problem->id);
               else if (ref->effect == KASANE_EFFECT_SOLVES)
@@ -1010,378 +945,6 @@ check_ledger (Loader *self)
             }
         }
     }
-}
-
-/* Series */
-
-enum { S_ID, S_NAME, S_UNIT, S_SOURCE, S_LAYER, S_SCALE, S_KIND, S_POINTS, S_CSV, S_COLUMN, S_N };
-static const char * const series_members[] = {
-  "id", "name", "unit", "source", "layer", "scale", "kind", "points", "csv", "column",
-};
-static const char * const scale_names[] = { "linear", "log" };
-static const char * const kind_names[] = { "line", "step", "points" };
-
-typedef struct
-{
-  KasaneSeries *series;
-  GArray       *x;
-  GArray       *y;
-  GByteArray   *precision;
-  GPtrArray    *labels;      /* of KasaneText* or NULL */
-  gboolean      has_labels;
-} PointsContext;
-
-static void
-add_point (Loader      *self,
-           const Value *element,
-           gpointer     user_data)
-{
-  PointsContext *context = user_data;
-  Value date = { NULL, 0, element->name, TRUE };
-  Value number = date, label = date;
-  KasaneText *text = NULL;
-  KasaneDate when;
-  JsonArray *json;
-  gboolean date_ok, number_ok;
-  guint8 precision;
-  double y;
-  guint n;
-
-  if (type_of (self, element) != KASANE_JSON_ARRAY)
-    {
-      type_error (self, element, "a point [date, value] or [date, value, label]");
-      return;
-    }
-  json = json_node_get_array (element->node);
-  n = json_array_get_length (json);
-  if (n < 2 || n > 3)
-    {
-      error_at_entry (self, element->entry, KASANE_DATASET_ERROR_INVALID,
-                      "a point is [date, value] or [date, value, label], found %u element%s", n,
-                      n == 1 ? "" : "s");
-      return;
-    }
-
-  date.node = json_array_get_element (json, 0);
-  date.entry = element->entry + 1;
-  number.node = json_array_get_element (json, 1);
-  number.entry = kasane_json_scan_next (self->scan, date.entry);
-  if (n == 3)
-    {
-      label.name = "label";
-      label.element = FALSE;
-      label.node = json_array_get_element (json, 2);
-      label.entry = kasane_json_scan_next (self->scan, number.entry);
-    }
-
-  /* Both are read, so a point with two faults reports both. */
-  date_ok = read_date (self, &date, &when);
-  number_ok = read_number (self, &number, &y);
-  if (!date_ok || !number_ok)
-    return;
-  if (!isfinite (y))
-    {
-      error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
-                      "expected a finite number in \"%s\"", element->name);
-      return;
-    }
-  if (context->series->scale == KASANE_SCALE_LOG && y <= 0)
-    {
-      error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
-                      "a series on a log scale needs positive values, found %g", y);
-      return;
-    }
-  if (label.node != NULL)
-    {
-      text = g_new0 (KasaneText, 1);
-      if (!read_text (self, &label, text))
-        {
-          kasane_text_free (text);
-          return;
-        }
-      context->has_labels = TRUE;
-    }
-
-  g_array_append_val (context->x, when.t);
-  g_array_append_val (context->y, y);
-  precision = (guint8) when.precision;
-  g_byte_array_append (context->precision, &precision, 1);
-  g_ptr_array_add (context->labels, text);
-}
-
-static void
-read_points (Loader       *self,
-             const Value  *value,
-             KasaneSeries *series)
-{
-  PointsContext context = { series };
-
-  context.x = g_array_new (FALSE, FALSE, sizeof (double));
-  context.y = g_array_new (FALSE, FALSE, sizeof (double));
-  context.precision = g_byte_array_new ();
-  context.labels = g_ptr_array_new ();
-
-  for_each_element (self, value, "an array of points", add_point, &context);
-
-  series->n_points = context.x->len;
-  series->x = (double *) (void *) g_array_free (context.x, FALSE);
-  series->y = (double *) (void *) g_array_free (context.y, FALSE);
-  series->precision = g_byte_array_free (context.precision, FALSE);
-  if (context.has_labels)
-    series->labels = (KasaneText **) g_ptr_array_free (context.labels, FALSE);
-  else
-    g_ptr_array_free (context.labels, TRUE);
-}
-
-static void note_at_name (Loader     *self,
-                          guint       entry,
-                          const char *format,
-                          ...) G_GNUC_PRINTF (3, 4);
-
-static void
-note_at_name (Loader     *self,
-              guint       entry,
-              const char *format,
-              ...)
-{
-  const KasaneJsonEntry *e = entry_at (self, entry);
-  va_list args;
-
-  va_start (args, format);
-  report_valist (self, KASANE_SEVERITY_NOTE, KASANE_DATASET_ERROR_INVALID,
-                 e->name_line > 0 ? e->name_line : e->line,
-                 e->name_line > 0 ? e->name_column : e->column, format, args);
-  va_end (args);
-}
-
-/* strerror says "No such file"; our messages continue in lower case. */
-static char *
-lower_reason (const char *reason)
-{
-  char *lower = g_strdup (reason);
-
-  if (g_ascii_isupper (lower[0]) && !g_ascii_isupper (lower[1]))
-    lower[0] = g_ascii_tolower (lower[0]);
-  return lower;
-}
-
-/* Resolves a CSV path in the dataset's folder; NULL (reported) when it would leave it. */
-static char *
-resolve_csv_path (Loader      *self,
-                  const Value *value,
-                  const char  *path)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *what = kasane_json_shown_text (path);
-  g_autofree char *joined = NULL;
-  g_autofree char *real_base = NULL;
-  g_autofree char *real_path = NULL;
-  gsize base_len;
-
-  if (self->base_dir == NULL)
-    {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "a series read from \"csv\" needs the dataset's folder, and this dataset "
-                      "was not read from a file");
-      return NULL;
-    }
-  if (*path == '\0')
-    {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "expected a file name for \"csv\", found an empty string");
-      return NULL;
-    }
-  if (g_path_is_absolute (path) || path[0] == '~')
-    {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "CSV path \"%s\" is absolute; it must be relative to the dataset's folder",
-                      what);
-      return NULL;
-    }
-  parts = g_strsplit_set (path, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (strcmp (parts[i], "..") == 0)
-      {
-        error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                        "CSV path \"%s\" leaves the dataset's folder (\"..\" is not allowed)",
-                        what);
-        return NULL;
-      }
-
-  joined = g_build_filename (self->base_dir, path, NULL);
-  real_base = realpath (self->base_dir, NULL);
-  if (real_base == NULL)
-    {
-      g_autofree char *reason = lower_reason (g_strerror (errno));
-
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "cannot read the dataset's folder: %s", reason);
-      return NULL;
-    }
-  real_path = realpath (joined, NULL);
-  if (real_path == NULL)
-    {
-      g_autofree char *reason = lower_reason (g_strerror (errno));
-
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "cannot read CSV file \"%s\": %s", what, reason);
-      return NULL;
-    }
-
-  /* A symbolic link may point anywhere: compare the real paths. */
-  base_len = strlen (real_base);
-  if (!(strncmp (real_path, real_base, base_len) == 0 &&
-        (real_path[base_len] == '/' || (base_len == 1 && real_base[0] == '/'))))
-    {
-      error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "CSV path \"%s\" leaves the dataset's folder through a symbolic link",
-                      what);
-      return NULL;
-    }
-  return g_steal_pointer (&joined);
-}
-
-static void
-read_csv_series (Loader       *self,
-                 KasaneSeries *series,
-                 const Value  *csv,
-                 const Value  *column)
-{
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autofree char *path = NULL;
-  const char *file, *header;
-  KasaneSeries *found = NULL;
-  guint n_before;
-
-  file = read_string (self, csv);
-  header = read_string (self, column);
-  if (file == NULL || header == NULL)
-    return;
-  path = resolve_csv_path (self, csv, file);
-  if (path == NULL)
-    return;
-
-  n_before = kasane_diagnostics_get_n_items (self->diagnostics);
-  columns = kasane_csv_parse_file (path, self->diagnostics);
-  /* CSV faults keep their place in the CSV file; this note ties them to the dataset. */
-  if (kasane_diagnostics_get_n_items (self->diagnostics) > n_before)
-    note_at_name (self, csv->entry, "read for series \"%s\" here",
-                  series->id != NULL ? series->id : header);
-  if (columns == NULL)
-    {
-      self->failed = TRUE;
-      return;
-    }
-  /* Whatever the CSV loader set, the columns we do not keep must be freed. */
-  g_ptr_array_set_free_func (columns, (GDestroyNotify) kasane_series_free);
-
-  for (guint i = 0; i < columns->len && found == NULL; i++)
-    {
-      KasaneSeries *candidate = g_ptr_array_index (columns, i);
-
-      if (g_strcmp0 (candidate->name.en, header) == 0)
-        found = g_ptr_array_steal_index (columns, i);
-    }
-  if (found == NULL)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *what = kasane_json_shown_text (header);
-
-      for (guint i = 0; i < columns->len && i < 20; i++)
-        {
-          KasaneSeries *other = g_ptr_array_index (columns, i);
-          g_autofree char *name = kasane_json_shown_text (kasane_text_get (&other->name, "en"));
-
-          g_string_append_printf (list, "%s\"%s\"", i > 0 ? ", " : "", name);
-        }
-      if (columns->len > 20)
-        g_string_append (list, ", …");
-      error_at_entry (self, column->entry, KASANE_DATASET_ERROR_UNRESOLVED,
-                      "no column \"%s\" in \"%s\"; its columns are %s", what, file,
-                      columns->len > 0 ? list->str : "(none)");
-      return;
-    }
-
-  /* Keep the data; the JSON says the rest. */
-  series->n_points = found->n_points;
-  series->numeric_x = found->numeric_x;
-  series->x = g_steal_pointer (&found->x);
-  series->y = g_steal_pointer (&found->y);
-  series->precision = g_steal_pointer (&found->precision);
-  series->labels = g_steal_pointer (&found->labels);
-  found->n_points = 0;
-  kasane_series_free (found);
-
-  if (series->scale == KASANE_SCALE_LOG)
-    for (guint i = 0; i < series->n_points; i++)
-      if (!isnan (series->y[i]) && series->y[i] <= 0)
-        {
-          error_at_entry (self, column->entry, KASANE_DATASET_ERROR_RANGE,
-                          "a series on a log scale needs positive values, but column \"%s\" "
-                          "has %g", header, series->y[i]);
-          break;
-        }
-}
-
-static void
-read_series (Loader      *self,
-             const Value *value,
-             gpointer     user_data)
-{
-  Value m[S_N];
-  KasaneSeries *series;
-  const char *id, *unit;
-  gboolean has_points, has_csv, has_column;
-  int index, choice;
-
-  if (!read_object (self, value, series_members, S_N, 4, m))
-    return;
-
-  series = kasane_series_new ();
-  index = (int) self->dataset->series->len;
-  g_ptr_array_add (self->dataset->series, series);
-
-  if (m[S_ID].node != NULL &&
-      (id = read_id (self, &m[S_ID], self->series_ids, "series", index)) != NULL)
-    series->id = g_strdup (id);
-  if (m[S_NAME].node != NULL)
-    read_text (self, &m[S_NAME], &series->name);
-  if (m[S_UNIT].node != NULL && (unit = read_string (self, &m[S_UNIT])) != NULL)
-    {
-      g_free (series->unit);
-      series->unit = g_strdup (unit);
-    }
-  if (m[S_SOURCE].node != NULL)
-    series->source = read_source (self, &m[S_SOURCE], TRUE);
-  if (m[S_LAYER].node != NULL)
-    series->layer = read_reference (self, &m[S_LAYER], self->layer_ids, "layer");
-  if (m[S_SCALE].node != NULL &&
-      (choice = read_choice (self, &m[S_SCALE], scale_names, G_N_ELEMENTS (scale_names))) >= 0)
-    series->scale = (KasaneScale) choice;
-  if (m[S_KIND].node != NULL &&
-      (choice = read_choice (self, &m[S_KIND], kind_names, G_N_ELEMENTS (kind_names))) >= 0)
-    series->kind = (KasaneKind) choice;
-
-  has_points = m[S_POINTS].node != NULL;
-  has_csv = m[S_CSV].node != NULL;
-  has_column = m[S_COLUMN].node != NULL;
-  if (has_points && has_csv)
-    error_at_name (self, m[S_CSV].entry, KASANE_DATASET_ERROR_INVALID,
-                   "a series has either \"points\" or \"csv\", not both");
-  else if (has_column && !has_csv)
-    error_at_name (self, m[S_COLUMN].entry, KASANE_DATASET_ERROR_INVALID,
-                   "\"column\" is only for a series read from \"csv\"");
-  else if (has_csv && !has_column)
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                    "missing required member \"column\" (the CSV column to read)");
-  else if (!has_points && !has_csv)
-    error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                    "missing required member \"points\" (or \"csv\" and \"column\")");
-
-  if (has_points && !has_csv)
-    read_points (self, &m[S_POINTS], series);
-  else if (has_csv && has_column && !has_points)
-    read_csv_series (self, series, &m[S_CSV], &m[S_COLUMN]);
 }
 
 /* Events */
@@ -1397,19 +960,19 @@ read_event (Loader      *self,
   Value m[E_N];
   KasaneEvent *event;
 
-  if (!read_object (self, value, event_members, E_N, 2, m))
+  if (!loader_read_object (self, value, event_members, E_N, 2, m))
     return;
 
   event = kasane_event_new ();
   g_ptr_array_add (self->dataset->events, event);
   if (m[E_DATE].node != NULL)
-    read_date (self, &m[E_DATE], &event->date);
+    loader_read_date (self, &m[E_DATE], &event->date);
   if (m[E_LABEL].node != NULL)
-    read_text (self, &m[E_LABEL], &event->label);
+    loader_read_text (self, &m[E_LABEL], &event->label);
   if (m[E_LAYER].node != NULL)
-    event->layer = read_reference (self, &m[E_LAYER], self->layer_ids, "layer");
+    event->layer = loader_read_reference (self, &m[E_LAYER], self->layer_ids, "layer");
   if (m[E_SOURCE].node != NULL)
-    event->source = read_source (self, &m[E_SOURCE], FALSE);
+    event->source = loader_read_source (self, &m[E_SOURCE], FALSE);
 }
 
 /* The root */
@@ -1429,36 +992,36 @@ read_root (Loader      *self,
   const char *text;
   int choice;
 
-  if (!read_object (self, root, root_members, R_N, 4, m))
+  if (!loader_read_object (self, root, root_members, R_N, 4, m))
     return;
 
-  if (m[R_FORMAT].node != NULL && (text = read_string (self, &m[R_FORMAT])) != NULL &&
+  if (m[R_FORMAT].node != NULL && (text = loader_read_string (self, &m[R_FORMAT])) != NULL &&
       strcmp (text, KASANE_FORMAT) != 0)
     {
       g_autofree char *what = kasane_json_shown_text (text);
 
       /* Another format's members would only bury this error under false ones. */
-      error_at_entry (self, m[R_FORMAT].entry, KASANE_DATASET_ERROR_INVALID,
+      loader_error_at_entry (self, m[R_FORMAT].entry, KASANE_DATASET_ERROR_INVALID,
                       "unknown format \"%s\"; this version of Kasane reads " KASANE_FORMAT, what);
       return;
     }
 
-  if (m[R_ID].node != NULL && (text = read_id (self, &m[R_ID], NULL, "dataset", 0)) != NULL)
+  if (m[R_ID].node != NULL && (text = loader_read_id (self, &m[R_ID], NULL, "dataset", 0)) != NULL)
     dataset->id = g_strdup (text);
   if (m[R_TITLE].node != NULL)
-    read_text (self, &m[R_TITLE], &dataset->title);
+    loader_read_text (self, &m[R_TITLE], &dataset->title);
   if (m[R_CLAIM].node != NULL &&
-      (choice = read_choice (self, &m[R_CLAIM], claim_names, G_N_ELEMENTS (claim_names))) >= 0)
+      (choice = loader_read_choice (self, &m[R_CLAIM], claim_names, G_N_ELEMENTS (claim_names))) >= 0)
     dataset->claim = (KasaneClaim) (KASANE_CLAIM_PROGRESSION + choice);
 
   if (m[R_PROBLEMS].node != NULL)
-    for_each_element (self, &m[R_PROBLEMS], "an array of problems", read_problem, NULL);
+    loader_for_each_element (self, &m[R_PROBLEMS], "an array of problems", read_problem, NULL);
 
   if (m[R_LAYERS].node != NULL)
     {
-      if (for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
+      if (loader_for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
           json_array_get_length (json_node_get_array (m[R_LAYERS].node)) == 0)
-        error_at_entry (self, m[R_LAYERS].entry, KASANE_DATASET_ERROR_MISSING,
+        loader_error_at_entry (self, m[R_LAYERS].entry, KASANE_DATASET_ERROR_MISSING,
                         "\"layers\" needs at least one layer");
       /* With a missing or repeated level the order is unknown: no ledger, no cascade. */
       if (self->levels_ok && !is_full (self))
@@ -1466,9 +1029,9 @@ read_root (Loader      *self,
     }
 
   if (m[R_SERIES].node != NULL)
-    for_each_element (self, &m[R_SERIES], "an array of series", read_series, NULL);
+    loader_for_each_element (self, &m[R_SERIES], "an array of series", loader_read_series, NULL);
   if (m[R_EVENTS].node != NULL)
-    for_each_element (self, &m[R_EVENTS], "an array of events", read_event, NULL);
+    loader_for_each_element (self, &m[R_EVENTS], "an array of events", read_event, NULL);
   if (m[R_NOTES].node != NULL)
     read_text_list (self, &m[R_NOTES], &dataset->notes);
 }
