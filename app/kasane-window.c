@@ -3,8 +3,10 @@
  * A sidebar lists the open datasets; the content shows the selected one in the view the
  * header bar picks: in the Ledger view (kasane-ledger-view.c) its title, the verdict the
  * ledger computes beside the dataset's own claim, and the ledger as a table.
- * Every entry keeps the last dataset that loaded from its file, so a reload that fails
- * shows the located errors above the table and leaves the good version on screen.
+ * The open files are the session's (kasane-session.c): each keeps the last dataset that
+ * loaded from it, so a reload that fails shows the located errors above the table and
+ * leaves the good version on screen.  Opening, reloading and closing files live in
+ * kasane-window-files.c; the state both share is in kasane-window-parts.h.
  *
  * Copyright 2026 The Kasane authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +20,7 @@
 
 #include "kasane-window.h"
 #include "kasane-window-private.h"
+#include "kasane-window-parts.h"
 
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
@@ -34,75 +37,12 @@
 #include "kasane-toast.h"
 #include "kasane-widgets-util.h"
 
-/* The name Kasane records its files under in GtkRecentManager; the application reads
- * them back by it for the Open Recent menu. */
-#define RECENT_APP_NAME "Kasane"
-#define RECENT_APP_EXEC "kasane %u"
-#define RECENT_MAX_ITEMS 10
-
-
-struct _KasaneWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  GSettings          *settings;
-  KasaneSession      *session;        /* the open documents */
-  GPtrArray          *entries;        /* the session's documents, in sidebar order */
-  KasaneDocument     *banner_entry;   /* the entry whose errors the panel shows, or NULL */
-  GtkRecentManager   *recent_manager; /* from the first time the menu opens */
-  gboolean            rebuilding;     /* the sidebar is being refilled */
-
-  GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
-  GPtrArray          *stack_shown;
-  /* What the Ledger view shows ("dataset" or "failed"), even before it is built. */
-  const char         *content_page;
-  guint               stale_views;    /* VIEW_* bits of the views not up to date */
-
-  /* template */
-  GtkOverlay         *toast_overlay;
-  GtkMenuButton      *menu_button;
-  GtkWidget          *view_switcher;
-  GtkStack           *main_stack;
-  GtkBox             *empty_bin;
-  GtkStack           *view_stack;
-  KasaneDiagramView  *compare_view;
-  KasaneDiagramView  *stack_view;
-  KasaneTrendView    *trend_view;
-  GtkBox             *explain_bin;
-  GtkListBox         *sidebar;
-  GtkWidget          *sidebar_pane;   /* the sidebar's scrolled window */
-  GtkRevealer        *error_revealer;
-  GtkBox             *ledger_bin;
-  GMenuModel         *primary_menu;
-  GMenu              *recent_section;
-
-  /* Built the first time they are shown (or asked for): start-up builds only what the
-   * first frame shows.  NULL until then. */
-  KasaneExplainView  *explain_view;
-  GtkLabel           *error_title;
-  GtkLabel           *error_hint;
-  GtkLabel           *error_label;
-  KasaneLedgerView   *ledger_view;
-};
-
 G_DEFINE_FINAL_TYPE (KasaneWindow, kasane_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void update_content (KasaneWindow *self);
 static void error_dismiss_clicked_cb (KasaneWindow *self);
 static void explain_link_activated_cb (KasaneWindow *self,
                                        const char   *uri);
-
-/* The views, as bits: each is brought up to date when it is on screen (or a test asks
- * for it), not every time a file opens. */
-enum
-{
-  VIEW_COMPARE = 1 << 0,
-  VIEW_STACK   = 1 << 1,
-  VIEW_TREND   = 1 << 2,
-  VIEW_EXPLAIN = 1 << 3,
-  VIEW_LEDGER  = 1 << 4,
-};
-#define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
 
 static void sync_views (KasaneWindow *self,
                         guint         views);
@@ -117,8 +57,8 @@ get_language (KasaneWindow *self)
   return kasane_i18n_resolve_language (setting);
 }
 
-static KasaneDocument *
-get_selected_entry (KasaneWindow *self)
+KasaneDocument *
+window_get_selected_entry (KasaneWindow *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
   int index;
@@ -133,9 +73,9 @@ get_selected_entry (KasaneWindow *self)
 
 /* Loading */
 
-static void
-add_to_recent (KasaneWindow *self,
-               const char   *uri)
+void
+window_add_to_recent (KasaneWindow *self,
+                      const char   *uri)
 {
   static const char *groups[] = { RECENT_APP_NAME, NULL };
   GtkRecentData data = {
@@ -157,8 +97,8 @@ add_to_recent (KasaneWindow *self,
 }
 
 /* Session: the URIs of the open files, in sidebar order. */
-static void
-save_open_files (KasaneWindow *self)
+void
+window_save_open_files (KasaneWindow *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) uris = NULL;
@@ -263,9 +203,9 @@ create_row (KasaneWindow   *self,
 }
 
 /* Refills the sidebar and selects `selected` (or nothing), then updates the content. */
-static void
-rebuild_sidebar (KasaneWindow   *self,
-                 KasaneDocument *selected)
+void
+window_rebuild_sidebar (KasaneWindow   *self,
+                        KasaneDocument *selected)
 {
   GtkWidget *child;
 
@@ -418,9 +358,9 @@ ensure_error_panel (KasaneWindow *self)
 
 /* The error panel */
 
-static void
-show_banner (KasaneWindow   *self,
-             KasaneDocument *entry)
+void
+window_show_banner (KasaneWindow   *self,
+                    KasaneDocument *entry)
 {
   g_autofree char *title = NULL;
 
@@ -454,7 +394,7 @@ show_banner (KasaneWindow   *self,
 static void
 error_dismiss_clicked_cb (KasaneWindow *self)
 {
-  show_banner (self, NULL);
+  window_show_banner (self, NULL);
 }
 
 /* Views */
@@ -549,7 +489,7 @@ sync_views (KasaneWindow *self,
 
   datasets = collect_datasets (self);
   theme = g_settings_get_string (self->settings, "theme");
-  entry = get_selected_entry (self);
+  entry = window_get_selected_entry (self);
   lang = get_language (self);
 
   if (views & VIEW_COMPARE)
@@ -637,7 +577,7 @@ update_views (KasaneWindow *self)
 static void
 update_actions (KasaneWindow *self)
 {
-  KasaneDocument *entry = get_selected_entry (self);
+  KasaneDocument *entry = window_get_selected_entry (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  entry != NULL && entry->uri != NULL);
@@ -667,14 +607,14 @@ set_subtitle (KasaneWindow *self,
 static void
 update_content_page (KasaneWindow *self)
 {
-  KasaneDocument *entry = get_selected_entry (self);
+  KasaneDocument *entry = window_get_selected_entry (self);
   const char *lang = get_language (self);
 
   update_actions (self);
 
   if (self->entries->len == 0)
     {
-      show_banner (self, NULL);
+      window_show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       /* No views to switch between. */
       gtk_widget_set_visible (self->view_switcher, FALSE);
@@ -694,7 +634,7 @@ update_content_page (KasaneWindow *self)
       set_subtitle (self, entry->name);
       /* The page shows these errors already. */
       if (self->banner_entry == entry)
-        show_banner (self, NULL);
+        window_show_banner (self, NULL);
     }
   else
     {
@@ -709,298 +649,6 @@ update_content (KasaneWindow *self)
 {
   update_content_page (self);
   update_views (self);
-}
-
-/* Opening */
-
-static void
-toast (KasaneWindow *self,
-       const char   *text)
-{
-  kasane_toast_show (self->toast_overlay, text, NULL, NULL, NULL, NULL, 5);
-}
-
-/* Loads `entry` from its file again (through the session: on failure the last good
- * dataset stays). */
-static gboolean
-reload_entry (KasaneWindow   *self,
-              KasaneDocument *entry)
-{
-  gboolean loaded = kasane_session_reload (self->session, entry);
-
-  if (loaded && self->banner_entry == entry)
-    show_banner (self, NULL);
-  return loaded;
-}
-
-gboolean
-kasane_window_open_uri (KasaneWindow *self,
-                        const char   *uri)
-{
-  g_autoptr(GFile) file = NULL;
-  KasaneDocument *entry;
-  KasaneDocument *selected;
-  gboolean loaded;
-
-  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (uri != NULL, FALSE);
-
-  selected = get_selected_entry (self);
-  file = g_file_new_for_uri (uri);
-  entry = kasane_session_open (self->session, file, &loaded);
-  if (loaded && self->banner_entry == entry)
-    show_banner (self, NULL);
-  if (loaded)
-    {
-      add_to_recent (self, uri);
-      rebuild_sidebar (self, entry);
-    }
-  else
-    {
-      /* Keep what was on screen; the new file's errors go in the panel above it.  With
-       * nothing on screen, the file's own error page shows them instead. */
-      if (selected == NULL || selected->dataset == NULL)
-        selected = entry;
-      rebuild_sidebar (self, selected);
-      if (selected != entry || entry->dataset != NULL)
-        show_banner (self, entry);
-    }
-
-  save_open_files (self);
-  return loaded;
-}
-
-gboolean
-kasane_window_open_file (KasaneWindow *self,
-                         GFile        *file)
-{
-  g_autofree char *uri = NULL;
-
-  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  uri = g_file_get_uri (file);
-  return kasane_window_open_uri (self, uri);
-}
-
-void
-kasane_window_open_files (KasaneWindow  *self,
-                          GFile        **files,
-                          int            n_files)
-{
-  g_return_if_fail (KASANE_IS_WINDOW (self));
-
-  for (int i = 0; i < n_files; i++)
-    kasane_window_open_file (self, files[i]);
-}
-
-void
-kasane_window_add_dataset (KasaneWindow  *self,
-                           KasaneDataset *dataset,
-                           const char    *display_name)
-{
-  KasaneDocument *entry;
-
-  g_return_if_fail (KASANE_IS_WINDOW (self));
-  g_return_if_fail (dataset != NULL);
-
-  entry = kasane_session_add_dataset (self->session, dataset, display_name);
-  rebuild_sidebar (self, entry);
-}
-
-static void
-open_dialog_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         KasaneWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          kasane_window_open_file (self, file);
-        }
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char * const *patterns,
-            const char * const *mime_types)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-void
-kasane_window_show_open_dialog (KasaneWindow *self)
-{
-  static const char * const all_patterns[] = { "*.json", "*.JSON", "*.csv", "*.CSV", NULL };
-  static const char * const all_types[] = { "application/json", "text/csv", NULL };
-  static const char * const json_patterns[] = { "*.json", "*.JSON", NULL };
-  static const char * const json_types[] = { "application/json", NULL };
-  static const char * const csv_patterns[] = { "*.csv", "*.CSV", NULL };
-  static const char * const csv_types[] = { "text/csv", NULL };
-  GtkFileChooserNative *native;
-
-  g_return_if_fail (KASANE_IS_WINDOW (self));
-
-  native = gtk_file_chooser_native_new (_("Open Datasets"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("Datasets and series (.json, .csv)"),
-              all_patterns, all_types);
-  add_filter (GTK_FILE_CHOOSER (native), _("Datasets (.json)"), json_patterns, json_types);
-  add_filter (GTK_FILE_CHOOSER (native), _("Series (.csv)"), csv_patterns, csv_types);
-  g_signal_connect_object (native, "response", G_CALLBACK (open_dialog_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/* Actions */
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KasaneWindow *self = KASANE_WINDOW (widget);
-  KasaneDocument *entry = get_selected_entry (self);
-
-  if (entry == NULL || entry->uri == NULL)
-    return;
-
-  if (reload_entry (self, entry))
-    {
-      /* Translators: toast after a dataset was read again; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Reloaded “%s”"), entry->name);
-
-      rebuild_sidebar (self, entry);
-      toast (self, text);
-    }
-  else
-    {
-      rebuild_sidebar (self, entry);
-      if (entry->dataset != NULL)
-        show_banner (self, entry);
-    }
-}
-
-static void
-close_dataset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  KasaneWindow *self = KASANE_WINDOW (widget);
-  KasaneDocument *entry = get_selected_entry (self);
-  KasaneDocument *next = NULL;
-  guint index;
-
-  if (entry == NULL || !g_ptr_array_find (self->entries, entry, &index))
-    return;
-
-  if (self->banner_entry == entry)
-    show_banner (self, NULL);
-  kasane_session_remove (self->session, entry);
-  if (self->entries->len > 0)
-    next = g_ptr_array_index (self->entries, MIN (index, self->entries->len - 1));
-  rebuild_sidebar (self, next);
-  save_open_files (self);
-}
-
-/* Drag and drop */
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         KasaneWindow  *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    kasane_window_open_file (self, l->data);
-  g_slist_free (files);
-  return TRUE;
-}
-
-/* Open Recent */
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
-  GDateTime *time_a = gtk_recent_info_get_modified (info_a);
-  GDateTime *time_b = gtk_recent_info_get_modified (info_b);
-
-  if (time_a == NULL || time_b == NULL)
-    return (time_a == NULL) - (time_b == NULL);
-  return g_date_time_compare (time_b, time_a);
-}
-
-static void
-rebuild_recent_menu (KasaneWindow *self)
-{
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-  guint n = 0;
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
-          gtk_recent_info_exists (info))
-        g_ptr_array_add (infos, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  g_ptr_array_sort (infos, compare_recent);
-
-  g_menu_remove_all (self->recent_section);
-  for (guint i = 0; i < infos->len && n < RECENT_MAX_ITEMS; i++, n++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (infos, i);
-      const char *display_name = gtk_recent_info_get_display_name (info);
-      g_autoptr(GString) label = g_string_new (display_name);
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* Menu labels take mnemonics: keep the file name's own underscores. */
-      g_string_replace (label, "_", "__", 0);
-      item = g_menu_item_new (label->str, NULL);
-      g_menu_item_set_action_and_target (item, "app.open-uri", "s",
-                                         gtk_recent_info_get_uri (info));
-      g_menu_append_item (self->recent_section, item);
-    }
-
-  if (n == 0)
-    {
-      /* An action nobody installs: the item shows, insensitive. */
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Files"), "app.no-recent-files");
-
-      g_menu_append_item (self->recent_section, item);
-    }
 }
 
 /* Window state */
@@ -1084,7 +732,7 @@ export_action (GtkWidget  *widget,
 
   if (request->datasets->len == 0)
     {
-      toast (self, _("Open a dataset to export its diagram"));
+      window_toast (self, _("Open a dataset to export its diagram"));
       return;
     }
   kasane_export_dialog_present (GTK_WINDOW (self), request);
@@ -1101,17 +749,17 @@ copy_image_action (GtkWidget  *widget,
 
   if (request->datasets->len == 0)
     {
-      toast (self, _("Open a dataset to copy its diagram"));
+      window_toast (self, _("Open a dataset to copy its diagram"));
       return;
     }
   if (kasane_export_copy_view (GTK_WIDGET (self), request, &error))
-    toast (self, _("Diagram copied as an image"));
+    window_toast (self, _("Diagram copied as an image"));
   else
     {
       /* Translators: %s is the reason, from the system */
       g_autofree char *message = g_strdup_printf (_("Could not copy the diagram: %s"),
                                                   error->message);
-      toast (self, message);
+      window_toast (self, message);
     }
 }
 
@@ -1198,8 +846,8 @@ menu_create_popup_cb (GtkMenuButton *button,
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_object (self->recent_manager, "changed",
-                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
-  rebuild_recent_menu (self);
+                           G_CALLBACK (window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  window_rebuild_recent_menu (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
@@ -1212,7 +860,7 @@ theme_changed_cb (KasaneWindow *self)
 static void
 language_changed_cb (KasaneWindow *self)
 {
-  rebuild_sidebar (self, get_selected_entry (self));
+  window_rebuild_sidebar (self, window_get_selected_entry (self));
 }
 
 /* Benchmarks (tests/bench/window-startup) time start-up to the first frame shown. */
@@ -1302,9 +950,9 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, empty_bin_map_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, window_reload_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL,
-                                   close_dataset_action);
+                                   window_close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
@@ -1376,7 +1024,7 @@ kasane_window_init (KasaneWindow *self)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (window_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   update_content (self);
@@ -1415,7 +1063,7 @@ kasane_window_get_shown_dataset (KasaneWindow *self)
   KasaneDocument *entry;
 
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
-  entry = get_selected_entry (self);
+  entry = window_get_selected_entry (self);
   return entry != NULL ? entry->dataset : NULL;
 }
 
@@ -1598,7 +1246,7 @@ kasane_window_take_over (KasaneWindow *self,
   g_return_if_fail (KASANE_IS_WINDOW (from));
   g_return_if_fail (self->entries->len == 0);
 
-  selected = get_selected_entry (from);
+  selected = window_get_selected_entry (from);
   from->banner_entry = NULL;
   /* The open documents are the session's: the new window takes it whole. */
   g_set_object (&self->session, from->session);
@@ -1614,6 +1262,6 @@ kasane_window_take_over (KasaneWindow *self,
   gtk_stack_set_visible_child_name (self->view_stack,
                                          gtk_stack_get_visible_child_name (from->view_stack));
 
-  rebuild_sidebar (from, NULL);
-  rebuild_sidebar (self, selected);
+  window_rebuild_sidebar (from, NULL);
+  window_rebuild_sidebar (self, selected);
 }

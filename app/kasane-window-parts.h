@@ -1,0 +1,109 @@
+/* kasane-window-parts.h: the main window's state, shared by its files
+ *
+ * Internal to kasane-window.c (views, sidebar, content, actions between the views) and
+ * kasane-window-files.c (opening, reloading and closing files, drag and drop, Open
+ * Recent).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kasane-window.h"
+#include "kasane-diagram-view.h"
+#include "kasane-explain-view.h"
+#include "kasane-ledger-view.h"
+#include "kasane-session.h"
+#include "kasane-trend-view.h"
+
+G_BEGIN_DECLS
+
+struct _KasaneWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GSettings          *settings;
+  KasaneSession      *session;        /* the open documents */
+  GPtrArray          *entries;        /* the session's documents, in sidebar order */
+  KasaneDocument     *banner_entry;   /* the entry whose errors the panel shows, or NULL */
+  GtkRecentManager   *recent_manager; /* from the first time the menu opens */
+  gboolean            rebuilding;     /* the sidebar is being refilled */
+
+  GPtrArray          *compare_shown;   /* of KasaneDataset* (references) */
+  GPtrArray          *stack_shown;
+  /* What the Ledger view shows ("dataset" or "failed"), even before it is built. */
+  const char         *content_page;
+  guint               stale_views;    /* VIEW_* bits of the views not up to date */
+
+  /* template */
+  GtkOverlay         *toast_overlay;
+  GtkMenuButton      *menu_button;
+  GtkWidget          *view_switcher;
+  GtkStack           *main_stack;
+  GtkBox             *empty_bin;
+  GtkStack           *view_stack;
+  KasaneDiagramView  *compare_view;
+  KasaneDiagramView  *stack_view;
+  KasaneTrendView    *trend_view;
+  GtkBox             *explain_bin;
+  GtkListBox         *sidebar;
+  GtkWidget          *sidebar_pane;   /* the sidebar's scrolled window */
+  GtkRevealer        *error_revealer;
+  GtkBox             *ledger_bin;
+  GMenuModel         *primary_menu;
+  GMenu              *recent_section;
+
+  /* Built the first time they are shown (or asked for): start-up builds only what the
+   * first frame shows.  NULL until then. */
+  KasaneExplainView  *explain_view;
+  GtkLabel           *error_title;
+  GtkLabel           *error_hint;
+  GtkLabel           *error_label;
+  KasaneLedgerView   *ledger_view;
+};
+
+/* The name Kasane records its files under in GtkRecentManager; the application reads
+ * them back by it for the Open Recent menu. */
+#define RECENT_APP_NAME "Kasane"
+#define RECENT_APP_EXEC "kasane %u"
+#define RECENT_MAX_ITEMS 10
+
+
+
+/* The views, as bits: each is brought up to date when it is on screen (or a test asks
+ * for it), not every time a file opens. */
+enum
+{
+  VIEW_COMPARE = 1 << 0,
+  VIEW_STACK   = 1 << 1,
+  VIEW_TREND   = 1 << 2,
+  VIEW_EXPLAIN = 1 << 3,
+  VIEW_LEDGER  = 1 << 4,
+};
+#define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
+
+void window_add_to_recent (KasaneWindow *self,
+                           const char   *uri);
+void window_close_dataset_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter);
+gboolean window_drop_cb (GtkDropTarget *target,
+                         const GValue  *value,
+                         double         x,
+                         double         y,
+                         KasaneWindow  *self);
+KasaneDocument *window_get_selected_entry (KasaneWindow *self);
+void window_rebuild_recent_menu (KasaneWindow *self);
+void window_rebuild_sidebar (KasaneWindow   *self,
+                             KasaneDocument *selected);
+void window_reload_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
+void window_save_open_files (KasaneWindow *self);
+void window_show_banner (KasaneWindow   *self,
+                         KasaneDocument *entry);
+void window_toast (KasaneWindow *self,
+                   const char   *text);
+
+G_END_DECLS
