@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-explain-view.h"
+#include "kasane-clamp.h"
 #include "kasane-ledger.h"
 #include "kasane-story.h"
 
@@ -220,106 +221,6 @@ static const EssaySection essay[] = {
     }
   },
 };
-
-/* KasaneExplainColumn: holds the column of text at its natural width (the measure
- * max-width-chars gives the labels), centred, and no wider than it is given.  Neither
- * halign = CENTER nor expanding spacers in a box do this: GTK asks a wrapping label for
- * its width at a given height, and a label answers with its unwrapped width. */
-#define KASANE_TYPE_EXPLAIN_COLUMN (kasane_explain_column_get_type ())
-G_DECLARE_FINAL_TYPE (KasaneExplainColumn, kasane_explain_column, KASANE, EXPLAIN_COLUMN,
-                      GtkWidget)
-
-struct _KasaneExplainColumn
-{
-  GtkWidget parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (KasaneExplainColumn, kasane_explain_column, GTK_TYPE_WIDGET)
-
-static int
-column_child_width (GtkWidget *child,
-                    int        available)
-{
-  int minimum, natural;
-
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  if (available < 0)
-    return natural;
-  return MAX (minimum, MIN (natural, available));
-}
-
-static GtkSizeRequestMode
-kasane_explain_column_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-kasane_explain_column_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  *minimum = *natural = 0;
-  if (child == NULL)
-    return;
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
-  else
-    gtk_widget_measure (child, orientation, column_child_width (child, for_size),
-                        minimum, natural, NULL, NULL);
-}
-
-static void
-kasane_explain_column_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  int child_width;
-
-  if (child == NULL)
-    return;
-  child_width = MIN (width, column_child_width (child, width));
-  gtk_widget_size_allocate (child,
-                            &(GtkAllocation) { (width - child_width) / 2, 0,
-                                               child_width, height },
-                            -1);
-}
-
-static void
-kasane_explain_column_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (kasane_explain_column_parent_class)->dispose (object);
-}
-
-static void
-kasane_explain_column_class_init (KasaneExplainColumnClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = kasane_explain_column_dispose;
-  widget_class->get_request_mode = kasane_explain_column_get_request_mode;
-  widget_class->measure = kasane_explain_column_measure;
-  widget_class->size_allocate = kasane_explain_column_size_allocate;
-}
-
-static void
-kasane_explain_column_init (KasaneExplainColumn *self)
-{
-}
 
 static const char *
 normalize_lang (const char *lang)
@@ -654,13 +555,13 @@ kasane_explain_view_init (KasaneExplainView *self)
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 
-  viewport_child = g_object_new (KASANE_TYPE_EXPLAIN_COLUMN, NULL);
   self->column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_top (self->column, 48);
   gtk_widget_set_margin_bottom (self->column, 72);
   gtk_widget_set_margin_start (self->column, 32);
   gtk_widget_set_margin_end (self->column, 32);
-  gtk_widget_set_parent (self->column, viewport_child);
+  /* The column at the measure its labels' max-width-chars give, centred. */
+  viewport_child = kasane_clamp_new (self->column, KASANE_CLAMP_NATURAL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), viewport_child);
 
   rebuild (self);

@@ -1,5 +1,10 @@
 /* kasane-clamp.c: a container that keeps its child at most so wide, centred
  *
+ * The most is a width in pixels, or (KASANE_CLAMP_NATURAL) the child's own natural
+ * width: a column of wrapping labels at the measure their max-width-chars gives.
+ * Neither halign = CENTER nor expanding spacers in a box do this: GTK asks a wrapping
+ * label for its width at a given height, and a label answers with its unwrapped width.
+ *
  * Copyright 2026 The Kasane authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +22,18 @@ struct _KasaneClamp
 
 G_DEFINE_FINAL_TYPE (KasaneClamp, kasane_clamp, GTK_TYPE_WIDGET)
 
+/* The widest the child may be. */
+static int
+limit (KasaneClamp *self)
+{
+  int natural;
+
+  if (self->maximum_width != KASANE_CLAMP_NATURAL)
+    return self->maximum_width;
+  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
 static void
 kasane_clamp_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -28,13 +45,13 @@ kasane_clamp_measure (GtkWidget      *widget,
 {
   KasaneClamp *self = KASANE_CLAMP (widget);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > self->maximum_width)
-    for_size = self->maximum_width;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > limit (self))
+    for_size = limit (self);
 
   gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, MIN (*natural, self->maximum_width));
+    *natural = MAX (*minimum, MIN (*natural, limit (self)));
 }
 
 static void
@@ -47,7 +64,7 @@ kasane_clamp_size_allocate (GtkWidget *widget,
   int minimum, child_width;
 
   gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  child_width = MAX (minimum, MIN (width, self->maximum_width));
+  child_width = MAX (minimum, MIN (width, limit (self)));
 
   gtk_widget_size_allocate (self->child,
                             &(GtkAllocation) { MAX (0, (width - child_width) / 2), 0,
@@ -95,7 +112,7 @@ kasane_clamp_new (GtkWidget *child,
   KasaneClamp *self;
 
   g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
-  g_return_val_if_fail (maximum_width > 0, NULL);
+  g_return_val_if_fail (maximum_width > 0 || maximum_width == KASANE_CLAMP_NATURAL, NULL);
 
   self = g_object_new (KASANE_TYPE_CLAMP, NULL);
   self->child = child;

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define KASANE_TYPE_CLAMP (kasane_clamp_get_type ())
 G_DECLARE_FINAL_TYPE (KasaneClamp, kasane_clamp, KASANE, CLAMP, GtkWidget)
 
+/* `maximum_width`: pixels, or KASANE_CLAMP_NATURAL for the child's natural width. */
+#define KASANE_CLAMP_NATURAL (-1)
+
 GtkWidget *kasane_clamp_new (GtkWidget *child,
                              int        maximum_width);
 
