@@ -1,7 +1,7 @@
 /* kasane-cli.h: the headless command line (--check, --summary, --export, --help, --version)
  *
- * Parsed before GApplication sees argv, so usage errors exit 2 as DESIGN.md says and no
- * headless mode ever initialises GTK or needs a display.
+ * Parsed with GOptionContext before GApplication sees argv, so usage errors exit 2 as
+ * DESIGN.md says and no headless mode ever initialises GTK or needs a display.
  */
 #pragma once
 
@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "kasane-dataset.h"
+#include "kasane-export.h"
 
 G_BEGIN_DECLS
 
@@ -22,18 +23,20 @@ typedef enum
   KASANE_CLI_MODE_VERSION,
 } KasaneCliMode;
 
+/* What the command line asked for, typed: strings are parsed once, here. */
 typedef struct
 {
-  KasaneCliMode mode;
-  char         *export_path;
-  char         *view;        /* compare | stack | trend | slides */
-  char         *lang;        /* en | ja, or NULL: from the locale */
-  char         *theme;       /* light | dark | contrast */
-  guint         width;
-  guint         height;
-  guint         scale;
-  GStrv         series;      /* --series=ID,… or NULL */
-  GStrv         files;       /* never NULL */
+  KasaneCliMode     mode;
+  char             *export_path;
+  KasaneExportFormat format;     /* from export_path's extension */
+  KasaneExportView  view;
+  const char       *lang;        /* "en", "ja", or NULL: from the locale */
+  KasaneTheme       theme;
+  guint             width;
+  guint             height;
+  guint             scale;
+  GStrv             series;      /* --series=ID,… or NULL */
+  GStrv             files;       /* never NULL */
 } KasaneCliOptions;
 
 /* Exit codes of DESIGN.md. */

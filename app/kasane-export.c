@@ -34,9 +34,7 @@
 #include "kasane-diagram.h"
 #include "kasane-file-writer.h"
 #include "kasane-trend.h"
-#include "kasane-session.h"
 #include "kasane-render.h"
-#include "kasane-resources.h"
 
 /* cairo's image surfaces are limited to 32767 pixels a side. */
 #define MAX_PIXELS_PER_SIDE 32767
@@ -1086,98 +1084,4 @@ kasane_export_write (KasaneDataset * const     *datasets,
     }
   return kasane_export_write_file (path, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), error);
-}
-
-/* The command line */
-
-int
-kasane_export_run_cli (const KasaneCliOptions *cli,
-                       FILE                   *err)
-{
-  g_autoptr(GPtrArray) datasets = NULL;
-  g_autoptr(GError) error = NULL;
-  KasaneExportOptions options;
-  gboolean failed = FALSE;
-
-  g_return_val_if_fail (cli != NULL && cli->export_path != NULL, KASANE_EXIT_USAGE);
-
-  kasane_export_options_init (&options);
-  /* kasane_cli_parse has refused unknown extensions, views and themes (exit 2). */
-  if (!kasane_export_format_from_path (cli->export_path, &options.format) ||
-      !kasane_export_view_from_string (cli->view != NULL ? cli->view : "compare",
-                                       &options.view) ||
-      !kasane_theme_from_string (cli->theme != NULL ? cli->theme : "light", &options.theme))
-    g_return_val_if_reached (KASANE_EXIT_USAGE);
-  options.width = cli->width;
-  options.height = cli->height;
-  options.scale = cli->scale;
-  options.lang = cli->lang != NULL ? cli->lang : kasane_export_lang_from_locale ();
-  options.series = (const char * const *) cli->series;
-
-  if (options.view == KASANE_EXPORT_VIEW_SLIDES)
-    {
-      /* TRANSLATORS: %s is the name of a view on the command line: slides */
-      fprintf (err, _("kasane: --view=%s is not available yet; it comes in a later version "
-                      "(use --view=compare, --view=stack or --view=trend)\n"), cli->view);
-      return KASANE_EXIT_FAULT;
-    }
-
-  if (cli->files[0] == NULL)
-    {
-      /* The bundle is in a static library: referring to it links it in (and registers
-       * it), with no GTK needed. */
-      g_assert (kasane_get_resource () != NULL);
-      datasets = kasane_session_load_bundled (&error);
-      if (datasets == NULL)
-        {
-          fprintf (err, "kasane: %s\n", error->message);
-          return KASANE_EXIT_FAULT;
-        }
-    }
-  else
-    {
-      datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
-      for (guint i = 0; cli->files[i] != NULL; i++)
-        {
-          g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-          KasaneDataset *dataset = kasane_session_load_path (cli->files[i], diagnostics);
-          g_autofree char *text = kasane_diagnostics_format (diagnostics);
-
-          if (text != NULL)
-            fputs (text, err);
-          if (dataset == NULL || kasane_diagnostics_count_errors (diagnostics) > 0)
-            {
-              if (kasane_diagnostics_count_errors (diagnostics) == 0)
-                fprintf (err, "%s: error: the file could not be read\n", cli->files[i]);
-              g_clear_pointer (&dataset, kasane_dataset_unref);
-              failed = TRUE;
-              continue;
-            }
-          g_ptr_array_add (datasets, dataset);
-        }
-      if (failed)
-        {
-          fprintf (err, _("kasane: nothing was exported; “%s” is unchanged\n"),
-                   cli->export_path);
-          return KASANE_EXIT_FAULT;
-        }
-    }
-
-  /* Trend charts the first file: a wrong --series is the user's fault, said plainly
-   * before anything is drawn. */
-  if (options.view == KASANE_EXPORT_VIEW_TREND && datasets->len > 0 &&
-      !kasane_export_check_series (g_ptr_array_index (datasets, 0), options.series, &error))
-    {
-      fprintf (err, "kasane: %s\n", error->message);
-      fprintf (err, _("kasane: nothing was exported; “%s” is unchanged\n"), cli->export_path);
-      return KASANE_EXIT_FAULT;
-    }
-
-  if (!kasane_export_write ((KasaneDataset * const *) datasets->pdata, datasets->len,
-                            &options, cli->export_path, &error))
-    {
-      fprintf (err, "kasane: %s\n", error->message);
-      return KASANE_EXIT_FAULT;
-    }
-  return KASANE_EXIT_OK;
 }

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <glib.h>
 
-#include "kasane-cli.h"
 #include "kasane-dataset.h"
 #include "kasane-render.h"
 #include "kasane-render-request.h"
@@ -142,10 +141,5 @@ gboolean     kasane_export_write_file         (const char                *path,
                                                const void                *data,
                                                gsize                      length,
                                                GError                   **error);
-
-/* `kasane --export`: loads the files (or the bundled datasets), writes the file and
- * returns the exit code (0, or 1 with a message on `err`). */
-int          kasane_export_run_cli            (const KasaneCliOptions    *options,
-                                               FILE                      *err);
 
 G_END_DECLS

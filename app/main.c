@@ -59,6 +59,9 @@ main (int    argc,
 
   app_argv = g_ptr_array_new ();
   g_ptr_array_add (app_argv, argv[0]);
+  /* Files only: a file named like an option must not reach GApplication's parser. */
+  if (options.files[0] != NULL)
+    g_ptr_array_add (app_argv, (char *) "--");
   for (guint i = 0; options.files[i] != NULL; i++)
     g_ptr_array_add (app_argv, options.files[i]);
   g_ptr_array_add (app_argv, NULL);

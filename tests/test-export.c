@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "kasane-export.h"
+#include "kasane-resources.h"
 #include "kasane-session.h"
 #include "kasane-export-dialog.h"
 #include "kasane-loader.h"
@@ -1646,6 +1647,8 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* The bundle is in a static library: referring to it links it in and registers it. */
+  g_assert_nonnull (kasane_get_resource ());
 
   work_dir = g_dir_make_tmp ("kasane-export-XXXXXX", &error);
   g_assert_no_error (error);
