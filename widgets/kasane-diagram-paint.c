@@ -22,9 +22,7 @@ set_color (cairo_t             *cr,
            KasaneRole           role,
            double               alpha)
 {
-  const KasaneColor *c = kasane_palette_role (palette, role);
-
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+  kasane_draw_set_color (cr, kasane_palette_role (palette, role), alpha);
 }
 
 static void
@@ -409,12 +407,9 @@ paint_text (cairo_t                   *cr,
             const KasanePalette       *palette,
             const KasaneDiagramText   *text)
 {
-  double alpha = dim_alpha (layout, text->dataset, text->problem);
-
-  cairo_move_to (cr, text->x, text->y);
-  set_color (cr, palette, text->role, alpha);
-  kasane_render_show_text (cr, context, text->text, &text->font, text->lang,
-                           text->max_width, text->max_lines);
+  kasane_draw_text (cr, context, text->x, text->y, kasane_palette_role (palette, text->role),
+                    dim_alpha (layout, text->dataset, text->problem), text->text, &text->font,
+                    text->lang, text->max_width, text->max_lines);
 }
 
 void

@@ -13,41 +13,10 @@
 #pragma once
 
 #include "kasane-diagram.h"
+#include "kasane-draw.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  KASANE_ROLE_NONE = -1,
-  KASANE_ROLE_BACKGROUND,
-  KASANE_ROLE_SURFACE,
-  KASANE_ROLE_BORDER,
-  KASANE_ROLE_TEXT,
-  KASANE_ROLE_TEXT_DIM,
-  KASANE_ROLE_GRID,
-  KASANE_ROLE_ACCENT,
-  KASANE_ROLE_PROGRESSION,
-  KASANE_ROLE_MIGRATION,
-  KASANE_ROLE_MIXED,
-  KASANE_ROLE_ON_BADGE,
-  KASANE_ROLE_SOLVES,
-  KASANE_ROLE_MITIGATES,
-  KASANE_ROLE_INTRODUCES,
-  KASANE_ROLE_WORSENS,
-  KASANE_ROLE_ON_CHIP,
-  KASANE_ROLE_RAIL,
-  KASANE_ROLE_LOAD,
-  KASANE_ROLE_POSITIVE,
-  KASANE_ROLE_NEGATIVE,
-  KASANE_ROLE_HIGHLIGHT,
-  KASANE_ROLE_ON_MITIGATES,
-  KASANE_ROLE_SHADOW,
-  KASANE_ROLE_BADGE_SOFT,
-  KASANE_N_ROLES
-} KasaneRole;
-
-const KasaneColor *kasane_palette_role (const KasanePalette *palette,
-                                        KasaneRole           role);
 
 typedef struct
 {

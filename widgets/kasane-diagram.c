@@ -64,45 +64,6 @@ diagram_list_separator (const char *lang)
   return diagram_is_ja (lang) ? "、" : ", ";
 }
 
-/* Palette roles */
-
-const KasaneColor *
-kasane_palette_role (const KasanePalette *p,
-                     KasaneRole           role)
-{
-  switch (role)
-    {
-    case KASANE_ROLE_BACKGROUND: return &p->background;
-    case KASANE_ROLE_SURFACE: return &p->surface;
-    case KASANE_ROLE_BORDER: return &p->border;
-    case KASANE_ROLE_TEXT: return &p->text;
-    case KASANE_ROLE_TEXT_DIM: return &p->text_dim;
-    case KASANE_ROLE_GRID: return &p->grid;
-    case KASANE_ROLE_ACCENT: return &p->accent;
-    case KASANE_ROLE_PROGRESSION: return &p->progression;
-    case KASANE_ROLE_MIGRATION: return &p->migration;
-    case KASANE_ROLE_MIXED: return &p->mixed;
-    case KASANE_ROLE_ON_BADGE: return &p->on_badge;
-    case KASANE_ROLE_SOLVES: return &p->solves;
-    case KASANE_ROLE_MITIGATES: return &p->mitigates;
-    case KASANE_ROLE_INTRODUCES: return &p->introduces;
-    case KASANE_ROLE_WORSENS: return &p->worsens;
-    case KASANE_ROLE_ON_CHIP: return &p->on_chip;
-    case KASANE_ROLE_RAIL: return &p->rail;
-    case KASANE_ROLE_LOAD: return &p->load;
-    case KASANE_ROLE_POSITIVE: return &p->positive;
-    case KASANE_ROLE_NEGATIVE: return &p->negative;
-    case KASANE_ROLE_HIGHLIGHT: return &p->highlight;
-    case KASANE_ROLE_ON_MITIGATES: return &p->on_mitigates;
-    case KASANE_ROLE_SHADOW: return &p->shadow;
-    case KASANE_ROLE_BADGE_SOFT: return &p->badge_soft;
-    case KASANE_ROLE_NONE:
-    case KASANE_N_ROLES:
-    default:
-      return &p->text;
-    }
-}
-
 /* Params */
 
 void

@@ -53,7 +53,7 @@ int trend_add_text (KasaneTrendLayout   *layout,
                     KasaneFont           f,
                     double               max_width,
                     int                  max_lines,
-                    KasaneTrendInk       ink,
+                    KasaneRole           ink,
                     int                  color,
                     KasaneTrendTextRole  role);
 void trend_drop_overlapping_ticks (KasaneTrendLayout *layout,

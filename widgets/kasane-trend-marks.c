@@ -77,7 +77,7 @@ trend_layout_eras (Ctx *c)
               label = g_strdup (name);
             else
               label = g_strdup_printf ("L%" G_GINT64_FORMAT, layer->level);
-            era.text = trend_add_text (layout, c->measure, label, f, w, 1, KASANE_TREND_INK_TEXT_DIM, 0,
+            era.text = trend_add_text (layout, c->measure, label, f, w, 1, KASANE_ROLE_TEXT_DIM, 0,
                                  KASANE_TREND_TEXT_ERA);
             if (trend_text_at (layout, era.text)->width > w)
               {
@@ -129,7 +129,7 @@ trend_layout_events (Ctx *c)
       if (layout->n_event_rows > 0)
         {
           mark.text = trend_add_text (layout, c->measure, kasane_text_get (&event->label, layout->lang),
-                                f, 170 * c->ts, 1, KASANE_TREND_INK_TEXT, 0,
+                                f, 170 * c->ts, 1, KASANE_ROLE_TEXT, 0,
                                 KASANE_TREND_TEXT_EVENT);
           t = trend_text_at (layout, mark.text);
 
@@ -215,7 +215,7 @@ trend_layout_events (Ctx *c)
                               dropped);
       index = trend_add_text (layout, c->measure, more, f,
                         MAX (layout->width - c->margin - x, 20 * c->ts), 2,
-                        KASANE_TREND_INK_TEXT_DIM, 0, KASANE_TREND_TEXT_MORE);
+                        KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_MORE);
       t = trend_text_at (layout, index);
       t->x = MIN (x, layout->width - t->width);
       t->y = layout->event_strip.y + layout->event_strip.height - t->height - 2 * c->ts;
@@ -351,7 +351,7 @@ trend_layout_direct_labels (Ctx *c)
       if (max_w < 40 * c->ts)
         continue;
       label.text = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang),
-                             f, max_w, 1, KASANE_TREND_INK_SERIES, path->color,
+                             f, max_w, 1, KASANE_ROLE_SERIES, path->color,
                              KASANE_TREND_TEXT_DIRECT);
       label.desired = path->py[end];
       label.panel = path->panel;
@@ -480,17 +480,17 @@ trend_layout_hover (Ctx *c,
   }
 
   texts[n_texts++] = trend_add_text (layout, c->measure, kasane_text_get (&series->name, layout->lang),
-                               bold, 320 * c->ts, 2, KASANE_TREND_INK_SERIES, path->color,
+                               bold, 320 * c->ts, 2, KASANE_ROLE_SERIES, path->color,
                                KASANE_TREND_TEXT_READOUT);
   texts[n_texts++] = trend_add_text (layout, c->measure, value, regular, 320 * c->ts, 1,
-                               KASANE_TREND_INK_TEXT, 0, KASANE_TREND_TEXT_READOUT);
+                               KASANE_ROLE_TEXT, 0, KASANE_TREND_TEXT_READOUT);
   texts[n_texts++] = trend_add_text (layout, c->measure, date, regular, 320 * c->ts, 1,
-                               KASANE_TREND_INK_TEXT_DIM, 0, KASANE_TREND_TEXT_READOUT);
+                               KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_READOUT);
   if (series->labels != NULL && series->labels[p] != NULL &&
       !kasane_text_is_empty (series->labels[p]))
     texts[n_texts++] = trend_add_text (layout, c->measure,
                                  kasane_text_get (series->labels[p], layout->lang),
-                                 regular, 320 * c->ts, 2, KASANE_TREND_INK_TEXT_DIM, 0,
+                                 regular, 320 * c->ts, 2, KASANE_ROLE_TEXT_DIM, 0,
                                  KASANE_TREND_TEXT_READOUT);
   for (int i = 0; i < n_texts; i++)
     {

@@ -16,14 +16,7 @@
 
 /* ---- Paint ------------------------------------------------------------------------ */
 
-static void
-set_color (cairo_t           *cr,
-           const KasaneColor *color,
-           double             alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
+/* One text of the layout, in its role's colour (a series colour for a direct label). */
 static void
 paint_text (cairo_t               *cr,
             PangoContext          *context,
@@ -32,29 +25,8 @@ paint_text (cairo_t               *cr,
             const KasanePalette   *palette,
             double                 alpha)
 {
-  const KasaneColor *color;
-
-  if (t->text == NULL || t->text[0] == '\0')
-    return;
-
-  switch (t->ink)
-    {
-    case KASANE_TREND_INK_SERIES:
-      color = &palette->series[t->color % 8];
-      break;
-    case KASANE_TREND_INK_TEXT_DIM:
-      color = &palette->text_dim;
-      break;
-    case KASANE_TREND_INK_TEXT:
-    default:
-      color = &palette->text;
-      break;
-    }
-
-  /* The very function the Pango measure used: the same extents. */
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, t->x, t->y);
-  kasane_render_show_text (cr, context, t->text, &t->font, lang, t->max_width, t->max_lines);
+  kasane_draw_text (cr, context, t->x, t->y, kasane_palette_ink (palette, t->ink, t->color),
+                    alpha, t->text, &t->font, lang, t->max_width, t->max_lines);
 }
 
 static void
@@ -156,9 +128,9 @@ paint_markers (cairo_t                     *cr,
 {
   for (guint k = 0; k < path->n; k++)
     marker_path (cr, path->marker, path->px[k], path->py[k], r);
-  set_color (cr, &palette->series[path->color], 1.0);
+  kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
   cairo_fill_preserve (cr);
-  set_color (cr, &palette->background, 1.0);
+  kasane_draw_set_color (cr, &palette->background, 1.0);
   cairo_set_line_width (cr, line_w);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_stroke (cr);
@@ -190,7 +162,7 @@ stroke_series (cairo_t                     *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, n_dashes > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   cairo_set_dash (cr, dashes, n_dashes, 0);
-  set_color (cr, &palette->series[path->color], 1.0);
+  kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
@@ -211,7 +183,7 @@ fill_dense_series (cairo_t                     *cr,
   double lo = 0, hi = 0, last_x = 0, last_y = 0;
   gboolean have = FALSE, any_jump = FALSE;
 
-  set_color (cr, &palette->series[path->color], 1.0);
+  kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
   cairo_new_path (cr);
   for (guint k = 0; k <= path->n; k++)
     {
@@ -305,15 +277,15 @@ paint_swatch (cairo_t                      *cr,
         cairo_line_to (cr, r->x + r->width, cy);
       cairo_set_line_width (cr, 2 * ts);
       cairo_set_dash (cr, dashes, n_dashes, 0);
-      set_color (cr, &palette->series[path->color], 1.0);
+      kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
   marker_path (cr, path->marker, r->x + r->width / 2, cy, (path->kind == KASANE_KIND_POINTS ? 4.5
                                                            : 3.5) * ts);
-  set_color (cr, &palette->series[path->color], 1.0);
+  kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
   cairo_fill_preserve (cr);
-  set_color (cr, &palette->background, 1.0);
+  kasane_draw_set_color (cr, &palette->background, 1.0);
   cairo_set_line_width (cr, 1 * ts);
   cairo_stroke (cr);
   if (!entry->visible)
@@ -341,7 +313,7 @@ kasane_trend_paint (cairo_t                 *cr,
   strip_top = layout->era_strip.height > 0 ? layout->era_strip.y : layout->event_strip.y;
 
   cairo_save (cr);
-  set_color (cr, &palette->background, 1.0);
+  kasane_draw_set_color (cr, &palette->background, 1.0);
   cairo_paint (cr);
 
   /* Layer eras: alternately tinted bands behind everything, strips included. */
@@ -351,7 +323,7 @@ kasane_trend_paint (cairo_t                 *cr,
 
       /* A wash of the text colour reads as a tint on every theme, light, dark or high
        * contrast, without competing with the series drawn over it. */
-      set_color (cr, &palette->text, era->tint == 0 ? 0.035 : 0.085);
+      kasane_draw_set_color (cr, &palette->text, era->tint == 0 ? 0.035 : 0.085);
       cairo_rectangle (cr, era->x0, strip_top, era->x1 - era->x0, layout->plots_bottom - strip_top);
       cairo_fill (cr);
     }
@@ -369,7 +341,7 @@ kasane_trend_paint (cairo_t                 *cr,
 
           if (tick->pos < panel->plot.y - 0.5 || tick->pos > panel->plot.y + panel->plot.height + 0.5)
             continue;
-          set_color (cr, &palette->grid, tick->major ? 1.0 : 0.5);
+          kasane_draw_set_color (cr, &palette->grid, tick->major ? 1.0 : 0.5);
           cairo_move_to (cr, panel->plot.x, y);
           cairo_line_to (cr, panel->plot.x + panel->plot.width, y);
           cairo_stroke (cr);
@@ -379,7 +351,7 @@ kasane_trend_paint (cairo_t                 *cr,
           KasaneTrendTick *tick = &g_array_index (layout->x_ticks, KasaneTrendTick, i);
           double x = round (tick->pos) + 0.5;
 
-          set_color (cr, &palette->grid, 1.0);
+          kasane_draw_set_color (cr, &palette->grid, 1.0);
           cairo_move_to (cr, x, panel->plot.y);
           cairo_line_to (cr, x, panel->plot.y + panel->plot.height);
           cairo_stroke (cr);
@@ -393,7 +365,7 @@ kasane_trend_paint (cairo_t                 *cr,
 
       if (!era->starts_here)
         continue;
-      set_color (cr, &palette->border, 1.0);
+      kasane_draw_set_color (cr, &palette->border, 1.0);
       cairo_set_line_width (cr, 1.5 * ts);
       cairo_move_to (cr, era->x0, strip_top);
       cairo_line_to (cr, era->x0, layout->plots_bottom);
@@ -410,7 +382,7 @@ kasane_trend_paint (cairo_t                 *cr,
 
       if (mark->text >= 0)
         top = trend_text_at (layout, mark->text)->y;
-      set_color (cr, &palette->text_dim, mark->text >= 0 ? 0.7 : 0.4);
+      kasane_draw_set_color (cr, &palette->text_dim, mark->text >= 0 ? 0.7 : 0.4);
       cairo_set_line_width (cr, 1);
       cairo_set_dash (cr, dashes, 2, 0);
       cairo_move_to (cr, x, top);
@@ -420,7 +392,7 @@ kasane_trend_paint (cairo_t                 *cr,
       if (mark->text < 0)
         {
           /* An unlabelled event keeps a small tick in the strip, so it is still seen. */
-          set_color (cr, &palette->text_dim, 0.7);
+          kasane_draw_set_color (cr, &palette->text_dim, 0.7);
           cairo_arc (cr, mark->x, layout->plots_top - 3 * ts, 2 * ts, 0, 2 * G_PI);
           cairo_fill (cr);
         }
@@ -432,7 +404,7 @@ kasane_trend_paint (cairo_t                 *cr,
       KasaneTrendPanel *panel = &g_array_index (layout->panels, KasaneTrendPanel, p);
       double y = round (panel->plot.y + panel->plot.height) + 0.5;
 
-      set_color (cr, &palette->border, 1.0);
+      kasane_draw_set_color (cr, &palette->border, 1.0);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, panel->plot.x, y);
       cairo_line_to (cr, panel->plot.x + panel->plot.width, y);
@@ -486,11 +458,11 @@ kasane_trend_paint (cairo_t                 *cr,
         continue;
       if (t->role == KASANE_TREND_TEXT_DIRECT || t->role == KASANE_TREND_TEXT_EVENT)
         {
-          set_color (cr, &palette->background, 0.8);
+          kasane_draw_set_color (cr, &palette->background, 0.8);
           cairo_rectangle (cr, t->x - 2 * ts, t->y, t->width + 4 * ts, t->height);
           cairo_fill (cr);
         }
-      if (t->role == KASANE_TREND_TEXT_LEGEND && t->ink == KASANE_TREND_INK_TEXT_DIM)
+      if (t->role == KASANE_TREND_TEXT_LEGEND && t->ink == KASANE_ROLE_TEXT_DIM)
         alpha = 0.7;
       paint_text (cr, context, layout->lang, t, palette, alpha);
     }
@@ -501,24 +473,24 @@ kasane_trend_paint (cairo_t                 *cr,
       const KasaneTrendSeriesPath *path = &g_array_index (layout->paths, KasaneTrendSeriesPath,
                                                           layout->hover_series);
 
-      set_color (cr, &palette->accent, 0.8);
+      kasane_draw_set_color (cr, &palette->accent, 0.8);
       cairo_set_line_width (cr, 1 * ts);
       cairo_move_to (cr, round (layout->hover_x) + 0.5, layout->plots_top);
       cairo_line_to (cr, round (layout->hover_x) + 0.5, layout->plots_bottom);
       cairo_stroke (cr);
 
       marker_path (cr, path->marker, layout->hover_x, layout->hover_y, 5.5 * ts);
-      set_color (cr, &palette->series[path->color], 1.0);
+      kasane_draw_set_color (cr, &palette->series[path->color], 1.0);
       cairo_fill_preserve (cr);
-      set_color (cr, &palette->accent, 1.0);
+      kasane_draw_set_color (cr, &palette->accent, 1.0);
       cairo_set_line_width (cr, 2 * ts);
       cairo_stroke (cr);
 
       cairo_rectangle (cr, layout->readout.x, layout->readout.y, layout->readout.width,
                        layout->readout.height);
-      set_color (cr, &palette->surface, 1.0);
+      kasane_draw_set_color (cr, &palette->surface, 1.0);
       cairo_fill_preserve (cr);
-      set_color (cr, &palette->border, 1.0);
+      kasane_draw_set_color (cr, &palette->border, 1.0);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
 

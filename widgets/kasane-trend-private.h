@@ -8,6 +8,7 @@
 #include "kasane-axis.h"
 #include "kasane-decimate.h"
 #include "kasane-trend.h"
+#include "kasane-draw.h"
 
 G_BEGIN_DECLS
 
@@ -53,13 +54,6 @@ typedef struct
 
 typedef enum
 {
-  KASANE_TREND_INK_TEXT,
-  KASANE_TREND_INK_TEXT_DIM,
-  KASANE_TREND_INK_SERIES,     /* palette->series[color] */
-} KasaneTrendInk;
-
-typedef enum
-{
   KASANE_TREND_TEXT_TITLE,
   KASANE_TREND_TEXT_LEGEND,
   KASANE_TREND_TEXT_PANEL,     /* a panel's unit */
@@ -81,8 +75,8 @@ typedef struct
   double              width, height, baseline;
   double              max_width;       /* as measured; paint sets the text the same way */
   int                 max_lines;
-  KasaneTrendInk      ink;
-  int                 color;           /* series colour index for KASANE_TREND_INK_SERIES */
+  KasaneRole          ink;
+  int                 color;           /* series colour index for KASANE_ROLE_SERIES */
   KasaneTrendTextRole role;
 } KasaneTrendText;
 

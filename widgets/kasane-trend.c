@@ -126,7 +126,7 @@ trend_add_text (KasaneTrendLayout   *layout,
                 KasaneFont           f,
                 double               max_width,
                 int                  max_lines,
-                KasaneTrendInk       ink,
+                KasaneRole           ink,
                 int                  color,
                 KasaneTrendTextRole  role)
 {
@@ -336,7 +336,7 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   /* Title. */
   y = c.margin;
   layout->title = trend_add_text (layout, measure, kasane_text_get (&data->dataset->title, layout->lang),
-                            title_font, layout->width - 2 * c.margin, 1, KASANE_TREND_INK_TEXT, 0,
+                            title_font, layout->width - 2 * c.margin, 1, KASANE_ROLE_TEXT, 0,
                             KASANE_TREND_TEXT_TITLE);
   trend_text_at (layout, layout->title)->x = c.margin;
   trend_text_at (layout, layout->title)->y = y;
