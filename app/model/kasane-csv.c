@@ -858,7 +858,8 @@ read_rows (CsvParser *p,
       double_vec_push (&group->x, x);
       byte_vec_push (&group->precision, precision);
       for (guint j = 0; j < p->n_values; j++)
-        double_vec_push (&group->y[j], csv_read_value_cell (p, &p->fields[p->value_columns[j]]));
+        double_vec_push (&group->y[j],
+                         csv_read_value_cell (p, &p->fields[p->value_columns[j]]));
     }
 }
 
