@@ -199,12 +199,6 @@ NumberStatus csv_parse_number (const char *start,
                                gboolean    decimal_comma,
                                double     *out,
                                char       *mark);
-gboolean csv_read_time_cell (CsvParser      *p,
-                             const CsvField *field,
-                             double         *x,
-                             guint8         *precision);
-double csv_read_value_cell (CsvParser      *p,
-                            const CsvField *field);
 void csv_resolve_pending (CsvParser *p);
 void csv_trim (const char **start,
                const char **end);
@@ -221,6 +215,15 @@ void  csv_report (CsvParser          *p,
                   guint               column,
                   const char         *format,
                   ...) G_GNUC_PRINTF (6, 7);
+
+/* The text of a field: the content with "" collapsed to ". */
+char         *csv_field_dup   (const CsvField *field);
+/* Reads the next record into p->fields, skipping empty lines. */
+RecordStatus  csv_read_record (CsvParser      *p);
+/* Reads every row after the header into p->groups; `reserve` rows are allocated up
+ * front (0: grow as needed). */
+void          csv_read_rows   (CsvParser      *p,
+                               gsize           reserve);
 
 /* An error at a field's place. */
 #define csv_field_error(p, field, code, ...) \

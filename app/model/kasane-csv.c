@@ -65,67 +65,6 @@
 
 
 static void
-double_vec_grow (DoubleVec *vec,
-                 gsize      wanted)
-{
-  gsize alloc = MAX (vec->alloc, 4);
-
-  while (alloc < wanted)
-    alloc *= 2;
-  vec->data = g_renew (double, vec->data, alloc);
-  vec->alloc = alloc;
-}
-
-static inline void
-double_vec_push (DoubleVec *vec,
-                 double     value)
-{
-  if (G_UNLIKELY (vec->len == vec->alloc))
-    double_vec_grow (vec, vec->len + 1);
-  vec->data[vec->len++] = value;
-}
-
-static void
-byte_vec_grow (ByteVec *vec,
-               gsize    wanted)
-{
-  gsize alloc = MAX (vec->alloc, 4);
-
-  while (alloc < wanted)
-    alloc *= 2;
-  vec->data = g_renew (guint8, vec->data, alloc);
-  vec->alloc = alloc;
-}
-
-static inline void
-byte_vec_push (ByteVec *vec,
-               guint8   value)
-{
-  if (G_UNLIKELY (vec->len == vec->alloc))
-    byte_vec_grow (vec, vec->len + 1);
-  vec->data[vec->len++] = value;
-}
-
-static PointGroup *
-point_group_new (char  *name,
-                 guint  n_values,
-                 gsize  reserve)
-{
-  PointGroup *group = g_new0 (PointGroup, 1);
-
-  group->name = name;
-  group->y = g_new0 (DoubleVec, MAX (n_values, 1));
-  if (reserve > 0)
-    {
-      double_vec_grow (&group->x, reserve);
-      byte_vec_grow (&group->precision, reserve);
-      for (guint j = 0; j < n_values; j++)
-        double_vec_grow (&group->y[j], reserve);
-    }
-  return group;
-}
-
-static void
 point_group_free (gpointer data,
                   gpointer user_data)
 {
@@ -254,8 +193,8 @@ csv_excerpt (const char *start,
 }
 
 /* The text of a field: the content with "" collapsed to ". */
-static char *
-field_dup (const CsvField *field)
+char *
+csv_field_dup (const CsvField *field)
 {
   GString *out;
 
@@ -474,8 +413,8 @@ skip_unquoted (CsvParser *p)
 }
 
 /* Reads the next record into p->fields, skipping empty lines. */
-static RecordStatus
-read_record (CsvParser *p)
+RecordStatus
+csv_read_record (CsvParser *p)
 {
   p->n_fields = 0;
   p->n_total = 0;
@@ -681,7 +620,7 @@ assign_roles (CsvParser *p)
   int date_column = -1, unix_column = -1;
 
   p->quiet = TRUE;
-  while (n_rows < CSV_SNIFF_ROWS && n_unseen > 0 && read_record (p) == RECORD_OK)
+  while (n_rows < CSV_SNIFF_ROWS && n_unseen > 0 && csv_read_record (p) == RECORD_OK)
     {
       n_rows++;
       for (guint c = 0; c < MIN (p->n_fields, p->n_columns); c++)
@@ -754,114 +693,8 @@ assign_roles (CsvParser *p)
 }
 
 /* ---------------------------------------------------------------------------------------
- * Rows
+ * Rows (read in kasane-csv-rows.c)
  */
-
-/* The points of the entity named in `field`, new or not; NULL (after reporting) when
- * there would be too many series. */
-static PointGroup *
-find_group (CsvParser      *p,
-            const CsvField *field)
-{
-  g_autofree char *name = field_dup (field);
-  gpointer index;
-  PointGroup *group;
-
-  index = g_hash_table_lookup (p->group_index, name);
-  if (index != NULL)
-    return g_ptr_array_index (p->groups, GPOINTER_TO_UINT (index) - 1);
-
-  if ((p->groups->len + 1) * (guint64) p->n_values > CSV_MAX_SERIES)
-    {
-      csv_field_error (p, field, KASANE_DATASET_ERROR_INVALID,
-                       "too many series (more than %u entities × value columns)",
-                       CSV_MAX_SERIES);
-      p->full = TRUE;
-      return NULL;
-    }
-  group = point_group_new (g_steal_pointer (&name), p->n_values, 0);
-  g_ptr_array_add (p->groups, group);
-  g_hash_table_insert (p->group_index, group->name, GUINT_TO_POINTER (p->groups->len));
-  return group;
-}
-
-static void
-read_rows (CsvParser *p,
-           gsize      reserve)
-{
-  PointGroup *group = NULL;
-  CsvField last_entity = { 0 };
-  RecordStatus status;
-
-  if (!p->long_form)
-    {
-      group = point_group_new (NULL, p->n_values, reserve);
-      g_ptr_array_add (p->groups, group);
-    }
-
-  while (!p->full && (status = read_record (p)) == RECORD_OK)
-    {
-      double x;
-      guint8 precision;
-
-      if (p->n_total != p->n_columns)
-        {
-          if (p->n_total < p->n_columns)
-            csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX,
-                        p->record_end_line,
-                        csv_column (p, p->record_end_line_start, p->record_end),
-                        "row has %u field%s, but the header has %u", p->n_total,
-                        p->n_total == 1 ? "" : "s", p->n_columns);
-          else
-            csv_field_error (p, &p->fields[p->n_columns], KASANE_DATASET_ERROR_SYNTAX,
-                             "row has %u fields, but the header has %u", p->n_total,
-                             p->n_columns);
-          continue;
-        }
-
-      if (p->long_form)
-        {
-          const CsvField *entity = &p->fields[0];
-          const char *s = entity->start, *end = entity->end;
-
-          csv_trim (&s, &end);
-          if (s == end)
-            {
-              csv_field_error (p, entity, KASANE_DATASET_ERROR_MISSING,
-                               "missing entity name in column \"%s\"", p->headers[0]);
-              continue;
-            }
-          /* Long-form files list one entity's rows together: most rows name the same
-           * entity as the row before, which costs a comparison and no lookup. */
-          if (group == NULL || last_entity.end - last_entity.start != end - s ||
-              memcmp (last_entity.start, s, end - s) != 0)
-            {
-              last_entity = *entity;
-              last_entity.start = s;
-              last_entity.end = end;
-              group = find_group (p, &last_entity);
-              if (group == NULL)
-                break;
-            }
-        }
-
-      p->n_cells += p->n_values;
-      if (p->n_cells > CSV_MAX_CELLS)
-        {
-          csv_field_error (p, &p->fields[0], KASANE_DATASET_ERROR_INVALID,
-                           "too many values (more than %" G_GUINT64_FORMAT ")", CSV_MAX_CELLS);
-          p->full = TRUE;
-          break;
-        }
-
-      csv_read_time_cell (p, &p->fields[p->time_column], &x, &precision);
-      double_vec_push (&group->x, x);
-      byte_vec_push (&group->precision, precision);
-      for (guint j = 0; j < p->n_values; j++)
-        double_vec_push (&group->y[j],
-                         csv_read_value_cell (p, &p->fields[p->value_columns[j]]));
-    }
-}
 
 /* Gives slash dates their order and timestamps their unit, now the column is known. */
 void
@@ -976,7 +809,7 @@ parse_text (CsvParser *p)
 
   p->max_fields = CSV_MAX_COLUMNS + 1;
   p->header_line = p->line;
-  status = read_record (p);
+  status = csv_read_record (p);
   if (status != RECORD_OK)
     return NULL;
   if (p->n_total > CSV_MAX_COLUMNS)
@@ -990,7 +823,7 @@ parse_text (CsvParser *p)
   p->header_columns = g_new0 (guint, p->n_columns);
   for (guint c = 0; c < p->n_columns; c++)
     {
-      p->headers[c] = field_dup (&p->fields[c]);
+      p->headers[c] = csv_field_dup (&p->fields[c]);
       p->header_columns[c] = csv_column (p, p->fields[c].line_start, p->fields[c].origin);
     }
   /* One more than the header, so that the first extra field can be pointed at. */
@@ -1009,7 +842,7 @@ parse_text (CsvParser *p)
   p->unix_days_s = p->unix_days_ms = TRUE;
   p->groups = g_ptr_array_new ();
   p->group_index = g_hash_table_new (g_str_hash, g_str_equal);
-  read_rows (p, p->long_form ? 0 : MIN ((gsize) (p->end - p->pos) / bytes_per_row + 16,
+  csv_read_rows (p, p->long_form ? 0 : MIN ((gsize) (p->end - p->pos) / bytes_per_row + 16,
                                         CSV_MAX_RESERVED_CELLS / (p->n_values + 2)));
   if (p->full)
     return NULL;
