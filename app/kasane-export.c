@@ -413,6 +413,19 @@ paint_diagram (cairo_t                   *cr,
                    options->height);
       return FALSE;
     }
+  if (!kasane_diagram_layout_fits (layout))
+    {
+      guint n_layers = 0;
+
+      for (guint d = 0; d < datasets_shown (n_datasets, options->view); d++)
+        n_layers += datasets[d]->layers->len;
+      g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
+                   _("%1$u datasets with %2$u layers in all do not fit at %3$u×%4$u: export "
+                     "fewer datasets or a larger size"),
+                   datasets_shown (n_datasets, options->view), n_layers, options->width,
+                   options->height);
+      return FALSE;
+    }
   kasane_diagram_paint (cr, layout, palette);
   return TRUE;
 }

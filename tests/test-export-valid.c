@@ -14,6 +14,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "kasane-diagram.h"
+#include "kasane-loader.h"
 #include "kasane-test-util.h"
 
 static char *work;
@@ -281,6 +283,71 @@ test_too_large (void)
     }
 }
 
+/* Eleven datasets in Compare, or one of 10,000 layers, do not fit even at the smallest
+ * text: the export fails with a message instead of writing a frame with nothing in it,
+ * and the layout (what the window shows) says so in words. */
+static void
+test_does_not_fit (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"),
+                                              "data/datasets/ai.json", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = g_strdup_printf ("%s/crowded.png", work);
+  g_autofree char *tall = g_strdup_printf ("%s/tall.json", work);
+  g_autofree char *err = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  KasaneDataset *datasets[11];
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("KASANE_EXE")));
+  g_ptr_array_add (argv, g_strconcat ("--export=", out, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+    g_ptr_array_add (argv, g_strdup (source));
+  g_ptr_array_add (argv, NULL);
+  g_assert_false (run ((const char * const *) argv->pdata, &err));
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "11 datasets with 33 layers in all do not fit at 1920×1080"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_string_append (json, "{\"format\": \"kasane-dataset/1\", \"id\": \"tall\", \"title\": \"T\","
+                         " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 2}],"
+                         " \"layers\": [");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"l%u\", \"level\": %u, \"name\": \"L\"%s}",
+                            i > 0 ? ", " : "", i, i + 1,
+                            i == 0 ? ", \"introduces\": [\"p\"]" : "");
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (tall, json->str, -1, NULL));
+  {
+    const char *tall_argv[] = { g_getenv ("KASANE_EXE"), argv->pdata[1], tall, NULL };
+
+    g_assert_false (run (tall_argv, &err));
+    g_assert_nonnull (strstr (err, "do not fit"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (tall);
+
+  /* The layout itself: no stacks, a message. */
+  {
+    g_autoptr(KasaneMeasure) measure = kasane_measure_new_fake (0.55);
+    KasaneDiagramParams params;
+    KasaneDiagramLayout *layout;
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+      datasets[i] = kasane_load_file (source, diagnostics);
+    kasane_diagram_params_init (&params);
+    layout = kasane_diagram_layout_new (datasets, G_N_ELEMENTS (datasets), &params, measure);
+    g_assert_false (kasane_diagram_layout_fits (layout));
+    kasane_diagram_layout_free (layout);
+    layout = kasane_diagram_layout_new (datasets, 2, &params, measure);
+    g_assert_true (kasane_diagram_layout_fits (layout));
+    kasane_diagram_layout_free (layout);
+    for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+      kasane_dataset_unref (datasets[i]);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/export-valid/hostile-labels", test_hostile_labels);
   g_test_add_func ("/export-valid/decimal-comma-locale", test_decimal_comma_locale);
   g_test_add_func ("/export-valid/too-large", test_too_large);
+  g_test_add_func ("/export-valid/does-not-fit", test_does_not_fit);
 
   status = g_test_run ();
   g_rmdir (work);

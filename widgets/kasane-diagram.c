@@ -1000,6 +1000,55 @@ build_at (Ctx    *ctx,
   return build (ctx, ctx->data->datasets, ctx->data->n_datasets, &ctx->layout->params);
 }
 
+/* When the datasets do not fit even at the smallest text, the picture says so, centred
+ * and at a size that can be read, instead of a frame with nothing in it. */
+static void
+build_overflow_message (Ctx *ctx)
+{
+  KasaneDiagramLayout *layout = ctx->layout;
+  double width = layout->width, height = layout->height;
+  double margin = 64 * ctx->frame_unit, y;
+  guint n_layers = 0;
+  g_autofree char *detail = NULL;
+  KasaneFont heading_font, detail_font;
+  KasaneRect frame;
+  KasaneTextExtents heading, body;
+
+  for (guint d = 0; d < ctx->data->n_datasets; d++)
+    n_layers += ctx->data->datasets[d]->layers->len;
+  /* Not the text unit the search gave up at: too small to read.  The canvas's own, with
+   * a floor for small windows. */
+  ctx->text_unit = MAX (ctx->frame_unit, 0.7);
+  heading_font = diagram_font_at (ctx, 34, KASANE_WEIGHT_BOLD, FALSE);
+  detail_font = diagram_font_at (ctx, 24, KASANE_WEIGHT_REGULAR, FALSE);
+  detail = g_strdup_printf (kasane_gettext (ctx->lang,
+                                            N_("%1$u datasets with %2$u layers in all do not "
+                                               "fit at %3$.0f×%4$.0f. Show fewer datasets, or "
+                                               "make the window or the picture larger.")),
+                            ctx->data->n_datasets, n_layers, width, height);
+  layout_reset (layout);
+  diagram_measure (ctx, kasane_gettext (ctx->lang, N_("This does not fit here")), &heading_font,
+                   width - 2 * margin, 2, &heading);
+  diagram_measure (ctx, detail, &detail_font, MIN (width - 2 * margin, 1100 * ctx->frame_unit),
+                   4, &body);
+  y = MAX (margin, (height - heading.height - body.height - 16 * ctx->frame_unit) / 2);
+  frame = diagram_rect_make (margin, margin, width - 2 * margin, height - 2 * margin);
+  diagram_push_text (ctx, kasane_gettext (ctx->lang, N_("This does not fit here")),
+                     &heading_font, width - 2 * margin, 2, &heading,
+                     (width - heading.width) / 2, y, frame, KASANE_ROLE_TEXT, -1, -1, -1);
+  y += heading.height + 16 * ctx->frame_unit;
+  diagram_push_text (ctx, detail, &detail_font, MIN (width - 2 * margin, 1100 * ctx->frame_unit),
+                     4, &body, (width - body.width) / 2, y, frame, KASANE_ROLE_TEXT_DIM,
+                     -1, -1, -1);
+}
+
+gboolean
+kasane_diagram_layout_fits (const KasaneDiagramLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  return !layout->overflow;
+}
+
 static gboolean
 any_ellipsized (const KasaneDiagramLayout *layout)
 {
@@ -1110,6 +1159,7 @@ kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
         if (fit <= floor_fit || attempt >= 24)
           {
             layout->overflow = TRUE;
+            build_overflow_message (&ctx);
             break;
           }
         if (ctx.chip_lines == 2 && (fit < 0.9 || ctx.need_ratio > 1.12))

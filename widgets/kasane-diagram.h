@@ -67,6 +67,9 @@ KasaneDiagramLayout *kasane_diagram_layout_new_for_data (const KasaneDiagramData
                                                          const KasaneDiagramParams *params,
                                                          KasaneMeasure             *measure);
 void                 kasane_diagram_layout_free (KasaneDiagramLayout      *layout);
+/* FALSE when the datasets did not fit even at the smallest text: the layout then holds
+ * only a message that says so (an export must fail, not write it as the picture). */
+gboolean             kasane_diagram_layout_fits (const KasaneDiagramLayout *layout);
 
 typedef enum
 {
