@@ -604,6 +604,25 @@ set_subtitle (KasaneWindow *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* A file that did not load, selected: the Ledger view's page shows its errors; every
+ * other view shows them in the panel above it rather than an empty chart. */
+static void
+sync_failure_banner (KasaneWindow *self)
+{
+  KasaneDocument *entry = window_get_selected_entry (self);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (entry == NULL || entry->dataset != NULL)
+    return;
+  if (g_strcmp0 (view, "ledger") == 0)
+    {
+      if (self->banner_entry == entry)
+        window_show_banner (self, NULL);
+    }
+  else
+    window_show_banner (self, entry);
+}
+
 static void
 update_content_page (KasaneWindow *self)
 {
@@ -632,9 +651,7 @@ update_content_page (KasaneWindow *self)
     {
       self->content_page = "failed";
       set_subtitle (self, entry->name);
-      /* The page shows these errors already. */
-      if (self->banner_entry == entry)
-        window_show_banner (self, NULL);
+      sync_failure_banner (self);
     }
   else
     {
@@ -831,6 +848,7 @@ view_changed_cb (KasaneWindow *self)
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
   sync_views (self, view_from_name (name));
+  sync_failure_banner (self);
 }
 
 /* The menu is built the first time it opens, with the recent files, which are followed

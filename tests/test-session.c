@@ -186,6 +186,21 @@ test_apply (void)
   g_unlink (path);
 }
 
+/* A file name that is not UTF-8 is shown as UTF-8 (Pango warns on anything else). */
+static void
+test_display_name (void)
+{
+  g_autofree char *path = write_dataset ("caf\351.json", "latin1");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KasaneSession) session = kasane_session_new ();
+  KasaneDocument *document = kasane_session_open (session, file, NULL);
+
+  g_assert_nonnull (document->dataset);
+  g_assert_true (g_utf8_validate (document->name, -1, NULL));
+  g_assert_true (g_str_has_prefix (document->name, "caf"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/session/reload", test_reload);
   g_test_add_func ("/session/identity", test_identity);
   g_test_add_func ("/session/apply", test_apply);
+  g_test_add_func ("/session/display-name", test_display_name);
 
   status = g_test_run ();
   g_rmdir (work);

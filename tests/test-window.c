@@ -500,11 +500,20 @@ test_window_broken_file (void)
   g_assert_cmpuint (g_strv_length (open_files), ==, 1);
   g_assert_cmpstr (open_files[0], ==, uri);
 
-  /* Its own page shows the errors when it is selected. */
+  /* Selected, the Ledger view's own page shows its errors ... */
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
   kasane_window_select_index (window, 1);
   kasane_test_wait_idle ();
   g_assert_cmpstr (kasane_window_get_page_name (window), ==, "failed");
   assert_located_errors (kasane_window_get_failed_text (window), path);
+  g_assert_false (kasane_window_get_error_revealed (window));
+  /* ... and a chart view, which has nothing to draw, shows them in the panel. */
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "compare");
+  kasane_test_wait_idle ();
+  g_assert_true (kasane_window_get_error_revealed (window));
+  assert_located_errors (kasane_window_get_error_text (window), path);
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_wait_idle ();
   g_assert_false (kasane_window_get_error_revealed (window));
 
   /* Fixed on disk and reloaded (Ctrl+R): it shows, with no verdict for one layer. */

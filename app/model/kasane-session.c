@@ -307,8 +307,11 @@ kasane_session_open (KasaneSession *self,
   if (document == NULL)
     {
       document = g_new0 (KasaneDocument, 1);
+      g_autofree char *basename = g_file_get_basename (file);
+
       document->uri = g_file_get_uri (file);
-      document->name = g_file_get_basename (file);
+      /* Shown in the sidebar and messages: UTF-8 whatever bytes the name has. */
+      document->name = g_filename_display_name (basename);
       g_ptr_array_add (self->documents, document);
     }
   ok = kasane_session_reload (self, document);

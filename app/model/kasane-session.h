@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char          *uri;        /* NULL for a dataset that lives only in memory */
-  char          *name;       /* the file's name, for the sidebar and messages */
+  char          *name;       /* the file's name, for the sidebar and messages (UTF-8) */
   char          *identity;   /* device and inode of a local file, else the URI */
   KasaneDataset *dataset;    /* the last version that loaded, or NULL */
   char          *errors;     /* the located errors of the last load when it failed */
