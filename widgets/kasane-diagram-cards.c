@@ -173,7 +173,7 @@ layer_chips (Ctx             *ctx,
           chip.problem = p;
           /* Short of space, long labels take half a row each, on one line. */
           diagram_chip_measure (ctx, style, &chip, kasane_text_get (&problem->label, ctx->lang),
-                        ctx->chip_lines == 1 ? (max_w - style->gap_x) / 2 : max_w);
+                                ctx->chip_lines == 1 ? (max_w - style->gap_x) / 2 : max_w);
           g_array_append_val (chips, chip);
         }
     }
@@ -224,13 +224,13 @@ diagram_emit_chip (Ctx             *ctx,
   box->legend = legend;
 
   diagram_push_mark (ctx, effect_mark (chip->effect),
-             diagram_rect_make (x + style->pad_x, y + (chip->h - style->mark) / 2,
+                     diagram_rect_make (x + style->pad_x, y + (chip->h - style->mark) / 2,
                         style->mark, style->mark),
-             mark_role, dataset, problem, legend);
+                     mark_role, dataset, problem, legend);
   diagram_push_text (ctx, chip->text, &chip->font, chip->text_max, chip->lines, &chip->ext,
-             x + style->pad_x + style->mark + style->mark_gap,
-             y + (chip->h - chip->ext.height) / 2,
-             rect, text_role, dataset, layer, problem);
+                     x + style->pad_x + style->mark + style->mark_gap,
+                     y + (chip->h - chip->ext.height) / 2,
+                     rect, text_role, dataset, layer, problem);
 }
 
 /* Card plans */
@@ -422,11 +422,11 @@ diagram_badge_row (Ctx         *ctx,
       box = diagram_push_box (ctx, KASANE_BOX_BADGE, rect, bh / 2, fill, KASANE_ROLE_NONE, 0);
       box->dataset = (int) dp->index;
       diagram_push_mark (ctx, diagram_verdict_mark (dp->ledger->verdict),
-                 diagram_rect_make (x + pad_x, y + (bh - mark) / 2, mark, mark), on,
-                 (int) dp->index, -1, FALSE);
+                         diagram_rect_make (x + pad_x, y + (bh - mark) / 2, mark, mark), on,
+                         (int) dp->index, -1, FALSE);
       diagram_push_text (ctx, label, &font, w - 2 * pad_x - mark - gap, 1, &ext,
-                 x + pad_x + mark + gap, y + (bh - ext.height) / 2, rect, on,
-                 (int) dp->index, -1, -1);
+                         x + pad_x + mark + gap, y + (bh - ext.height) / 2, rect, on,
+                         (int) dp->index, -1, -1);
     }
 
   if (diagram_claim_differs (dp->dataset, dp->ledger))
@@ -463,14 +463,14 @@ diagram_badge_row (Ctx         *ctx,
           KasaneDiagramBox *box;
 
           box = diagram_push_box (ctx, KASANE_BOX_CLAIM, rect, ch / 2, KASANE_ROLE_NONE,
-                          KASANE_ROLE_TEXT_DIM, 1.5 * ctx->text_unit);
+                                  KASANE_ROLE_TEXT_DIM, 1.5 * ctx->text_unit);
           box->dataset = (int) dp->index;
           diagram_push_mark (ctx, KASANE_MARK_DIFFERS,
-                     diagram_rect_make (cx + pad_x, cy + (ch - mark) / 2, mark, mark),
-                     KASANE_ROLE_TEXT, (int) dp->index, -1, FALSE);
+                             diagram_rect_make (cx + pad_x, cy + (ch - mark) / 2, mark, mark),
+                             KASANE_ROLE_TEXT, (int) dp->index, -1, FALSE);
           diagram_push_text (ctx, claim, &claim_font, room - 2 * pad_x - mark - gap, 1, &claim_ext,
-                     cx + pad_x + mark + gap, cy + (ch - claim_ext.height) / 2, rect,
-                     KASANE_ROLE_TEXT, (int) dp->index, -1, -1);
+                             cx + pad_x + mark + gap, cy + (ch - claim_ext.height) / 2, rect,
+                             KASANE_ROLE_TEXT, (int) dp->index, -1, -1);
         }
     }
 
@@ -548,14 +548,14 @@ emit_card (Ctx             *ctx,
   KasaneRole net_role;
 
   box = diagram_push_box (ctx, KASANE_BOX_CARD, rect, s->radius, KASANE_ROLE_SURFACE,
-                  selected ? KASANE_ROLE_ACCENT : KASANE_ROLE_BORDER,
-                  selected ? 3.5 * ctx->text_unit : 1.2 * ctx->text_unit);
+                          selected ? KASANE_ROLE_ACCENT : KASANE_ROLE_BORDER,
+                          selected ? 3.5 * ctx->text_unit : 1.2 * ctx->text_unit);
   box->shadow = TRUE;
   box->dataset = (int) dp->index;
   box->layer = (int) li;
 
   box = diagram_push_box (ctx, KASANE_BOX_ACCENT, diagram_rect_make (rect.x, rect.y, s->accent, rect.height),
-                  s->radius, dp->role, KASANE_ROLE_NONE, 0);
+                          s->radius, dp->role, KASANE_ROLE_NONE, 0);
   box->fill_alpha = dp->n_layers > 1 ? 0.45 + 0.55 * li / (dp->n_layers - 1) : 1.0;
   box->dataset = (int) dp->index;
   box->layer = (int) li;
@@ -563,11 +563,11 @@ emit_card (Ctx             *ctx,
   /* Header: tag, year and net sit on the name's first baseline. */
   first_line = card->name_ext.baseline;
   diagram_push_text (ctx, card->tag, &tag_font, inner * 0.3, 1, &card->tag_ext,
-             x0, y0 + first_line - card->tag_ext.baseline, rect, KASANE_ROLE_TEXT_DIM,
-             (int) dp->index, (int) li, -1);
+                     x0, y0 + first_line - card->tag_ext.baseline, rect, KASANE_ROLE_TEXT_DIM,
+                     (int) dp->index, (int) li, -1);
   diagram_push_text (ctx, card->name, &name_font, card->name_max, 2, &card->name_ext,
-             x0 + card->tag_ext.width + s->name_gap, y0, rect, KASANE_ROLE_TEXT,
-             (int) dp->index, (int) li, -1);
+                     x0 + card->tag_ext.width + s->name_gap, y0, rect, KASANE_ROLE_TEXT,
+                     (int) dp->index, (int) li, -1);
   if (card->year[0] != '\0')
     {
       /* After the name (on its first baseline), or under it when the name is long. */
@@ -575,13 +575,13 @@ emit_card (Ctx             *ctx,
 
       if (card->year_below)
         diagram_push_text (ctx, card->year, &year_font, inner * 0.3, 1, &card->year_ext,
-                   nx, y0 + card->name_ext.height,
-                   rect, KASANE_ROLE_TEXT_DIM, (int) dp->index, (int) li, -1);
+                           nx, y0 + card->name_ext.height,
+                           rect, KASANE_ROLE_TEXT_DIM, (int) dp->index, (int) li, -1);
       else
         diagram_push_text (ctx, card->year, &year_font, inner * 0.3, 1, &card->year_ext,
-                   nx + card->name_ext.width + s->name_gap,
-                   y0 + first_line - card->year_ext.baseline,
-                   rect, KASANE_ROLE_TEXT_DIM, (int) dp->index, (int) li, -1);
+                           nx + card->name_ext.width + s->name_gap,
+                           y0 + first_line - card->year_ext.baseline,
+                           rect, KASANE_ROLE_TEXT_DIM, (int) dp->index, (int) li, -1);
     }
 
   chips_y = y0 + card->header_h + s->head_gap;
@@ -590,14 +590,14 @@ emit_card (Ctx             *ctx,
       Chip *chip = &g_array_index (card->chips, Chip, i);
 
       diagram_emit_chip (ctx, &s->chip, chip, x0 + chip->x, chips_y + chip->y,
-                 (int) dp->index, (int) li, FALSE);
+                         (int) dp->index, (int) li, FALSE);
     }
 
   net_role = row->net > 0 ? KASANE_ROLE_POSITIVE :
              row->net < 0 ? KASANE_ROLE_NEGATIVE : KASANE_ROLE_TEXT_DIM;
   diagram_push_text (ctx, card->net, &net_font, inner * 0.4, 1, &card->net_ext,
-             x0 + inner - card->net_ext.width, y0 + first_line - card->net_ext.baseline,
-             rect, net_role, (int) dp->index, (int) li, -1);
+                     x0 + inner - card->net_ext.width, y0 + first_line - card->net_ext.baseline,
+                     rect, net_role, (int) dp->index, (int) li, -1);
 }
 
 static void
@@ -697,14 +697,14 @@ emit_strip (Ctx              *ctx,
       KasaneTextExtents ext;
 
       box = diagram_push_box (ctx, KASANE_BOX_TRACK, track, bar_h / 2, KASANE_ROLE_BADGE_SOFT,
-                      KASANE_ROLE_NONE, 0);
+                              KASANE_ROLE_NONE, 0);
       box->dataset = (int) dp->index;
       box->layer = (int) li;
       if (len > 0)
         {
           box = diagram_push_box (ctx, KASANE_BOX_BAR,
-                          diagram_rect_make (g->strip_x, cy - bar_h / 2, MAX (len, bar_h), bar_h),
-                          bar_h / 2, dp->role, KASANE_ROLE_NONE, 0);
+                                  diagram_rect_make (g->strip_x, cy - bar_h / 2, MAX (len, bar_h), bar_h),
+                                  bar_h / 2, dp->role, KASANE_ROLE_NONE, 0);
           box->dataset = (int) dp->index;
           box->layer = (int) li;
         }
@@ -712,16 +712,16 @@ emit_strip (Ctx              *ctx,
       /* The trend between bar ends: the slope is the story. */
       if (prev_x >= 0)
         diagram_push_line (ctx, prev_x, prev_y - bar_h / 2, g->strip_x + MAX (len, bar_h),
-                   cy + bar_h / 2, KASANE_ROLE_TEXT_DIM, 1.3 * ctx->text_unit, KASANE_DASH_DOTTED, 0.9);
+                           cy + bar_h / 2, KASANE_ROLE_TEXT_DIM, 1.3 * ctx->text_unit, KASANE_DASH_DOTTED, 0.9);
       prev_x = g->strip_x + MAX (len, bar_h);
       prev_y = cy;
 
       diagram_measure (ctx, num, &num_font, g->num_w + 1, 1, &ext);
       diagram_push_text (ctx, num, &num_font, g->num_w + 1, 1, &ext,
-                 g->strip_x + g->bar_max + 10 * ctx->text_unit,
-                 cy - ext.height / 2,
-                 diagram_rect_make (g->strip_x, cy - row_h[li] / 2, g->strip_w, row_h[li]),
-                 KASANE_ROLE_TEXT, (int) dp->index, (int) li, -1);
+                         g->strip_x + g->bar_max + 10 * ctx->text_unit,
+                         cy - ext.height / 2,
+                         diagram_rect_make (g->strip_x, cy - row_h[li] / 2, g->strip_w, row_h[li]),
+                         KASANE_ROLE_TEXT, (int) dp->index, (int) li, -1);
     }
 }
 
@@ -763,9 +763,9 @@ diagram_emit_stack (Ctx              *ctx,
           double m = MIN (12 * ctx->text_unit, gap * 0.6);
 
           diagram_push_mark (ctx, KASANE_MARK_STEP_ARROW,
-                     diagram_rect_make (g->card_x + g->card_w / 2 - m / 2, row_y[li] - gap / 2 - m / 2,
+                             diagram_rect_make (g->card_x + g->card_w / 2 - m / 2, row_y[li] - gap / 2 - m / 2,
                                 m, m),
-                     KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, FALSE);
+                             KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, FALSE);
         }
     }
 
@@ -775,16 +775,16 @@ diagram_emit_stack (Ctx              *ctx,
   /* The line above the top card: what is still open, and the strip's caption. */
   diagram_measure (ctx, open, &small, g->card_x + g->card_w - g->x, 2, &ext);
   diagram_push_text (ctx, open, &small, g->card_x + g->card_w - g->x, 2, &ext, g->x,
-             arrow_top - 10 * ctx->text_unit - ext.height,
-             diagram_rect_make (g->x, above_top, g->w, top_card_y - above_top),
-             KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
+                     arrow_top - 10 * ctx->text_unit - ext.height,
+                     diagram_rect_make (g->x, above_top, g->w, top_card_y - above_top),
+                     KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
   {
     const char *cap = kasane_gettext (ctx->lang, N_("Open load"));
 
     diagram_measure (ctx, cap, &caption, g->strip_w, 2, &ext);
     diagram_push_text (ctx, cap, &caption, g->strip_w, 2, &ext, g->strip_x,
-               arrow_top - 10 * ctx->text_unit - ext.height,
-               diagram_rect_make (g->strip_x, above_top, g->strip_w, top_card_y - above_top),
-               KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
+                       arrow_top - 10 * ctx->text_unit - ext.height,
+                       diagram_rect_make (g->strip_x, above_top, g->strip_w, top_card_y - above_top),
+                       KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
   }
 }

@@ -382,8 +382,8 @@ emit_legend (Ctx    *ctx,
           g_array_append_val (ctx->layout->rails, rail);
           cx += sample + 8 * ctx->text_unit;
           diagram_push_text (ctx, solved, &rail_font, w / 4, 1, &solved_ext, cx,
-                     ry - solved_ext.height / 2, diagram_rect_make (x, y, w, legend_h),
-                     KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+                             ry - solved_ext.height / 2, diagram_rect_make (x, y, w, legend_h),
+                             KASANE_ROLE_TEXT_DIM, -1, -1, -1);
           cx += solved_ext.width + 24 * ctx->text_unit;
 
           memset (&rail, 0, sizeof rail);
@@ -406,19 +406,19 @@ emit_legend (Ctx    *ctx,
           g_array_append_val (ctx->layout->rails, rail);
           cx += sample + 8 * ctx->text_unit;
           diagram_push_text (ctx, still, &rail_font, w / 4, 1, &open_ext, cx,
-                     ry - open_ext.height / 2, diagram_rect_make (x, y, w, legend_h),
-                     KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+                             ry - open_ext.height / 2, diagram_rect_make (x, y, w, legend_h),
+                             KASANE_ROLE_TEXT_DIM, -1, -1, -1);
         }
 
       if (note_inline)
         diagram_push_text (ctx, note, &note_font, note_w, 1, &note_ext, x + w - note_w,
-                   y + (legend_h - note_ext.height) / 2,
-                   diagram_rect_make (x + w - note_w, y, note_w, legend_h),
-                   KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+                           y + (legend_h - note_ext.height) / 2,
+                           diagram_rect_make (x + w - note_w, y, note_w, legend_h),
+                           KASANE_ROLE_TEXT_DIM, -1, -1, -1);
       else
         diagram_push_text (ctx, note, &note_font, w, 1, &note_ext, x, bottom - note_ext.height,
-                   diagram_rect_make (x, bottom - note_ext.height, w, note_ext.height),
-                   KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+                           diagram_rect_make (x, bottom - note_ext.height, w, note_ext.height),
+                           KASANE_ROLE_TEXT_DIM, -1, -1, -1);
     }
 
   g_array_unref (chips);
@@ -550,13 +550,13 @@ panel_section (Ctx             *ctx,
   if (emit)
     {
       diagram_push_text (ctx, heading, &head_font, w, 1, &ext, x, y, panel, KASANE_ROLE_TEXT_DIM,
-                 (int) dp->index, (int) li, -1);
+                         (int) dp->index, (int) li, -1);
       for (guint i = 0; i < chips->len; i++)
         {
           Chip *chip = &g_array_index (chips, Chip, i);
 
           diagram_emit_chip (ctx, cs, chip, x + chip->x, y + ext.height + 8 * ctx->text_unit + chip->y,
-                     (int) dp->index, (int) li, FALSE);
+                             (int) dp->index, (int) li, FALSE);
         }
     }
   g_array_unref (chips);
@@ -586,7 +586,7 @@ emit_panel (Ctx         *ctx,
   int lines;
 
   box = diagram_push_box (ctx, KASANE_BOX_PANEL, panel, 16 * ctx->text_unit, KASANE_ROLE_SURFACE,
-                  KASANE_ROLE_BORDER, 1.2 * ctx->text_unit);
+                          KASANE_ROLE_BORDER, 1.2 * ctx->text_unit);
   box->shadow = TRUE;
   box->dataset = (int) dp->index;
   box->layer = li;
@@ -609,7 +609,7 @@ emit_panel (Ctx         *ctx,
             break;
           diagram_measure (ctx, notes[i], &body_font, w, lines, &ext);
           diagram_push_text (ctx, notes[i], &body_font, w, lines, &ext, x, y, panel, KASANE_ROLE_TEXT,
-                     (int) dp->index, -1, -1);
+                             (int) dp->index, -1, -1);
           y += ext.height + 14 * ctx->text_unit;
         }
       return y <= bottom + 0.5;
@@ -679,7 +679,7 @@ emit_panel (Ctx         *ctx,
           {
             diagram_measure (ctx, summary, &body_font, w, lines, &ext);
             diagram_push_text (ctx, summary, &body_font, w, lines, &ext, x, y, panel, KASANE_ROLE_TEXT,
-                       (int) dp->index, li, -1);
+                               (int) dp->index, li, -1);
             y += ext.height + 20 * ctx->text_unit;
           }
       }
@@ -687,10 +687,10 @@ emit_panel (Ctx         *ctx,
     if (examples->len > 0)
       {
         diagram_push_text (ctx, ex_head, &head_font, w, 1, &head_ext, x, y, panel,
-                   KASANE_ROLE_TEXT_DIM, (int) dp->index, li, -1);
+                           KASANE_ROLE_TEXT_DIM, (int) dp->index, li, -1);
         y += head_ext.height + 6 * ctx->text_unit;
         diagram_push_text (ctx, examples->str, &body_font, w, 2, &ex_ext, x, y, panel,
-                   KASANE_ROLE_TEXT, (int) dp->index, li, -1);
+                           KASANE_ROLE_TEXT, (int) dp->index, li, -1);
         y += ex_ext.height + 20 * ctx->text_unit;
       }
     g_string_free (examples, TRUE);
@@ -906,12 +906,12 @@ build (Ctx                       *ctx,
                 diagram_measure (ctx, dtitle, &col_title_font, col_w, 1, &one);
                 line_h = MAX (one.height, bh[d]);
                 diagram_push_text (ctx, dtitle, &col_title_font, col_w, 1, &one, g->x,
-                           cy + (line_h - one.height) / 2,
-                           diagram_rect_make (g->x, y, col_w, head_h), KASANE_ROLE_TEXT,
-                           (int) dp->index, -1, -1);
+                                   cy + (line_h - one.height) / 2,
+                                   diagram_rect_make (g->x, y, col_w, head_h), KASANE_ROLE_TEXT,
+                                   (int) dp->index, -1, -1);
                 if (show_badge)
                   diagram_badge_row (ctx, dp, g->x + one.width + 20 * ctx->text_unit, cy + (line_h - bh[d]) / 2,
-                             col_w - one.width - 20 * ctx->text_unit, TRUE, NULL, NULL);
+                                     col_w - one.width - 20 * ctx->text_unit, TRUE, NULL, NULL);
               }
             else
               {
@@ -927,11 +927,11 @@ build (Ctx                       *ctx,
               }
 
             diagram_emit_stack (ctx, &cs, dp, g, row_y, row_h, y + head_h + 10 * ctx->text_unit, max_load,
-                        params);
+                                params);
 
             if (!stack && d + 1 < n_plans)
               diagram_push_line (ctx, g->x + col_w + col_gap / 2, y, g->x + col_w + col_gap / 2,
-                         stack_bottom, KASANE_ROLE_GRID, 1.5 * ctx->frame_unit, KASANE_DASH_SOLID, 1.0);
+                                 stack_bottom, KASANE_ROLE_GRID, 1.5 * ctx->frame_unit, KASANE_DASH_SOLID, 1.0);
           }
 
         if (stack)

@@ -43,8 +43,8 @@ trend_layout_legend (Ctx    *c,
       KasaneTrendLegendEntry entry = { 0 };
       gboolean visible = i >= 64 || (c->params->hidden & (G_GUINT64_CONSTANT (1) << i)) == 0;
       int t = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang), f,
-                        name_max, 1, visible ? KASANE_ROLE_TEXT : KASANE_ROLE_TEXT_DIM,
-                        (int) (i % 8), KASANE_TREND_TEXT_LEGEND);
+                              name_max, 1, visible ? KASANE_ROLE_TEXT : KASANE_ROLE_TEXT_DIM,
+                              (int) (i % 8), KASANE_TREND_TEXT_LEGEND);
       KasaneTrendText *text = trend_text_at (layout, t);
       double w = swatch_w + 6 * c->ts + text->width;
 
@@ -169,7 +169,7 @@ trend_layout_sources (Ctx *c)
   col_w = (layout->width - 2 * c->margin - (n_cols - 1) * gap) / n_cols;
   for (guint i = 0; i < lines->len; i++)
     trend_add_text (layout, c->measure, g_ptr_array_index (lines, i), f, col_w, 1,
-              KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE);
+                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -232,7 +232,7 @@ trend_layout_x_axis (Ctx    *c,
           KasaneTrendText *t;
 
           tick.text = trend_add_text (layout, c->measure, ticks->ticks[i].label, f, 0, 1,
-                                KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_X_TICK);
+                                      KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_X_TICK);
           t = trend_text_at (layout, tick.text);
           t->x = CLAMP (tick.pos - t->width / 2, 0, layout->width - t->width);
           t->y = y;
@@ -449,8 +449,8 @@ trend_layout_panels (Ctx    *c,
       else
         title = g_strdup (dp->unit.title);
       panel.title = trend_add_text (layout, c->measure, title, title_font,
-                              layout->plot_right - layout->plot_left, 1,
-                              KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_PANEL);
+                                    layout->plot_right - layout->plot_left, 1,
+                                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_PANEL);
       t = trend_text_at (layout, panel.title);
       t->x = layout->plot_left;
       t->y = y + (header_h - t->height) / 2 - 1 * c->ts;
@@ -467,7 +467,7 @@ trend_layout_panels (Ctx    *c,
           if (ticks->ticks[i].label != NULL)
             {
               tick.text = trend_add_text (layout, c->measure, ticks->ticks[i].label, tick_font, 0, 1,
-                                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_Y_TICK);
+                                          KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_Y_TICK);
               t = trend_text_at (layout, tick.text);
               t->x = layout->plot_left - 8 * c->ts - t->width;
               t->y = CLAMP (tick.pos - t->height / 2, 0, layout->height - t->height);

@@ -78,7 +78,7 @@ trend_layout_eras (Ctx *c)
             else
               label = g_strdup_printf ("L%" G_GINT64_FORMAT, layer->level);
             era.text = trend_add_text (layout, c->measure, label, f, w, 1, KASANE_ROLE_TEXT_DIM, 0,
-                                 KASANE_TREND_TEXT_ERA);
+                                       KASANE_TREND_TEXT_ERA);
             if (trend_text_at (layout, era.text)->width > w)
               {
                 /* "L3" does not fit either. */
@@ -129,8 +129,8 @@ trend_layout_events (Ctx *c)
       if (layout->n_event_rows > 0)
         {
           mark.text = trend_add_text (layout, c->measure, kasane_text_get (&event->label, layout->lang),
-                                f, 170 * c->ts, 1, KASANE_ROLE_TEXT, 0,
-                                KASANE_TREND_TEXT_EVENT);
+                                      f, 170 * c->ts, 1, KASANE_ROLE_TEXT, 0,
+                                      KASANE_TREND_TEXT_EVENT);
           t = trend_text_at (layout, mark.text);
 
           /* The whole label where it fits, else an abbreviated one, else none. */
@@ -214,8 +214,8 @@ trend_layout_events (Ctx *c)
                                                      NC_ ("trend events", "+%1$u more events")),
                               dropped);
       index = trend_add_text (layout, c->measure, more, f,
-                        MAX (layout->width - c->margin - x, 20 * c->ts), 2,
-                        KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_MORE);
+                              MAX (layout->width - c->margin - x, 20 * c->ts), 2,
+                              KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_MORE);
       t = trend_text_at (layout, index);
       t->x = MIN (x, layout->width - t->width);
       t->y = layout->event_strip.y + layout->event_strip.height - t->height - 2 * c->ts;
@@ -307,7 +307,7 @@ direct_clash (KasaneTrendLayout *layout,
       KasaneTrendText *o = trend_text_at (layout, g_array_index (placed, int, k));
 
       if (trend_rects_overlap (t->x, y - gap / 2, t->width, t->height + gap, o->x, o->y, o->width,
-                         o->height))
+                               o->height))
         {
           *other_top = o->y;
           *other_bottom = o->y + o->height;
@@ -351,8 +351,8 @@ trend_layout_direct_labels (Ctx *c)
       if (max_w < 40 * c->ts)
         continue;
       label.text = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang),
-                             f, max_w, 1, KASANE_ROLE_SERIES, path->color,
-                             KASANE_TREND_TEXT_DIRECT);
+                                   f, max_w, 1, KASANE_ROLE_SERIES, path->color,
+                                   KASANE_TREND_TEXT_DIRECT);
       label.desired = path->py[end];
       label.panel = path->panel;
       trend_text_at (layout, label.text)->x = x;
@@ -480,18 +480,18 @@ trend_layout_hover (Ctx *c,
   }
 
   texts[n_texts++] = trend_add_text (layout, c->measure, kasane_text_get (&series->name, layout->lang),
-                               bold, 320 * c->ts, 2, KASANE_ROLE_SERIES, path->color,
-                               KASANE_TREND_TEXT_READOUT);
+                                     bold, 320 * c->ts, 2, KASANE_ROLE_SERIES, path->color,
+                                     KASANE_TREND_TEXT_READOUT);
   texts[n_texts++] = trend_add_text (layout, c->measure, value, regular, 320 * c->ts, 1,
-                               KASANE_ROLE_TEXT, 0, KASANE_TREND_TEXT_READOUT);
+                                     KASANE_ROLE_TEXT, 0, KASANE_TREND_TEXT_READOUT);
   texts[n_texts++] = trend_add_text (layout, c->measure, date, regular, 320 * c->ts, 1,
-                               KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_READOUT);
+                                     KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_READOUT);
   if (series->labels != NULL && series->labels[p] != NULL &&
       !kasane_text_is_empty (series->labels[p]))
     texts[n_texts++] = trend_add_text (layout, c->measure,
-                                 kasane_text_get (series->labels[p], layout->lang),
-                                 regular, 320 * c->ts, 2, KASANE_ROLE_TEXT_DIM, 0,
-                                 KASANE_TREND_TEXT_READOUT);
+                                       kasane_text_get (series->labels[p], layout->lang),
+                                       regular, 320 * c->ts, 2, KASANE_ROLE_TEXT_DIM, 0,
+                                       KASANE_TREND_TEXT_READOUT);
   for (int i = 0; i < n_texts; i++)
     {
       w = MAX (w, trend_text_at (layout, texts[i])->width);

@@ -250,8 +250,8 @@ trend_drop_overlapping_ticks (KasaneTrendLayout *layout,
             KasaneTrendText *other = trend_text_at (layout, g_array_index (kept, int, k));
 
             clash = trend_rects_overlap (t->x - gap, t->y - gap / 2, t->width + 2 * gap,
-                                   t->height + gap, other->x, other->y, other->width,
-                                   other->height);
+                                         t->height + gap, other->x, other->y, other->width,
+                                         other->height);
           }
         if (clash)
           {
@@ -336,8 +336,8 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   /* Title. */
   y = c.margin;
   layout->title = trend_add_text (layout, measure, kasane_text_get (&data->dataset->title, layout->lang),
-                            title_font, layout->width - 2 * c.margin, 1, KASANE_ROLE_TEXT, 0,
-                            KASANE_TREND_TEXT_TITLE);
+                                  title_font, layout->width - 2 * c.margin, 1, KASANE_ROLE_TEXT, 0,
+                                  KASANE_TREND_TEXT_TITLE);
   trend_text_at (layout, layout->title)->x = c.margin;
   trend_text_at (layout, layout->title)->y = y;
   y += trend_text_at (layout, layout->title)->height + 10 * c.ts;
@@ -405,7 +405,7 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
       KasaneTextExtents ext;
 
       trend_measure_text (measure, kasane_text_get (&s->series->name, layout->lang), &direct_font,
-                    layout->lang, 0, 1, &ext);
+                          layout->lang, 0, 1, &ext);
       gutter = MAX (gutter, MIN (ext.width, 190 * c.ts) + 12 * c.ts);
     }
   gutter = MIN (gutter, layout->width * 0.25);

@@ -103,7 +103,7 @@ loader_error_at_name (Loader             *self,
   va_start (args, format);
   if (e->name_line > 0)
     loader_report_valist (self, KASANE_SEVERITY_ERROR, code, e->name_line, e->name_column, format,
-                   args);
+                          args);
   else
     loader_report_valist (self, KASANE_SEVERITY_ERROR, code, e->line, e->column, format, args);
   va_end (args);
@@ -140,7 +140,7 @@ loader_type_error (Loader      *self,
                    const char  *expected)
 {
   loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE, "expected %s %s \"%s\", found %s",
-                  expected, value->element ? "in" : "for", value->name, describe (self, value));
+                         expected, value->element ? "in" : "for", value->name, describe (self, value));
 }
 
 KasaneJsonType
@@ -272,10 +272,10 @@ loader_read_object (Loader             *self,
 
           if (guess != NULL)
             loader_error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
-                           "unknown member \"%s\" (did you mean \"%s\"?)", what, guess);
+                                  "unknown member \"%s\" (did you mean \"%s\"?)", what, guess);
           else
             loader_error_at_name (self, child, KASANE_DATASET_ERROR_UNKNOWN,
-                           "unknown member \"%s\"", what);
+                                  "unknown member \"%s\"", what);
         }
       child = kasane_json_scan_next (self->scan, child);
     }
@@ -284,7 +284,7 @@ loader_read_object (Loader             *self,
   for (guint i = 0; i < n_required; i++)
     if (out[i].node == NULL)
       loader_error_at_entry (self, object->entry, KASANE_DATASET_ERROR_MISSING,
-                      "missing required member \"%s\"", names[i]);
+                             "missing required member \"%s\"", names[i]);
   return TRUE;
 }
 
@@ -383,8 +383,8 @@ read_integer (Loader      *self,
         g_autofree char *token = g_strndup (text, MIN (e->length, 40));
 
         loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_TYPE,
-                        "expected an integer written without fraction or exponent for \"%s\", "
-                        "found %s", value->name, token);
+                               "expected an integer written without fraction or exponent for \"%s\", "
+                               "found %s", value->name, token);
         return FALSE;
       }
   if (e->length >= sizeof buffer)
@@ -401,7 +401,7 @@ read_integer (Loader      *self,
   if (number > KASANE_MAX_INTEGER || number < -KASANE_MAX_INTEGER)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
-                      "integer out of range for \"%s\"; the limit is ±2^53", value->name);
+                             "integer out of range for \"%s\"; the limit is ±2^53", value->name);
       return FALSE;
     }
   *out = number;
@@ -431,7 +431,7 @@ loader_read_choice (Loader             *self,
                             choices[i]);
   what = kasane_json_shown_text (text);
   loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                  "expected %s for \"%s\", found \"%s\"", list->str, value->name, what);
+                         "expected %s for \"%s\", found \"%s\"", list->str, value->name, what);
   return -1;
 }
 
@@ -463,11 +463,11 @@ loader_read_date (Loader      *self,
   what = kasane_json_shown_text (text);
   if (looks_like_iso (text))
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                    "%s is not a real date (in \"%s\")", what, value->name);
+                           "%s is not a real date (in \"%s\")", what, value->name);
   else
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                    "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) for "
-                    "\"%s\", found \"%s\"", value->name, what);
+                           "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) for "
+                           "\"%s\", found \"%s\"", value->name, what);
   return FALSE;
 }
 
@@ -503,14 +503,14 @@ loader_read_id (Loader      *self,
       g_autofree char *what = kasane_json_shown_text (id);
 
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "invalid id \"%s\"; an id is lower-case ASCII letters, digits and '-', "
-                      "starting with a letter or digit", what);
+                             "invalid id \"%s\"; an id is lower-case ASCII letters, digits and '-', "
+                             "starting with a letter or digit", what);
       return NULL;
     }
   if (len > KASANE_MAX_ID)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "id \"%.64s…\" is longer than %d characters", id, KASANE_MAX_ID);
+                             "id \"%.64s…\" is longer than %d characters", id, KASANE_MAX_ID);
       return NULL;
     }
   if (ids == NULL)
@@ -522,7 +522,7 @@ loader_read_id (Loader      *self,
       const KasaneJsonEntry *e = loader_entry_at (self, first->entry);
 
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
-                      "duplicate %s id \"%s\" (first at %u:%u)", kind, id, e->line, e->column);
+                             "duplicate %s id \"%s\" (first at %u:%u)", kind, id, e->line, e->column);
       return NULL;
     }
   info = g_new (IdInfo, 1);
@@ -554,11 +554,11 @@ loader_read_reference (Loader      *self,
   guess = suggest_id (id, ids);
   if (guess != NULL)
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
-                    "unknown %s \"%s\" in \"%s\" (did you mean \"%s\"?)", kind, what,
-                    value->name, guess);
+                           "unknown %s \"%s\" in \"%s\" (did you mean \"%s\"?)", kind, what,
+                           value->name, guess);
   else
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_UNRESOLVED,
-                    "unknown %s \"%s\" in \"%s\"", kind, what, value->name);
+                           "unknown %s \"%s\" in \"%s\"", kind, what, value->name);
   return -1;
 }
 
@@ -590,7 +590,7 @@ loader_read_text (Loader      *self,
   if (members[0].node == NULL && members[1].node == NULL)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                      "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
+                             "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
@@ -636,7 +636,7 @@ read_text_list (Loader         *self,
   if (members[0].node == NULL && members[1].node == NULL)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                      "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
+                             "localized text \"%s\" needs \"en\" or \"ja\"", value->name);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
@@ -647,7 +647,7 @@ read_text_list (Loader         *self,
         continue;
       paragraphs = g_ptr_array_new_with_free_func (g_free);
       if (!loader_for_each_element (self, &members[i], "an array of paragraphs", add_paragraph,
-                             paragraphs))
+                                    paragraphs))
         continue;
       g_ptr_array_add (paragraphs, NULL);
       if (i == 0)
@@ -730,7 +730,7 @@ read_problem (Loader      *self,
         {
           if (weight < 1 || weight > 5)
             loader_error_at_entry (self, m[P_WEIGHT].entry, KASANE_DATASET_ERROR_RANGE,
-                            "expected a weight from 1 to 5, found %" G_GINT64_FORMAT, weight);
+                                   "expected a weight from 1 to 5, found %" G_GINT64_FORMAT, weight);
           else
             problem->weight = (int) weight;
         }
@@ -778,10 +778,10 @@ add_effect (Loader      *self,
       const KasaneJsonEntry *e = loader_entry_at (self, first->entry);
 
       loader_error_at_entry (self, element->entry, KASANE_DATASET_ERROR_DUPLICATE,
-                      "problem \"%s\" is already in \"%s\" of this layer (at %u:%u); a problem "
-                      "may be in only one of a layer's lists",
-                      json_node_get_string (element->node),
-                      kasane_effect_to_string (first->effect), e->line, e->column);
+                             "problem \"%s\" is already in \"%s\" of this layer (at %u:%u); a problem "
+                             "may be in only one of a layer's lists",
+                             json_node_get_string (element->node),
+                             kasane_effect_to_string (first->effect), e->line, e->column);
       return;
     }
 
@@ -815,8 +815,8 @@ read_level (Loader      *self,
       const KasaneJsonEntry *e = loader_entry_at (self, GPOINTER_TO_UINT (first) - 1);
 
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_DUPLICATE,
-                      "duplicate level %" G_GINT64_FORMAT " (first at %u:%u); levels must be "
-                      "distinct", level, e->line, e->column);
+                             "duplicate level %" G_GINT64_FORMAT " (first at %u:%u); levels must be "
+                             "distinct", level, e->line, e->column);
       self->levels_ok = FALSE;
       return;
     }
@@ -863,7 +863,7 @@ read_layer (Loader      *self,
     loader_read_text (self, &m[L_SUMMARY], &layer->summary);
   if (m[L_EXAMPLES].node != NULL)
     loader_for_each_element (self, &m[L_EXAMPLES], "an array of localized texts", add_example,
-                      layer->examples);
+                             layer->examples);
   if (m[L_SPEAKER_NOTES].node != NULL)
     read_text_list (self, &m[L_SPEAKER_NOTES], &layer->speaker_notes);
   if (m[L_SOURCE].node != NULL)
@@ -881,7 +881,7 @@ read_layer (Loader      *self,
 
       if (m[L_INTRODUCES + effect].node != NULL)
         loader_for_each_element (self, &m[L_INTRODUCES + effect], "an array of problem ids",
-                          add_effect, &context);
+                                 add_effect, &context);
     }
 }
 
@@ -930,16 +930,16 @@ check_ledger (Loader *self)
             {
               if (open[ref->problem])
                 loader_error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
-                                "%s introduces \"%s\", which is still open; use \"worsens\"",
-                                layer_name, problem->id);
+                                       "%s introduces \"%s\", which is still open; use \"worsens\"",
+                                       layer_name, problem->id);
               open[ref->problem] = TRUE;
             }
           else
             {
               if (!open[ref->problem])
                 loader_error_at_entry (self, ref->entry, KASANE_DATASET_ERROR_INVALID,
-                                "%s %s \"%s\", which no layer below it left open", layer_name,
-                                kasane_effect_to_string (ref->effect), problem->id);
+                                       "%s %s \"%s\", which no layer below it left open", layer_name,
+                                       kasane_effect_to_string (ref->effect), problem->id);
               else if (ref->effect == KASANE_EFFECT_SOLVES)
                 open[ref->problem] = FALSE;
             }
@@ -1002,7 +1002,7 @@ read_root (Loader      *self,
 
       /* Another format's members would only bury this error under false ones. */
       loader_error_at_entry (self, m[R_FORMAT].entry, KASANE_DATASET_ERROR_INVALID,
-                      "unknown format \"%s\"; this version of Kasane reads " KASANE_FORMAT, what);
+                             "unknown format \"%s\"; this version of Kasane reads " KASANE_FORMAT, what);
       return;
     }
 
@@ -1022,7 +1022,7 @@ read_root (Loader      *self,
       if (loader_for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
           json_array_get_length (json_node_get_array (m[R_LAYERS].node)) == 0)
         loader_error_at_entry (self, m[R_LAYERS].entry, KASANE_DATASET_ERROR_MISSING,
-                        "\"layers\" needs at least one layer");
+                               "\"layers\" needs at least one layer");
       /* With a missing or repeated level the order is unknown: no ledger, no cascade. */
       if (self->levels_ok && !is_full (self))
         check_ledger (self);

@@ -52,8 +52,8 @@ add_point (Loader      *self,
   if (n < 2 || n > 3)
     {
       loader_error_at_entry (self, element->entry, KASANE_DATASET_ERROR_INVALID,
-                      "a point is [date, value] or [date, value, label], found %u element%s", n,
-                      n == 1 ? "" : "s");
+                             "a point is [date, value] or [date, value, label], found %u element%s", n,
+                             n == 1 ? "" : "s");
       return;
     }
 
@@ -77,13 +77,13 @@ add_point (Loader      *self,
   if (!isfinite (y))
     {
       loader_error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
-                      "expected a finite number in \"%s\"", element->name);
+                             "expected a finite number in \"%s\"", element->name);
       return;
     }
   if (context->series->scale == KASANE_SCALE_LOG && y <= 0)
     {
       loader_error_at_entry (self, number.entry, KASANE_DATASET_ERROR_RANGE,
-                      "a series on a log scale needs positive values, found %g", y);
+                             "a series on a log scale needs positive values, found %g", y);
       return;
     }
   if (label.node != NULL)
@@ -144,8 +144,8 @@ note_at_name (Loader     *self,
 
   va_start (args, format);
   loader_report_valist (self, KASANE_SEVERITY_NOTE, KASANE_DATASET_ERROR_INVALID,
-                 e->name_line > 0 ? e->name_line : e->line,
-                 e->name_line > 0 ? e->name_column : e->column, format, args);
+                        e->name_line > 0 ? e->name_line : e->line,
+                        e->name_line > 0 ? e->name_column : e->column, format, args);
   va_end (args);
 }
 
@@ -176,21 +176,21 @@ resolve_csv_path (Loader      *self,
   if (self->base_dir == NULL)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "a series read from \"csv\" needs the dataset's folder, and this dataset "
-                      "was not read from a file");
+                             "a series read from \"csv\" needs the dataset's folder, and this dataset "
+                             "was not read from a file");
       return NULL;
     }
   if (*path == '\0')
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "expected a file name for \"csv\", found an empty string");
+                             "expected a file name for \"csv\", found an empty string");
       return NULL;
     }
   if (g_path_is_absolute (path) || path[0] == '~')
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "CSV path \"%s\" is absolute; it must be relative to the dataset's folder",
-                      what);
+                             "CSV path \"%s\" is absolute; it must be relative to the dataset's folder",
+                             what);
       return NULL;
     }
   parts = g_strsplit_set (path, "/\\", -1);
@@ -198,8 +198,8 @@ resolve_csv_path (Loader      *self,
     if (strcmp (parts[i], "..") == 0)
       {
         loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                        "CSV path \"%s\" leaves the dataset's folder (\"..\" is not allowed)",
-                        what);
+                               "CSV path \"%s\" leaves the dataset's folder (\"..\" is not allowed)",
+                               what);
         return NULL;
       }
 
@@ -210,7 +210,7 @@ resolve_csv_path (Loader      *self,
       g_autofree char *reason = lower_reason (g_strerror (errno));
 
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "cannot read the dataset's folder: %s", reason);
+                             "cannot read the dataset's folder: %s", reason);
       return NULL;
     }
   real_path = realpath (joined, NULL);
@@ -219,7 +219,7 @@ resolve_csv_path (Loader      *self,
       g_autofree char *reason = lower_reason (g_strerror (errno));
 
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_IO,
-                      "cannot read CSV file \"%s\": %s", what, reason);
+                             "cannot read CSV file \"%s\": %s", what, reason);
       return NULL;
     }
 
@@ -229,8 +229,8 @@ resolve_csv_path (Loader      *self,
         (real_path[base_len] == '/' || (base_len == 1 && real_base[0] == '/'))))
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                      "CSV path \"%s\" leaves the dataset's folder through a symbolic link",
-                      what);
+                             "CSV path \"%s\" leaves the dataset's folder through a symbolic link",
+                             what);
       return NULL;
     }
   return g_steal_pointer (&joined);
@@ -292,8 +292,8 @@ read_csv_series (Loader       *self,
       if (columns->len > 20)
         g_string_append (list, ", …");
       loader_error_at_entry (self, column->entry, KASANE_DATASET_ERROR_UNRESOLVED,
-                      "no column \"%s\" in \"%s\"; its columns are %s", what, file,
-                      columns->len > 0 ? list->str : "(none)");
+                             "no column \"%s\" in \"%s\"; its columns are %s", what, file,
+                             columns->len > 0 ? list->str : "(none)");
       return;
     }
 
@@ -312,8 +312,8 @@ read_csv_series (Loader       *self,
       if (!isnan (series->y[i]) && series->y[i] <= 0)
         {
           loader_error_at_entry (self, column->entry, KASANE_DATASET_ERROR_RANGE,
-                          "a series on a log scale needs positive values, but column \"%s\" "
-                          "has %g", header, series->y[i]);
+                                 "a series on a log scale needs positive values, but column \"%s\" "
+                                 "has %g", header, series->y[i]);
           break;
         }
 }
@@ -362,16 +362,16 @@ loader_read_series (Loader      *self,
   has_column = m[S_COLUMN].node != NULL;
   if (has_points && has_csv)
     loader_error_at_name (self, m[S_CSV].entry, KASANE_DATASET_ERROR_INVALID,
-                   "a series has either \"points\" or \"csv\", not both");
+                          "a series has either \"points\" or \"csv\", not both");
   else if (has_column && !has_csv)
     loader_error_at_name (self, m[S_COLUMN].entry, KASANE_DATASET_ERROR_INVALID,
-                   "\"column\" is only for a series read from \"csv\"");
+                          "\"column\" is only for a series read from \"csv\"");
   else if (has_csv && !has_column)
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                    "missing required member \"column\" (the CSV column to read)");
+                           "missing required member \"column\" (the CSV column to read)");
   else if (!has_points && !has_csv)
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_MISSING,
-                    "missing required member \"points\" (or \"csv\" and \"column\")");
+                           "missing required member \"points\" (or \"csv\" and \"column\")");
 
   if (has_points && !has_csv)
     read_points (self, &m[S_POINTS], series);
