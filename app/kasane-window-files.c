@@ -150,12 +150,14 @@ add_filter (GtkFileChooser *chooser,
 void
 kasane_window_show_open_dialog (KasaneWindow *self)
 {
-  static const char * const all_patterns[] = { "*.json", "*.JSON", "*.csv", "*.CSV", NULL };
-  static const char * const all_types[] = { "application/json", "text/csv", NULL };
+  static const char * const all_patterns[] = { "*.json", "*.JSON", "*.csv", "*.CSV", "*.tsv",
+                                               "*.TSV", NULL };
+  static const char * const all_types[] = { "application/json", "text/csv",
+                                            "text/tab-separated-values", NULL };
   static const char * const json_patterns[] = { "*.json", "*.JSON", NULL };
   static const char * const json_types[] = { "application/json", NULL };
-  static const char * const csv_patterns[] = { "*.csv", "*.CSV", NULL };
-  static const char * const csv_types[] = { "text/csv", NULL };
+  static const char * const csv_patterns[] = { "*.csv", "*.CSV", "*.tsv", "*.TSV", NULL };
+  static const char * const csv_types[] = { "text/csv", "text/tab-separated-values", NULL };
   GtkFileChooserNative *native;
 
   g_return_if_fail (KASANE_IS_WINDOW (self));

@@ -1000,6 +1000,34 @@ test_fuzz (void)
   g_assert_cmpuint (n_parsed, >, 0);
 }
 
+/* One timestamp in milliseconds makes the column milliseconds; the seconds among them
+ * land in 1970, and a warning says so where it happens. */
+static void
+test_mixed_timestamps (void)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(GPtrArray) series = parse_string ("UnixTimeStamp,v\n1700000000,1\n"
+                                              "1700000000000,2\n", diagnostics);
+  const KasaneDiagnostic *warning;
+
+  g_assert_nonnull (series);
+  g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, 0);
+  g_assert_cmpuint (kasane_diagnostics_get_n_items (diagnostics), ==, 1);
+  warning = kasane_diagnostics_get (diagnostics, 0);
+  g_assert_cmpint (warning->severity, ==, KASANE_SEVERITY_WARNING);
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_nonnull (strstr (warning->message, "read as milliseconds"));
+  g_assert_nonnull (strstr (warning->message, "line 3"));
+  g_clear_pointer (&series, g_ptr_array_unref);
+
+  /* All in seconds, or all in milliseconds: no warning. */
+  g_clear_pointer (&diagnostics, kasane_diagnostics_free);
+  diagnostics = kasane_diagnostics_new ();
+  series = parse_string ("UnixTimeStamp,v\n1700000000000,1\n1700086400000,2\n", diagnostics);
+  g_assert_nonnull (series);
+  g_assert_cmpuint (kasane_diagnostics_get_n_items (diagnostics), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1040,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/csv/large", test_large);
   g_test_add_func ("/csv/perf", test_perf);
   g_test_add_func ("/csv/fuzz", test_fuzz);
+  g_test_add_func ("/csv/mixed-timestamps", test_mixed_timestamps);
 
   return g_test_run ();
 }

@@ -861,6 +861,43 @@ test_big_flat (void)
   assert_first_error_at (diagnostics, 1, 38 + 500000 * 4 - 1 + 8, KASANE_DATASET_ERROR_RANGE);
 }
 
+/* Messages that say what is really wrong: a folder named as the CSV file, an ordinal date;
+ * and a .tsv file is a table, not JSON. */
+static void
+test_precise_messages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kasane-json-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "d.json", NULL);
+  g_autofree char *tsv = fixture_path ("csv", "tab.tsv");
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) table = NULL;
+  const char *json =
+    "{\"format\": \"kasane-dataset/1\", \"id\": \"x\", \"title\": \"X\",\n"
+    " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 2}],\n"
+    " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\", \"introduces\": [\"p\"]}],\n"
+    " \"series\": [{\"id\": \"s\", \"name\": \"S\", \"unit\": \"u\", \"csv\": \".\", \"column\": \"v\",\n"
+    "   \"source\": {\"name\": \"me\", \"url\": \"https://x.org/\", \"retrieved\": \"2026-01-01\"}}],\n"
+    " \"events\": [{\"date\": \"2024-073\", \"label\": \"e\"}]}\n";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_null (kasane_load_file (path, diagnostics));
+  print_diagnostics (diagnostics);
+  g_assert_true (has_message (diagnostics, "CSV path \".\" names a folder"));
+  g_assert_false (has_message (diagnostics, "symbolic link"));
+  g_assert_true (has_message (diagnostics, "2024-073 is an ordinal date"));
+  g_clear_pointer (&diagnostics, kasane_diagnostics_free);
+
+  diagnostics = kasane_diagnostics_new ();
+  table = kasane_load_file (tsv, diagnostics);
+  print_diagnostics (diagnostics);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->series->len, >, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -897,6 +934,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/csv/no-base-dir", test_csv_no_base_dir);
   g_test_add_func ("/json-loader/csv/unknown-column", test_csv_unknown_column);
   g_test_add_func ("/json-loader/performance", test_performance);
+  g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
 
   return g_test_run ();
 }

@@ -146,6 +146,8 @@ typedef struct
   guint              dm_line;          /* first that can only be D/M, or 0 */
   gboolean           slash_conflict;
   double             unix_max_abs;
+  guint              unix_ms_line;     /* first timestamp above UNIX_MS_THRESHOLD, or 0 */
+  guint              unix_s_line;      /* first non-zero one at or below it, or 0 */
   gboolean           unix_days_s;      /* every value a whole day, read as seconds */
   gboolean           unix_days_ms;     /* the same, read as milliseconds */
 

@@ -487,6 +487,13 @@ csv_read_time_cell (CsvParser      *p,
             return FALSE;
           }
         p->unix_max_abs = MAX (p->unix_max_abs, fabs ((double) value));
+        if (fabs ((double) value) > UNIX_MS_THRESHOLD)
+          {
+            if (p->unix_ms_line == 0)
+              p->unix_ms_line = field->line;
+          }
+        else if (value != 0 && p->unix_s_line == 0)
+          p->unix_s_line = field->line;
         p->unix_days_s = p->unix_days_s && value % 86400 == 0;
         p->unix_days_ms = p->unix_days_ms && value % 86400000 == 0;
         p->has_pending = TRUE;

@@ -704,6 +704,16 @@ csv_resolve_pending (CsvParser *p)
   gboolean milliseconds = p->unix_max_abs > UNIX_MS_THRESHOLD;
   gboolean whole_days = milliseconds ? p->unix_days_ms : p->unix_days_s;
 
+  /* One timestamp in milliseconds makes the whole column milliseconds: the ones that
+   * looked like seconds then land in 1970.  Say so rather than chart it silently. */
+  if (milliseconds && p->unix_s_line != 0)
+    csv_report (p, KASANE_SEVERITY_WARNING, KASANE_DATASET_ERROR_INVALID, p->unix_s_line,
+                p->header_columns[p->time_column],
+                "column \"%s\" is read as milliseconds since 1970 (line %u holds a "
+                "timestamp above 10^11), so this line's timestamp falls before 1973; "
+                "are seconds and milliseconds mixed?",
+                p->headers[p->time_column], p->unix_ms_line);
+
   if (p->n_slash > 0 && p->dm_line == 0 && p->md_line == 0 && !p->slash_conflict)
     csv_report (p, KASANE_SEVERITY_WARNING, KASANE_DATASET_ERROR_INVALID, p->header_line,
                 p->header_columns[p->time_column],

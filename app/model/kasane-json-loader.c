@@ -447,6 +447,16 @@ looks_like_iso (const char *text)
   return TRUE;
 }
 
+/* "2024-073" (ISO 8601's year and day of the year), with or without a time. */
+static gboolean
+is_ordinal_date (const char *text)
+{
+  for (guint i = 0; i < 8; i++)
+    if (i == 4 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return text[8] == '\0' || text[8] == 'T';
+}
+
 gboolean
 loader_read_date (Loader      *self,
                   const Value *value,
@@ -461,13 +471,17 @@ loader_read_date (Loader      *self,
     return TRUE;
 
   what = kasane_json_shown_text (text);
-  if (looks_like_iso (text))
+  if (is_ordinal_date (text))
+    loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                           "%s is an ordinal date (a year and a day of the year), which is not "
+                           "supported; write it as YYYY-MM-DD (in \"%s\")", what, value->name);
+  else if (looks_like_iso (text))
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
                            "%s is not a real date (in \"%s\")", what, value->name);
   else
     loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
-                           "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time) for "
-                           "\"%s\", found \"%s\"", value->name, what);
+                           "expected an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a "
+                           "date-time) for \"%s\", found \"%s\"", value->name, what);
   return FALSE;
 }
 
@@ -1149,7 +1163,9 @@ kasane_load_file (const char        *path,
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
   len = strlen (path);
-  if (len >= 4 && g_ascii_strcasecmp (path + len - 4, ".csv") == 0)
+  /* Tab-separated files are CSV files to the reader, which detects the separator. */
+  if (len >= 4 && (g_ascii_strcasecmp (path + len - 4, ".csv") == 0 ||
+                   g_ascii_strcasecmp (path + len - 4, ".tsv") == 0))
     return kasane_csv_load_dataset (path, diagnostics);
   return kasane_dataset_load_json_file (path, diagnostics);
 }

@@ -213,6 +213,12 @@ resolve_csv_path (Loader      *self,
                              "cannot read the dataset's folder: %s", reason);
       return NULL;
     }
+  if (g_file_test (joined, G_FILE_TEST_IS_DIR))
+    {
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_INVALID,
+                             "CSV path \"%s\" names a folder; expected a CSV file in it", what);
+      return NULL;
+    }
   real_path = realpath (joined, NULL);
   if (real_path == NULL)
     {

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 /* Deeper JSON nesting is refused before json-glib sees it (json-glib 1.6: no limit). */
 #define KASANE_JSON_MAX_DEPTH 64
 
-/* Picks the loader by extension: ".csv" (any case) is a CSV file opened on its own,
- * anything else is read as a dataset (JSON).  `path` is shown in diagnostics as given. */
+/* Picks the loader by extension: ".csv" or ".tsv" (any case) is a CSV file opened on its
+ * own, anything else is read as a dataset (JSON).  `path` is shown in diagnostics as given. */
 KasaneDataset *kasane_load_file          (const char        *path,
                                           KasaneDiagnostics *diagnostics);
 

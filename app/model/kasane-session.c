@@ -73,7 +73,8 @@ kasane_session_load_file (GFile             *file,
 
   /* A resource or a remote file: no folder to resolve CSV paths in. */
   name = g_file_get_basename (file);
-  if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
+  if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV") ||
+      g_str_has_suffix (name, ".tsv") || g_str_has_suffix (name, ".TSV"))
     {
       kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
                               name, 0, 0, "a CSV file can only be opened from a local folder");
