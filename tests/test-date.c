@@ -44,11 +44,17 @@ test_date_rejects (void)
     "", "24", "2024-3", "2024-13", "2024-00", "2023-02-29", "1900-02-29", "2024-04-31",
     "2024-03-13T24:00:00Z", "2024-03-13T12:60Z", "2024-03-13T12:00:00+25:00", "2024/03/13",
     "2024-03-13x", "0000-01-01", " 2024", "2024-03-13T", "２０２４",
+    /* Offsets that carry the instant out of years 1 to 9999. */
+    "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00",
   };
   KasaneDate date;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (kasane_date_parse_iso (bad[i], strlen (bad[i]), &date));
+
+  /* The edges themselves are fine. */
+  g_assert_true (kasane_date_parse_iso ("0001-01-01T01:00:00+01:00", 25, &date));
+  g_assert_true (kasane_date_parse_iso ("9999-12-31T22:59:59-01:00", 25, &date));
 }
 
 static void

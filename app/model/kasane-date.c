@@ -91,7 +91,7 @@ kasane_date_parse_iso (const char *text,
 {
   guint year, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   double fraction = 0;
-  gint64 offset = 0;
+  gint64 offset = 0, t;
   gsize i = 0;
   KasanePrecision precision;
 
@@ -172,8 +172,14 @@ kasane_date_parse_iso (const char *text,
   if (i != len)
     return FALSE;
 
-  out->t = (double) (kasane_days_from_civil (year, month, day) * 86400 +
-                     hour * 3600 + minute * 60 + second - offset) + fraction;
+  t = kasane_days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+      offset;
+  /* An offset may carry 0001-01-01T00:00+01:00 into year 0, or 9999-12-31T23:30-01:00 into
+   * 10000: instants that cannot be shown are refused like any other unreal date. */
+  if (t < kasane_days_from_civil (1, 1, 1) * 86400 ||
+      t >= kasane_days_from_civil (10000, 1, 1) * 86400)
+    return FALSE;
+  out->t = (double) t + fraction;
   out->precision = precision;
   return TRUE;
 }
