@@ -14,7 +14,7 @@ DEPS = build-essential pkg-config meson ninja-build gettext \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test sanitize bench clean
 
 all: build
 
@@ -43,9 +43,26 @@ run: build
 test: build
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(MESON) test -C $(BUILD) --print-errorlogs
 
+# The tests that need no display (model, command line, file writer), built with
+# AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer.  CI runs it after
+# `make test`.  Suppressions, for system libraries only, are in tests/lsan.supp.
+SANITIZE_BUILD ?= build-sanitize
+sanitize: deps
+	@[ -f $(SANITIZE_BUILD)/build.ninja ] || $(MESON) setup $(SANITIZE_BUILD) \
+	  -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug
+	$(MESON) compile -C $(SANITIZE_BUILD)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(MESON) test -C $(SANITIZE_BUILD) --print-errorlogs --suite model --suite cli
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(MESON) test -C $(SANITIZE_BUILD) --print-errorlogs file-writer
+
 bench: build
 	@if [ -x tests/bench/run ]; then tests/bench/run $(BUILD); \
 	 else echo "no benchmarks yet"; fi
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD)
