@@ -1028,6 +1028,29 @@ test_mixed_timestamps (void)
   g_assert_cmpuint (kasane_diagnostics_get_n_items (diagnostics), ==, 0);
 }
 
+/* A header names a series: at most KASANE_MAX_TEXT_CHARS characters.  A 10 MB header
+ * used to cost an export 26 s and 1 GB. */
+static void
+test_header_cap (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autofree char *name = g_strnfill (KASANE_MAX_TEXT_CHARS + extra, 'v');
+      g_autofree char *text = g_strdup_printf ("date,%s\n2024-01-01,1\n", name);
+      g_autoptr(GPtrArray) series = parse_string (text, diagnostics);
+
+      if (extra == 0)
+        g_assert_nonnull (series);
+      else
+        {
+          g_assert_null (series);
+          assert_one_error (diagnostics, 1, 6, "the header of column 2 is longer than 10000 "
+                                               "characters");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/csv/perf", test_perf);
   g_test_add_func ("/csv/fuzz", test_fuzz);
   g_test_add_func ("/csv/mixed-timestamps", test_mixed_timestamps);
+  g_test_add_func ("/csv/header-cap", test_header_cap);
 
   return g_test_run ();
 }

@@ -898,6 +898,39 @@ test_precise_messages (void)
   g_rmdir (dir);
 }
 
+/* A string is at most KASANE_MAX_TEXT_CHARS characters: the cap admits it, one more is a
+ * located error (a chart lays every text out). */
+static void
+test_text_cap (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autofree char *label = g_strnfill (KASANE_MAX_TEXT_CHARS + extra, 'x');
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"kasane-dataset/1\", \"id\": \"x\", \"title\": \"X\",\n"
+        " \"problems\": [{\"id\": \"p\", \"label\": {\"en\": \"%s\"}, \"weight\": 2}],\n"
+        " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"%s\",\n"
+        "   \"introduces\": [\"p\"]}]}\n", label, label);
+      g_autoptr(KasaneDataset) dataset = kasane_dataset_load_json (json, strlen (json),
+                                                                   "cap.json", NULL,
+                                                                   diagnostics);
+
+      print_diagnostics (diagnostics);
+      if (extra == 0)
+        g_assert_nonnull (dataset);
+      else
+        {
+          g_assert_null (dataset);
+          g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, 2);
+          g_assert_true (has_message (diagnostics, "text longer than 10000 characters in "
+                                                   "\"en\""));
+          g_assert_true (has_message (diagnostics, "text longer than 10000 characters in "
+                                                   "\"name\""));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -935,6 +968,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/csv/unknown-column", test_csv_unknown_column);
   g_test_add_func ("/json-loader/performance", test_performance);
   g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
+  g_test_add_func ("/json-loader/text-cap", test_text_cap);
 
   return g_test_run ();
 }

@@ -835,6 +835,14 @@ parse_text (CsvParser *p)
     {
       p->headers[c] = csv_field_dup (&p->fields[c]);
       p->header_columns[c] = csv_column (p, p->fields[c].line_start, p->fields[c].origin);
+      /* A header names a series: a chart draws it, so it has the length of a name. */
+      if (g_utf8_strlen (p->headers[c], KASANE_MAX_TEXT_CHARS + 1) > KASANE_MAX_TEXT_CHARS)
+        {
+          csv_field_error (p, &p->fields[c], KASANE_DATASET_ERROR_RANGE,
+                           "the header of column %u is longer than %u characters", c + 1,
+                           KASANE_MAX_TEXT_CHARS);
+          return NULL;
+        }
     }
   /* One more than the header, so that the first extra field can be pointed at. */
   p->max_fields = p->n_columns + 1;

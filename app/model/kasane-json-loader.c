@@ -324,12 +324,22 @@ const char *
 loader_read_string (Loader      *self,
                     const Value *value)
 {
+  const char *text;
+
   if (loader_type_of (self, value) != KASANE_JSON_STRING)
     {
       loader_type_error (self, value, "a string");
       return NULL;
     }
-  return json_node_get_string (value->node);
+  text = json_node_get_string (value->node);
+  if (g_utf8_strlen (text, KASANE_MAX_TEXT_CHARS + 1) > KASANE_MAX_TEXT_CHARS)
+    {
+      loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+                             "text longer than %u characters in \"%s\"", KASANE_MAX_TEXT_CHARS,
+                             value->name);
+      return NULL;
+    }
+  return text;
 }
 
 /* A number, read from the file's own text: json-glib 1.6 wraps integers that overflow
@@ -592,8 +602,10 @@ loader_read_text (Loader      *self,
   kasane_text_clear (out);
   if (loader_type_of (self, value) == KASANE_JSON_STRING)
     {
-      out->en = g_strdup (json_node_get_string (value->node));
-      return TRUE;
+      const char *text = loader_read_string (self, value);
+
+      out->en = g_strdup (text);
+      return text != NULL;
     }
   if (loader_type_of (self, value) != KASANE_JSON_OBJECT)
     {
