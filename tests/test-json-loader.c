@@ -931,6 +931,38 @@ test_text_cap (void)
     }
 }
 
+/* A dataset holds at most KASANE_MAX_PROBLEMS problems (and as many layers and series):
+ * the cap is admitted, one more is a located error. */
+static void
+test_count_caps (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\","
+                                              " \"title\": \"X\", \"problems\": [");
+      g_autoptr(KasaneDataset) dataset = NULL;
+
+      for (guint i = 0; i < KASANE_MAX_PROBLEMS + extra; i++)
+        g_string_append_printf (json, "%s{\"id\": \"p%u\", \"label\": \"P\", \"weight\": 1}",
+                                i > 0 ? ", " : "", i);
+      g_string_append (json, "], \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\","
+                             " \"introduces\": [\"p0\"]}]}");
+      dataset = kasane_dataset_load_json (json->str, json->len, "many.json", NULL, diagnostics);
+      if (extra == 0)
+        {
+          g_assert_nonnull (dataset);
+          g_assert_cmpuint (dataset->problems->len, ==, KASANE_MAX_PROBLEMS);
+        }
+      else
+        {
+          g_assert_null (dataset);
+          g_assert_true (has_message (diagnostics, "too many problems: 1001; a dataset holds at "
+                                                   "most 1000"));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -969,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/performance", test_performance);
   g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
   g_test_add_func ("/json-loader/text-cap", test_text_cap);
+  g_test_add_func ("/json-loader/count-caps", test_count_caps);
 
   return g_test_run ();
 }

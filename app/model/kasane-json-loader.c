@@ -1009,6 +1009,25 @@ static const char * const root_members[] = {
 };
 static const char * const claim_names[] = { "progression", "migration", "mixed" };
 
+/* Whether the array member `value` holds at most `cap` elements; a located error if not. */
+static gboolean
+within_cap (Loader      *self,
+            const Value *value,
+            guint        cap,
+            const char  *what)
+{
+  guint n;
+
+  if (loader_type_of (self, value) != KASANE_JSON_ARRAY)
+    return TRUE;   /* the reader reports the wrong type */
+  n = json_array_get_length (json_node_get_array (value->node));
+  if (n <= cap)
+    return TRUE;
+  loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+                         "too many %s: %u; a dataset holds at most %u", what, n, cap);
+  return FALSE;
+}
+
 static void
 read_root (Loader      *self,
            const Value *root)
@@ -1040,10 +1059,11 @@ read_root (Loader      *self,
       (choice = loader_read_choice (self, &m[R_CLAIM], claim_names, G_N_ELEMENTS (claim_names))) >= 0)
     dataset->claim = (KasaneClaim) (KASANE_CLAIM_PROGRESSION + choice);
 
-  if (m[R_PROBLEMS].node != NULL)
+  if (m[R_PROBLEMS].node != NULL &&
+      within_cap (self, &m[R_PROBLEMS], KASANE_MAX_PROBLEMS, "problems"))
     loader_for_each_element (self, &m[R_PROBLEMS], "an array of problems", read_problem, NULL);
 
-  if (m[R_LAYERS].node != NULL)
+  if (m[R_LAYERS].node != NULL && within_cap (self, &m[R_LAYERS], KASANE_MAX_LAYERS, "layers"))
     {
       if (loader_for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
           json_array_get_length (json_node_get_array (m[R_LAYERS].node)) == 0)
@@ -1054,9 +1074,9 @@ read_root (Loader      *self,
         check_ledger (self);
     }
 
-  if (m[R_SERIES].node != NULL)
+  if (m[R_SERIES].node != NULL && within_cap (self, &m[R_SERIES], KASANE_MAX_SERIES, "series"))
     loader_for_each_element (self, &m[R_SERIES], "an array of series", loader_read_series, NULL);
-  if (m[R_EVENTS].node != NULL)
+  if (m[R_EVENTS].node != NULL && within_cap (self, &m[R_EVENTS], KASANE_MAX_EVENTS, "events"))
     loader_for_each_element (self, &m[R_EVENTS], "an array of events", read_event, NULL);
   if (m[R_NOTES].node != NULL)
     read_text_list (self, &m[R_NOTES], &dataset->notes);

@@ -20,6 +20,12 @@ G_BEGIN_DECLS
  * most this many characters.  A chart lays every one of them out; 16 labels of 1 MB took
  * an export a minute, 16 of 10,000 characters take half a second. */
 #define KASANE_MAX_TEXT_CHARS 10000
+/* What a dataset holds at most: far more than a layered stack has (the bundled ones have
+ * 3 layers, 8 problems), few enough that every view of one draws in well under a second. */
+#define KASANE_MAX_LAYERS   1000
+#define KASANE_MAX_PROBLEMS 1000
+#define KASANE_MAX_SERIES   1000
+#define KASANE_MAX_EVENTS   10000
 /* Deeper JSON nesting is refused before json-glib sees it (json-glib 1.6: no limit). */
 #define KASANE_JSON_MAX_DEPTH 64
 
