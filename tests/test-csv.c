@@ -1051,6 +1051,23 @@ test_header_cap (void)
     }
 }
 
+/* A CSV file stops being read at KASANE_DIAGNOSTICS_MAX errors, and says so. */
+static void
+test_stops_at_cap (void)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(GString) csv = g_string_new ("date,v\n");
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (csv, "2024-01-%02u,x\n", i % 28 + 1);
+  g_assert_null (kasane_csv_parse (csv->str, csv->len, "bad.csv", diagnostics));
+  g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, KASANE_DIAGNOSTICS_MAX);
+  text = kasane_diagnostics_format (diagnostics);
+  g_assert_true (g_str_has_suffix (text, "bad.csv: note: reading stopped after 100 errors; "
+                                         "more may follow\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1093,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/csv/fuzz", test_fuzz);
   g_test_add_func ("/csv/mixed-timestamps", test_mixed_timestamps);
   g_test_add_func ("/csv/header-cap", test_header_cap);
+  g_test_add_func ("/csv/stops-at-cap", test_stops_at_cap);
 
   return g_test_run ();
 }

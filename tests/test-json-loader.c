@@ -963,6 +963,26 @@ test_count_caps (void)
     }
 }
 
+/* Past KASANE_DIAGNOSTICS_MAX errors, the list says how many more there were. */
+static void
+test_more_errors (void)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\","
+                                          " \"title\": \"X\", \"problems\": [");
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (json, "%s{\"id\": \"p%u\", \"label\": \"P\", \"weight\": \"x\"}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (json, "], \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\"}]}");
+  g_assert_null (kasane_dataset_load_json (json->str, json->len, "many.json", NULL, diagnostics));
+  g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, KASANE_DIAGNOSTICS_MAX);
+  g_assert_cmpuint (kasane_diagnostics_count_dropped (diagnostics), ==, 50);
+  text = kasane_diagnostics_format (diagnostics);
+  g_assert_true (g_str_has_suffix (text, "many.json: note: 50 more errors were not shown\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1002,6 +1022,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
   g_test_add_func ("/json-loader/text-cap", test_text_cap);
   g_test_add_func ("/json-loader/count-caps", test_count_caps);
+  g_test_add_func ("/json-loader/more-errors", test_more_errors);
 
   return g_test_run ();
 }

@@ -161,7 +161,11 @@ csv_report (CsvParser          *p,
   va_end (args);
   if (!kasane_diagnostics_add (p->diagnostics, severity, code, p->file, line, column,
                                "%s", message))
-    p->full = TRUE;
+    {
+      /* A CSV file may be 512 MiB of faults: reading stops here, and says so. */
+      p->full = TRUE;
+      kasane_diagnostics_stop (p->diagnostics, p->file);
+    }
 }
 
 /* A short, printable excerpt of a cell for a message: control characters (a quoted

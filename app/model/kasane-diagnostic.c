@@ -12,6 +12,8 @@ struct _KasaneDiagnostics
 {
   GPtrArray *items;     /* of KasaneDiagnostic* */
   guint      n_errors;
+  guint      n_dropped; /* errors past the cap: counted, not kept */
+  char      *stopped;   /* the file whose reading stopped at the cap, or NULL */
 };
 
 static void
@@ -37,6 +39,7 @@ kasane_diagnostics_free (KasaneDiagnostics *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->items);
+  g_free (self->stopped);
   g_free (self);
 }
 
@@ -59,7 +62,10 @@ kasane_diagnostics_add (KasaneDiagnostics  *self,
   if (severity == KASANE_SEVERITY_ERROR)
     {
       if (self->n_errors >= KASANE_DIAGNOSTICS_MAX)
-        return FALSE;
+        {
+          self->n_dropped++;
+          return FALSE;
+        }
       self->n_errors++;
     }
   else if (self->items->len >= 4 * KASANE_DIAGNOSTICS_MAX)
@@ -100,6 +106,29 @@ kasane_diagnostics_count_errors (KasaneDiagnostics *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_errors;
+}
+
+void
+kasane_diagnostics_drop_error (KasaneDiagnostics *self)
+{
+  g_return_if_fail (self != NULL);
+  self->n_dropped++;
+}
+
+void
+kasane_diagnostics_stop (KasaneDiagnostics *self,
+                         const char        *file)
+{
+  g_return_if_fail (self != NULL);
+  if (self->stopped == NULL)
+    self->stopped = g_strdup (file != NULL ? file : "-");
+}
+
+guint
+kasane_diagnostics_count_dropped (KasaneDiagnostics *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_dropped;
 }
 
 gboolean
@@ -180,6 +209,22 @@ kasane_diagnostics_format (KasaneDiagnostics *self)
 
       g_string_append (out, line);
       g_string_append_c (out, '\n');
+    }
+  /* After the cap, how many more there were (or that reading stopped there). */
+  if (self->n_dropped > 0 || self->stopped != NULL)
+    {
+      const KasaneDiagnostic *last = self->items->len > 0
+                                     ? g_ptr_array_index (self->items, self->items->len - 1)
+                                     : NULL;
+      g_autofree char *file = kasane_display_file_name (self->stopped != NULL ? self->stopped
+                                                        : last != NULL ? last->file : "-");
+
+      if (self->stopped != NULL)
+        g_string_append_printf (out, "%s: note: reading stopped after %u errors; more may "
+                                "follow\n", file, self->n_errors);
+      else
+        g_string_append_printf (out, "%s: note: %u more error%s not shown\n", file,
+                                self->n_dropped, self->n_dropped == 1 ? " was" : "s were");
     }
   return g_string_free (out, FALSE);
 }

@@ -68,6 +68,14 @@ const KasaneDiagnostic *kasane_diagnostics_get           (KasaneDiagnostics  *se
                                                           guint               index);
 guint                   kasane_diagnostics_count_errors  (KasaneDiagnostics  *self);
 gboolean                kasane_diagnostics_is_full       (KasaneDiagnostics  *self);
+/* An error past the cap that a loader did not even format: counted for the closing
+ * "N more errors were not shown" line. */
+void                    kasane_diagnostics_drop_error    (KasaneDiagnostics  *self);
+guint                   kasane_diagnostics_count_dropped (KasaneDiagnostics  *self);
+/* Reading `file` stopped at the cap, so the count of the rest is unknown: the closing
+ * line says so instead. */
+void                    kasane_diagnostics_stop          (KasaneDiagnostics  *self,
+                                                          const char         *file);
 /* A file name as it may be printed or shown: UTF-8, with control characters spelled
  * out as \\uXXXX (the same spelling the messages use). */
 char                   *kasane_display_file_name         (const char         *file);

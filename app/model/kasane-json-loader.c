@@ -64,9 +64,12 @@ loader_report_valist (Loader             *self,
   if (severity == KASANE_SEVERITY_ERROR)
     {
       self->failed = TRUE;
-      /* A hostile file may hold millions of faults: stop formatting past the cap. */
+      /* A hostile file may hold millions of faults: past the cap, count them only. */
       if (is_full (self))
-        return;
+        {
+          kasane_diagnostics_drop_error (self->diagnostics);
+          return;
+        }
     }
   message = g_strdup_vprintf (format, args);
   kasane_diagnostics_add (self->diagnostics, severity, code, self->file, line, column,
@@ -308,7 +311,8 @@ loader_for_each_element (Loader      *self,
   n = json_array_get_length (json);
   child = array->entry + 1;
   end = kasane_json_scan_next (self->scan, array->entry);
-  for (guint i = 0; i < n && child < end && !is_full (self); i++)
+  /* On past the cap: a file is at most 16 MiB, and the faults are counted, not formatted. */
+  for (guint i = 0; i < n && child < end; i++)
     {
       Value element = { json_array_get_element (json, i), child, array->name, TRUE };
 
