@@ -1028,14 +1028,25 @@ kasane_csv_make_id (const char *header,
   truncate_id (base, ID_MAX_LENGTH);
 
   id = g_string_new (base->str);
-  for (guint n = 2; taken != NULL && g_hash_table_contains (taken, id->str); n++)
+  if (taken != NULL && g_hash_table_contains (taken, id->str))
     {
-      char suffix[16];
+      /* The next suffix to try for this base is kept beside the ids ("\001" + base), so
+       * 16,000 headers that make one id take linear time, not quadratic. */
+      g_autofree char *next_key = g_strconcat ("\001", base->str, NULL);
+      guint n = MAX (GPOINTER_TO_UINT (g_hash_table_lookup (taken, next_key)), 2);
 
-      g_snprintf (suffix, sizeof suffix, "-%u", n);
-      g_string_assign (id, base->str);
-      truncate_id (id, ID_MAX_LENGTH - strlen (suffix));
-      g_string_append (id, suffix);
+      for (;; n++)
+        {
+          char suffix[16];
+
+          g_snprintf (suffix, sizeof suffix, "-%u", n);
+          g_string_assign (id, base->str);
+          truncate_id (id, ID_MAX_LENGTH - strlen (suffix));
+          g_string_append (id, suffix);
+          if (!g_hash_table_contains (taken, id->str))
+            break;
+        }
+      g_hash_table_replace (taken, g_steal_pointer (&next_key), GUINT_TO_POINTER (n + 1));
     }
 
   if (taken != NULL)

@@ -40,7 +40,8 @@ KasaneDataset *kasane_csv_load_dataset (const char        *path,
 /* Series ids from headers: lower-case ASCII letters and digits, every other run → '-',
  * trimmed ("Value (Wei)" → "value-wei"); no ASCII letter or digit → "column-N" (N is
  * the 1-based column); collisions with earlier ids in `taken` get "-2", "-3"…
- * The result is added to `taken` (a set of strings owned by it). */
+ * The result is added to `taken` (strings owned by it; it also keeps there, under
+ * "\001" and the base, the next suffix to try, so many collisions stay linear). */
 char      *kasane_csv_make_id    (const char        *header,
                                   guint              column,
                                   GHashTable        *taken);
