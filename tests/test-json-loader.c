@@ -983,6 +983,48 @@ test_more_errors (void)
   g_assert_true (g_str_has_suffix (text, "many.json: note: 50 more errors were not shown\n"));
 }
 
+/* At most KASANE_MAX_POINTS points written in a dataset file, said once. */
+static void
+test_points_cap (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\","
+                                              " \"title\": \"X\", \"problems\": [{\"id\": \"p\","
+                                              " \"label\": \"P\", \"weight\": 1}], \"layers\":"
+                                              " [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\","
+                                              " \"introduces\": [\"p\"]}], \"series\": [");
+      g_autoptr(KasaneDataset) dataset = NULL;
+      const guint per_series = KASANE_MAX_POINTS / 4;
+
+      /* Four series fill the cap exactly; a fifth of one point goes past it. */
+      for (guint s = 0; s < 4 + extra; s++)
+        {
+          guint n = s < 4 ? per_series : 1;
+
+          g_string_append_printf (json, "%s{\"id\": \"s%u\", \"name\": \"S\", \"unit\": \"u\","
+                                  " \"source\": {\"name\": \"me\", \"url\": \"https://x.org/\","
+                                  " \"retrieved\": \"2026-01-01\"}, \"points\": [",
+                                  s > 0 ? ", " : "", s);
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (json, "%s[\"%u\", %u]", i > 0 ? ", " : "", 2000 + i % 20, i);
+          g_string_append (json, "]}");
+        }
+      g_string_append (json, "]}");
+      dataset = kasane_dataset_load_json (json->str, json->len, "points.json", NULL, diagnostics);
+      print_diagnostics (diagnostics);
+      if (extra == 0)
+        g_assert_nonnull (dataset);
+      else
+        {
+          g_assert_null (dataset);
+          g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, 1);
+          g_assert_true (has_message (diagnostics, "too many points written in the dataset"));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1023,6 +1065,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/text-cap", test_text_cap);
   g_test_add_func ("/json-loader/count-caps", test_count_caps);
   g_test_add_func ("/json-loader/more-errors", test_more_errors);
+  g_test_add_func ("/json-loader/points-cap", test_points_cap);
 
   return g_test_run ();
 }

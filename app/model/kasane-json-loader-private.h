@@ -53,6 +53,7 @@ typedef struct
   KasaneDataset     *dataset;
   gboolean           failed;
   gboolean           levels_ok;      /* every layer has a distinct integer level */
+  guint              n_points;       /* points written in the file so far */
   GHashTable        *problem_ids;    /* id → IdInfo */
   GHashTable        *layer_ids;
   GHashTable        *series_ids;

@@ -111,6 +111,26 @@ read_points (Loader       *self,
 {
   PointsContext context = { series };
 
+  /* Points written out in JSON are the loader's slowest input (json-glib builds a node
+   * for each): past the cap a dataset file would take more than 2 s to load.  Long series
+   * belong in a CSV file, which is read without a tree. */
+  if (loader_type_of (self, value) == KASANE_JSON_ARRAY)
+    {
+      guint n = json_array_get_length (json_node_get_array (value->node));
+
+      if (self->n_points > KASANE_MAX_POINTS)
+        return;   /* said once, at the series that went past */
+      if (n > KASANE_MAX_POINTS - self->n_points)
+        {
+          loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+                                 "too many points written in the dataset: at most %u in all; "
+                                 "put long series in a CSV file (\"csv\")", KASANE_MAX_POINTS);
+          self->n_points = KASANE_MAX_POINTS + 1;
+          return;
+        }
+      self->n_points += n;
+    }
+
   context.x = g_array_new (FALSE, FALSE, sizeof (double));
   context.y = g_array_new (FALSE, FALSE, sizeof (double));
   context.precision = g_byte_array_new ();

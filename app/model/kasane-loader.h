@@ -26,6 +26,8 @@ G_BEGIN_DECLS
 #define KASANE_MAX_PROBLEMS 1000
 #define KASANE_MAX_SERIES   1000
 #define KASANE_MAX_EVENTS   10000
+/* Points written in a dataset file, in all its series (a CSV file has no such cap). */
+#define KASANE_MAX_POINTS   500000
 /* Deeper JSON nesting is refused before json-glib sees it (json-glib 1.6: no limit). */
 #define KASANE_JSON_MAX_DEPTH 64
 
