@@ -1042,6 +1042,38 @@ build_overflow_message (Ctx *ctx)
                      -1, -1, -1);
 }
 
+/* Whether the datasets shown have more rows or chips than could fit at any text size:
+ * a row (a layer card) needs at least 4 frame units even at the smallest text, and no
+ * picture holds more than 4,000 chips.  Real stacks are far below both. */
+static gboolean
+hopelessly_large (Ctx                       *ctx,
+                  const KasaneDiagramParams *params)
+{
+  const KasaneDiagramData *data = ctx->data;
+  guint first = 0, n = data->n_datasets, rows = 0, chips = 0;
+
+  if (params->kind == KASANE_DIAGRAM_STACK && n > 0)
+    {
+      first = params->selected_dataset >= 0 && (guint) params->selected_dataset < n
+              ? (guint) params->selected_dataset : 0;
+      n = 1;
+    }
+  for (guint d = first; d < first + n; d++)
+    {
+      KasaneDataset *dataset = data->datasets[d];
+
+      rows = MAX (rows, dataset->layers->len);
+      for (guint li = 0; li < dataset->layers->len; li++)
+        {
+          KasaneLayer *layer = g_ptr_array_index (dataset->layers, li);
+
+          for (guint e = 0; e < G_N_ELEMENTS (layer->effects); e++)
+            chips += layer->effects[e]->len;
+        }
+    }
+  return rows * 4 * ctx->frame_unit > ctx->layout->height || chips > 4000;
+}
+
 gboolean
 kasane_diagram_layout_fits (const KasaneDiagramLayout *layout)
 {
@@ -1118,6 +1150,15 @@ kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
   ctx.lang = layout->lang;
   ctx.palette = kasane_palette_get (params->theme);
   ctx.frame_unit = MIN (layout->width / REF_W, layout->height / REF_H);
+
+  /* Far more rows or chips than any size could hold: say so at once rather than after a
+   * fit search of up to ~29 builds (1,000 layers of 1,000 chips took 100 s). */
+  if (hopelessly_large (&ctx, params))
+    {
+      layout->overflow = TRUE;
+      build_overflow_message (&ctx);
+      return layout;
+    }
 
   /* Shrink until it fits.  Heights scale about linearly with the text unit, so each try
    * shrinks by how much too tall the last one was (a little more, to converge).  Chips
