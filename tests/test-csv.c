@@ -28,7 +28,7 @@ parse_fixture (const char        *name,
 {
   g_autofree char *path = fixture_path (name);
 
-  return kasane_csv_parse_file (path, diagnostics);
+  return kasane_csv_parse_file (path, NULL, diagnostics);
 }
 
 static GPtrArray *
@@ -176,7 +176,7 @@ test_load_dataset (void)
   g_clear_pointer (&diagnostics, kasane_diagnostics_free);
   diagnostics = kasane_diagnostics_new ();
   text = g_path_get_dirname (path);
-  g_assert_null (kasane_csv_parse_file (text, diagnostics));
+  g_assert_null (kasane_csv_parse_file (text, NULL, diagnostics));
   assert_one_error (diagnostics, 0, 0, "cannot read: ");
 }
 
@@ -193,7 +193,7 @@ test_too_large (void)
   /* A sparse file: refused by its size, never read. */
   g_assert_cmpint (ftruncate (fd, (off_t) KASANE_MAX_CSV_SIZE + 1), ==, 0);
   close (fd);
-  g_assert_null (kasane_csv_parse_file (path, diagnostics));
+  g_assert_null (kasane_csv_parse_file (path, NULL, diagnostics));
   g_assert_cmpuint (kasane_diagnostics_get_n_items (diagnostics), ==, 1);
   message = kasane_diagnostic_format (kasane_diagnostics_get (diagnostics, 0));
   g_assert_true (g_str_has_prefix (message, path));
@@ -930,7 +930,7 @@ test_perf (void)
       from_memory = kasane_csv_parse (text->str, text->len, "perf.csv", diagnostics);
       best_memory = MIN (best_memory, g_test_timer_elapsed ());
       g_test_timer_start ();
-      from_file = kasane_csv_parse_file (path, diagnostics);
+      from_file = kasane_csv_parse_file (path, NULL, diagnostics);
       best_file = MIN (best_file, g_test_timer_elapsed ());
       g_assert_cmpuint (series_at (from_file, 0)->n_points, ==, n_rows);
       g_assert_cmpuint (series_at (from_memory, 0)->n_points, ==, n_rows);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "kasane-loader.h"
+#include "kasane-json-loader-private.h"
 #include "kasane-json-scan.h"
 
 #include <errno.h>
@@ -796,6 +797,137 @@ test_csv_unknown_column (void)
   g_rmdir (dir);
 }
 
+/* A dataset whose series `spec` ("file:column" separated by spaces) name CSV files in
+ * `dir`, loaded within `budget`. */
+static KasaneDataset *
+load_csv_series (const char            *dir,
+                 const char            *spec,
+                 const KasaneCsvBudget *budget,
+                 KasaneDiagnostics     *diagnostics)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = g_strsplit (spec, " ", -1);
+  g_autoptr(GString) json = g_string_new (
+    "{\"format\": \"kasane-dataset/1\", \"id\": \"d\", \"title\": \"t\",\n"
+    " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\"}],\n"
+    " \"series\": [\n");
+  g_autofree char *json_path = g_build_filename (dir, "d.json", NULL);
+  KasaneDataset *dataset;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GStrv) part = g_strsplit (names[i], ":", 2);
+
+      g_string_append_printf (json, "%s  {\"id\": \"s%u\", \"name\": \"S\", \"unit\": \"\", "
+                              "\"source\": {\"name\": \"n\", \"url\": \"u\", \"retrieved\": "
+                              "\"2026\"}, \"csv\": \"%s\", \"column\": \"%s\"}\n",
+                              i > 0 ? "," : "", i, part[0], part[1]);
+    }
+  g_string_append (json, "]}\n");
+  g_file_set_contents (json_path, json->str, -1, &error);
+  g_assert_no_error (error);
+
+  kasane_json_loader_set_csv_budget (budget);
+  dataset = kasane_dataset_load_json_file (json_path, diagnostics);
+  kasane_json_loader_set_csv_budget (NULL);
+  print_diagnostics (diagnostics);
+  g_unlink (json_path);
+  return dataset;
+}
+
+/* Series naming CSV files share one budget: a file named many times is read once, the
+ * files together stay within the caps of one, and a column named again is copied within
+ * them too (before, each series read its file anew: 1,000 series naming one 256 MiB file
+ * read it 1,000 times). */
+static void
+test_csv_budget (void)
+{
+  static const char fees[] = "Date,Fee,Count\n2024-01-01,1,2\n2024-02-01,3,4\n2024-03-01,5,6\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kasane-json-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "alias.csv", NULL);
+  KasaneCsvBudget budget;
+
+  g_assert_no_error (error);
+  g_file_set_contents (a, fees, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (b, fees, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("a.csv", link), ==, 0);
+
+  /* Room for one reading of the file: three series from it (one through a link, one
+   * column twice) still load, the column named twice with the same points. */
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(KasaneDataset) dataset = NULL;
+    const KasaneSeries *s0, *s2;
+
+    budget = (KasaneCsvBudget) { strlen (fees) + 10, 100 };
+    dataset = load_csv_series (dir, "a.csv:Fee alias.csv:Count a.csv:Fee", &budget,
+                               diagnostics);
+    g_assert_nonnull (dataset);
+    s0 = g_ptr_array_index (dataset->series, 0);
+    s2 = g_ptr_array_index (dataset->series, 2);
+    g_assert_cmpuint (s0->n_points, ==, 3);
+    g_assert_cmpuint (s2->n_points, ==, 3);
+    g_assert_true (s0->y != s2->y);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_cmpfloat (s0->x[i], ==, s2->x[i]);
+        g_assert_cmpfloat (s0->y[i], ==, s2->y[i]);
+      }
+    g_assert_cmpfloat (s0->y[2], ==, 5);
+  }
+
+  /* Two files over the byte budget together: the second is refused, by name. */
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(KasaneDataset) dataset = NULL;
+
+    budget = (KasaneCsvBudget) { strlen (fees) + 10, 100 };
+    dataset = load_csv_series (dir, "a.csv:Fee b.csv:Fee", &budget, diagnostics);
+    g_assert_null (dataset);
+    g_assert_cmpstr (first_error (diagnostics)->file, ==, b);
+    g_assert_true (has_message (diagnostics, "the CSV files this dataset reads are too large "
+                                             "together"));
+    g_assert_true (has_message (diagnostics, "read for series \"s1\" here"));
+  }
+
+  /* Over the value budget together: six values in each file, eight allowed. */
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(KasaneDataset) dataset = NULL;
+
+    budget = (KasaneCsvBudget) { 1000, 8 };
+    dataset = load_csv_series (dir, "a.csv:Fee b.csv:Fee", &budget, diagnostics);
+    g_assert_null (dataset);
+    g_assert_cmpstr (first_error (diagnostics)->file, ==, b);
+    g_assert_true (has_message (diagnostics, "too many values: the CSV files this dataset "
+                                             "reads hold more than"));
+  }
+
+  /* A column named again and again: the copies count against the values too (six read,
+   * three and three copied, the fourth naming refused). */
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(KasaneDataset) dataset = NULL;
+
+    budget = (KasaneCsvBudget) { 1000, 12 };
+    dataset = load_csv_series (dir, "a.csv:Fee a.csv:Fee a.csv:Fee a.csv:Fee", &budget,
+                               diagnostics);
+    g_assert_null (dataset);
+    assert_first_error_at (diagnostics, 7, 126, KASANE_DATASET_ERROR_RANGE);
+    g_assert_true (has_message (diagnostics, "this column is read again"));
+  }
+
+  g_unlink (link);
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
 static void
 test_dispatch (void)
 {
@@ -1060,6 +1192,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/csv/symlink", test_csv_symlink);
   g_test_add_func ("/json-loader/csv/no-base-dir", test_csv_no_base_dir);
   g_test_add_func ("/json-loader/csv/unknown-column", test_csv_unknown_column);
+  g_test_add_func ("/json-loader/csv/budget", test_csv_budget);
   g_test_add_func ("/json-loader/performance", test_performance);
   g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
   g_test_add_func ("/json-loader/text-cap", test_text_cap);

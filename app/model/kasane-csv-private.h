@@ -12,6 +12,7 @@
 #include "kasane-csv.h"
 #include "kasane-dataset.h"
 #include "kasane-diagnostic.h"
+#include "kasane-loader.h"
 
 G_BEGIN_DECLS
 
@@ -154,6 +155,8 @@ typedef struct
   GPtrArray         *groups;           /* of PointGroup* */
   GHashTable        *group_index;      /* entity name → index + 1 */
   guint64            n_cells;          /* values stored */
+  guint64            max_cells;        /* at most this many */
+  gboolean           shared_cells;     /* max_cells is what a dataset has left */
 
   /* The last YYYY-MM seen in the time column and the day its month starts on. */
   char               month_memo[7];
@@ -169,10 +172,6 @@ typedef struct
 #define CSV_EXCERPT_CHARS 40
 /* At most this many series (long form: entities × value columns), like the columns. */
 #define CSV_MAX_SERIES CSV_MAX_COLUMNS
-/* At most this many values (rows × value columns): 1 GiB of doubles.  A file of blank
- * cells takes one byte per cell on disk and eight in memory, so the size cap alone
- * would allow 4 GiB. */
-#define CSV_MAX_CELLS ((guint64) 1 << 27)
 /* Rows reserved up front are capped, so that a misleading sniff costs little. */
 #define CSV_MAX_RESERVED_CELLS ((gsize) 1 << 24)
 

@@ -718,10 +718,16 @@ csv_read_rows (CsvParser *p,
         }
 
       p->n_cells += p->n_values;
-      if (p->n_cells > CSV_MAX_CELLS)
+      if (p->n_cells > p->max_cells)
         {
-          csv_field_error (p, &p->fields[0], KASANE_DATASET_ERROR_INVALID,
-                           "too many values (more than %" G_GUINT64_FORMAT ")", CSV_MAX_CELLS);
+          if (p->shared_cells)
+            csv_field_error (p, &p->fields[0], KASANE_DATASET_ERROR_INVALID,
+                             "too many values: the CSV files this dataset reads hold more "
+                             "than %" G_GUINT64_FORMAT " in all", KASANE_MAX_CSV_VALUES);
+          else
+            csv_field_error (p, &p->fields[0], KASANE_DATASET_ERROR_INVALID,
+                             "too many values (more than %" G_GUINT64_FORMAT ")",
+                             KASANE_MAX_CSV_VALUES);
           p->full = TRUE;
           break;
         }

@@ -36,7 +36,7 @@
  *     them: "1,5" then "1.234" is an error, as the '.' may be a thousands separator.
  *   - A lone CR ends a line too (old Mac exports), as CRLF and LF do.
  *   - Limits, beyond which a file is refused with an error: 16384 columns, 16384
- *     series, 2^27 values in all.
+ *     series, and KASANE_MAX_CSV_VALUES values in all.
  */
 #define G_LOG_DOMAIN "kasane-csv"
 
@@ -162,7 +162,7 @@ csv_report (CsvParser          *p,
   if (!kasane_diagnostics_add (p->diagnostics, severity, code, p->file, line, column,
                                "%s", message))
     {
-      /* A CSV file may be 512 MiB of faults: reading stops here, and says so. */
+      /* A CSV file may be 256 MiB of faults: reading stops here, and says so. */
       p->full = TRUE;
       kasane_diagnostics_stop (p->diagnostics, p->file);
     }
@@ -885,20 +885,20 @@ parse_text (CsvParser *p)
   return build_series (p);
 }
 
-GPtrArray *
-kasane_csv_parse (const char        *data,
-                  gsize              length,
-                  const char        *display_name,
-                  KasaneDiagnostics *diagnostics)
+static GPtrArray *
+parse_within (const char        *data,
+              gsize              length,
+              const char        *display_name,
+              guint64            max_cells,
+              gboolean           shared_cells,
+              guint64           *n_cells,
+              KasaneDiagnostics *diagnostics)
 {
   g_autofree char *converted = NULL;
   CsvParser parser = { 0 };
   const char *text;
   gsize text_length;
   GPtrArray *result;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (diagnostics != NULL, NULL);
 
   if (data == NULL)
     data = "";
@@ -912,37 +912,85 @@ kasane_csv_parse (const char        *data,
   parser.end = text + text_length;
   parser.line = 1;
   parser.line_start = text;
+  parser.max_cells = max_cells;
+  parser.shared_cells = shared_cells;
 
   result = parse_text (&parser);
+  *n_cells = parser.n_cells;
   csv_parser_clear (&parser);
   return result;
 }
 
 GPtrArray *
+kasane_csv_parse (const char        *data,
+                  gsize              length,
+                  const char        *display_name,
+                  KasaneDiagnostics *diagnostics)
+{
+  guint64 n_cells;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  return parse_within (data, length, display_name, KASANE_MAX_CSV_VALUES, FALSE, &n_cells,
+                       diagnostics);
+}
+
+void
+kasane_csv_budget_init (KasaneCsvBudget *budget)
+{
+  g_return_if_fail (budget != NULL);
+
+  budget->bytes = KASANE_MAX_CSV_SIZE;
+  budget->values = KASANE_MAX_CSV_VALUES;
+}
+
+GPtrArray *
 kasane_csv_parse_file (const char        *path,
+                       KasaneCsvBudget   *budget,
                        KasaneDiagnostics *diagnostics)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  KasaneCsvBudget one_file;
   const char *contents;
   gsize length = 0;
+  guint64 n_cells = 0;
+  gboolean shared;
+  GPtrArray *result;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
+  if (budget == NULL)
+    {
+      kasane_csv_budget_init (&one_file);
+      budget = &one_file;
+    }
+  shared = budget->bytes < KASANE_MAX_CSV_SIZE || budget->values < KASANE_MAX_CSV_VALUES;
+
   /* Opened once and checked on the descriptor: a 20 GB log file is refused unread, a
    * FIFO or /dev/zero at once.  A copy rather than a mapping: a file truncated while
    * mapped would kill the process with SIGBUS, and one copy costs little next to parsing. */
-  bytes = kasane_input_read_path (path, KASANE_MAX_CSV_SIZE, &error);
+  bytes = kasane_input_read_path (path, MIN (budget->bytes, KASANE_MAX_CSV_SIZE), &error);
   if (bytes == NULL)
     {
-      kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO, path,
-                              0, 0, "%s", error->message);
+      if (shared && g_error_matches (error, KASANE_INPUT_ERROR, KASANE_INPUT_ERROR_TOO_LARGE))
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                path, 0, 0, "the CSV files this dataset reads are too large "
+                                "together (more than %d MiB in all)",
+                                KASANE_MAX_CSV_SIZE / (1024 * 1024));
+      else
+        kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
+                                path, 0, 0, "%s", error->message);
       return NULL;
     }
   contents = g_bytes_get_data (bytes, &length);
+  budget->bytes -= MIN (budget->bytes, length);
 
-  return kasane_csv_parse (contents, length, path, diagnostics);
+  result = parse_within (contents, length, path, budget->values, shared, &n_cells, diagnostics);
+  budget->values -= MIN (budget->values, n_cells);
+  return result;
 }
 
 static gboolean
@@ -967,7 +1015,7 @@ kasane_csv_load_dataset (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  series = kasane_csv_parse_file (path, diagnostics);
+  series = kasane_csv_parse_file (path, NULL, diagnostics);
   if (series == NULL)
     return NULL;
 

@@ -28,8 +28,21 @@ GPtrArray *kasane_csv_parse      (const char        *data,
                                   const char        *display_name,
                                   KasaneDiagnostics *diagnostics);
 
-/* Reads and parses a file (size-capped at KASANE_MAX_CSV_SIZE). */
+/* What may still be read from CSV files: a file read takes its bytes and the values it
+ * holds from it, so that a dataset naming many files (or one many times) stays within
+ * the caps of one file.  kasane_csv_budget_init() sets the caps. */
+typedef struct
+{
+  guint64 bytes;
+  guint64 values;
+} KasaneCsvBudget;
+
+void       kasane_csv_budget_init (KasaneCsvBudget   *budget);
+
+/* Reads and parses a file within `budget` (NULL: the caps of one file,
+ * KASANE_MAX_CSV_SIZE and KASANE_MAX_CSV_VALUES), and takes what it read from it. */
 GPtrArray *kasane_csv_parse_file (const char        *path,
+                                  KasaneCsvBudget   *budget,
                                   KasaneDiagnostics *diagnostics);
 
 /* A CSV file opened on its own: a dataset with no layers whose id comes from the file

@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "kasane-csv.h"
 #include "kasane-dataset.h"
 #include "kasane-diagnostic.h"
 #include "kasane-json-scan.h"
@@ -59,6 +60,10 @@ typedef struct
   GHashTable        *series_ids;
   GHashTable        *levels;         /* gint64* → entry + 1 */
   GArray            *layer_infos;    /* of LayerInfo, parallel to dataset->layers */
+  /* CSV files are read once each, within one budget for the whole dataset. */
+  KasaneCsvBudget    csv_budget;
+  GHashTable        *csv_files;      /* real path → GPtrArray of KasaneSeries, or NULL */
+  GHashTable        *csv_taken;      /* "real path\ncolumn" → the KasaneSeries given it */
 } Loader;
 
 typedef struct
@@ -155,5 +160,8 @@ void loader_type_error (Loader      *self,
                         const char  *expected);
 KasaneJsonType loader_type_of (Loader      *self,
                                const Value *value);
+
+/* For tests: the CSV budget every dataset starts with (NULL: the caps). */
+void kasane_json_loader_set_csv_budget (const KasaneCsvBudget *budget);
 
 G_END_DECLS

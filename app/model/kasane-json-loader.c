@@ -1149,6 +1149,8 @@ kasane_dataset_load_json (const char        *data,
   g_hash_table_unref (self.series_ids);
   g_hash_table_unref (self.levels);
   g_array_unref (self.layer_infos);
+  g_clear_pointer (&self.csv_files, g_hash_table_unref);
+  g_clear_pointer (&self.csv_taken, g_hash_table_unref);
 
   if (self.failed || root.node == NULL)
     return NULL;

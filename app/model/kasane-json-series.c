@@ -180,11 +180,13 @@ lower_reason (const char *reason)
   return lower;
 }
 
-/* Resolves a CSV path in the dataset's folder; NULL (reported) when it would leave it. */
+/* Resolves a CSV path in the dataset's folder; NULL (reported) when it would leave it.
+ * `real_out` gets the path with every link resolved, which names the file in the cache. */
 static char *
 resolve_csv_path (Loader      *self,
                   const Value *value,
-                  const char  *path)
+                  const char  *path,
+                  char       **real_out)
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *what = kasane_json_shown_text (path);
@@ -259,7 +261,96 @@ resolve_csv_path (Loader      *self,
                              what);
       return NULL;
     }
+  *real_out = g_steal_pointer (&real_path);
   return g_steal_pointer (&joined);
+}
+
+static KasaneCsvBudget test_budget;
+static gboolean test_budget_set;
+
+void
+kasane_json_loader_set_csv_budget (const KasaneCsvBudget *budget)
+{
+  test_budget_set = budget != NULL;
+  if (budget != NULL)
+    test_budget = *budget;
+}
+
+static void
+columns_free (gpointer columns)
+{
+  if (columns != NULL)
+    g_ptr_array_unref (columns);
+}
+
+/* The columns of a CSV file, read the first time a series names it (within the dataset's
+ * budget) and kept until the dataset is read; NULL when the file could not be read. */
+static GPtrArray *
+csv_columns (Loader      *self,
+             const char  *path,
+             const char  *real_path)
+{
+  GPtrArray *columns;
+  gpointer cached;
+
+  if (self->csv_files == NULL)
+    {
+      /* A file that could not be read is kept as NULL, hence not g_ptr_array_unref. */
+      self->csv_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               columns_free);
+      self->csv_taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (test_budget_set)
+        self->csv_budget = test_budget;
+      else
+        kasane_csv_budget_init (&self->csv_budget);
+    }
+  if (g_hash_table_lookup_extended (self->csv_files, real_path, NULL, &cached))
+    return cached;
+
+  columns = kasane_csv_parse_file (path, &self->csv_budget, self->diagnostics);
+  if (columns != NULL)
+    g_ptr_array_set_free_func (columns, (GDestroyNotify) kasane_series_free);
+  g_hash_table_insert (self->csv_files, g_strdup (real_path), columns);
+  return columns;
+}
+
+/* Gives `series` the points of `from`: its own the first time (from then holds none), a
+ * copy when another series took them already. */
+static gboolean
+take_points (Loader       *self,
+             KasaneSeries *series,
+             KasaneSeries *from,
+             KasaneSeries *taken_by,
+             const Value  *column)
+{
+  if (taken_by == NULL)
+    {
+      series->n_points = from->n_points;
+      series->numeric_x = from->numeric_x;
+      series->x = g_steal_pointer (&from->x);
+      series->y = g_steal_pointer (&from->y);
+      series->precision = g_steal_pointer (&from->precision);
+      from->n_points = 0;
+      return TRUE;
+    }
+
+  /* A column named again is copied, and the copy takes its points from the values the
+   * dataset may still read: what its series hold stays within the cap. */
+  if (taken_by->n_points > self->csv_budget.values)
+    {
+      loader_error_at_entry (self, column->entry, KASANE_DATASET_ERROR_RANGE,
+                             "this column is read again, and the series read from CSV files "
+                             "would then hold more than %" G_GUINT64_FORMAT " points in all",
+                             KASANE_MAX_CSV_VALUES);
+      return FALSE;
+    }
+  self->csv_budget.values -= taken_by->n_points;
+  series->n_points = taken_by->n_points;
+  series->numeric_x = taken_by->numeric_x;
+  series->x = g_memdup2 (taken_by->x, sizeof (double) * taken_by->n_points);
+  series->y = g_memdup2 (taken_by->y, sizeof (double) * taken_by->n_points);
+  series->precision = g_memdup2 (taken_by->precision, taken_by->n_points);
+  return TRUE;
 }
 
 static void
@@ -268,8 +359,10 @@ read_csv_series (Loader       *self,
                  const Value  *csv,
                  const Value  *column)
 {
-  g_autoptr(GPtrArray) columns = NULL;
+  GPtrArray *columns;
   g_autofree char *path = NULL;
+  g_autofree char *real_path = NULL;
+  g_autofree char *key = NULL;
   const char *file, *header;
   KasaneSeries *found = NULL;
   guint n_before;
@@ -278,30 +371,29 @@ read_csv_series (Loader       *self,
   header = loader_read_string (self, column);
   if (file == NULL || header == NULL)
     return;
-  path = resolve_csv_path (self, csv, file);
+  path = resolve_csv_path (self, csv, file, &real_path);
   if (path == NULL)
     return;
 
   n_before = kasane_diagnostics_get_n_items (self->diagnostics);
-  columns = kasane_csv_parse_file (path, self->diagnostics);
+  columns = csv_columns (self, path, real_path);
   /* CSV faults keep their place in the CSV file; this note ties them to the dataset. */
   if (kasane_diagnostics_get_n_items (self->diagnostics) > n_before)
     note_at_name (self, csv->entry, "read for series \"%s\" here",
                   series->id != NULL ? series->id : header);
   if (columns == NULL)
     {
+      /* Reported where the file was first named. */
       self->failed = TRUE;
       return;
     }
-  /* Whatever the CSV loader set, the columns we do not keep must be freed. */
-  g_ptr_array_set_free_func (columns, (GDestroyNotify) kasane_series_free);
 
   for (guint i = 0; i < columns->len && found == NULL; i++)
     {
       KasaneSeries *candidate = g_ptr_array_index (columns, i);
 
       if (g_strcmp0 (candidate->name.en, header) == 0)
-        found = g_ptr_array_steal_index (columns, i);
+        found = candidate;
     }
   if (found == NULL)
     {
@@ -324,14 +416,11 @@ read_csv_series (Loader       *self,
     }
 
   /* Keep the data; the JSON says the rest. */
-  series->n_points = found->n_points;
-  series->numeric_x = found->numeric_x;
-  series->x = g_steal_pointer (&found->x);
-  series->y = g_steal_pointer (&found->y);
-  series->precision = g_steal_pointer (&found->precision);
-  series->labels = g_steal_pointer (&found->labels);
-  found->n_points = 0;
-  kasane_series_free (found);
+  key = g_strconcat (real_path, "\n", header, NULL);
+  if (!take_points (self, series, found, g_hash_table_lookup (self->csv_taken, key), column))
+    return;
+  if (!g_hash_table_contains (self->csv_taken, key))
+    g_hash_table_insert (self->csv_taken, g_steal_pointer (&key), series);
 
   if (series->scale == KASANE_SCALE_LOG)
     for (guint i = 0; i < series->n_points; i++)

@@ -15,7 +15,12 @@ G_BEGIN_DECLS
 
 /* Files larger than this are refused before they are read ("file is too large"). */
 #define KASANE_MAX_JSON_SIZE (16 * 1024 * 1024)
-#define KASANE_MAX_CSV_SIZE  (512 * 1024 * 1024)
+/* A CSV file, and all the CSV files one dataset reads together (each counted once). */
+#define KASANE_MAX_CSV_SIZE  (256 * 1024 * 1024)
+/* Values (rows × value columns) in a CSV file, and in all the CSV files one dataset
+ * reads: 2^25, a 10-million-row file with three value columns.  Each costs 17 bytes
+ * while it is read, so the worst file at both caps peaks well under 1 GB. */
+#define KASANE_MAX_CSV_VALUES ((guint64) 1 << 25)
 /* A string in a dataset (a title, a label, a paragraph of notes) and a CSV header: at
  * most this many characters.  A chart lays every one of them out; 16 labels of 1 MB took
  * an export a minute, 16 of 10,000 characters take half a second. */
