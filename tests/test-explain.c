@@ -20,6 +20,7 @@
 #include "kasane-loader.h"
 #include "kasane-story.h"
 #include "kasane-test-util.h"
+#include "kasane-widgets-util.h"
 
 /* Helpers */
 
@@ -424,6 +425,33 @@ test_view_japanese (void)
   g_assert_finalize_object (view);
 }
 
+/* Labels wrap at words: a run longer than KASANE_WIDGETS_MAX_UNBROKEN characters gets a
+ * zero-width space after every 24, so no label is wider than that; words, wide (CJK)
+ * text and markup are left as they are. */
+static void
+test_breakable_text (void)
+{
+  g_autofree char *long_run = g_strnfill (50, 'n');
+  g_autofree char *broken = kasane_widgets_breakable_text (long_run, FALSE);
+  g_autofree char *words = kasane_widgets_breakable_text ("Weak multi-step reasoning", FALSE);
+  g_autofree char *japanese = kasane_widgets_breakable_text (
+    "イーサリアムの層はパブリックチェーン、ロールアップ、アプリ専用チェーンです", FALSE);
+  g_autofree char *markup = kasane_widgets_breakable_text (
+    "<a href=\"kasane:layer/0123456789012345678901234567\">"
+    "aaaaaaaaaaaaaaaaaaaaaa&amp;bbbbbbbb</a>", TRUE);
+  g_auto(GStrv) parts = g_strsplit (broken, "\u200b", -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  g_assert_cmpuint (strlen (parts[0]), ==, KASANE_WIDGETS_MAX_UNBROKEN);
+  g_assert_cmpuint (strlen (parts[1]), ==, KASANE_WIDGETS_MAX_UNBROKEN);
+  g_assert_cmpuint (strlen (parts[2]), ==, 2);
+  g_assert_cmpstr (words, ==, "Weak multi-step reasoning");
+  g_assert_null (strstr (japanese, "\u200b"));
+  /* The link target is not touched; the entity counts as one character of the run. */
+  g_assert_cmpstr (markup, ==, "<a href=\"kasane:layer/0123456789012345678901234567\">"
+                               "aaaaaaaaaaaaaaaaaaaaaa&amp;b\u200bbbbbbbb</a>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/story/rose", test_story_rose);
   g_test_add_func ("/story/markup", test_story_markup);
   g_test_add_func ("/story/one-layer", test_story_one_layer);
+  g_test_add_func ("/explain-view/breakable-text", test_breakable_text);
   g_test_add_func ("/explain-view/english", test_view_english);
   g_test_add_func ("/explain-view/links", test_view_links);
   g_test_add_func ("/explain-view/one-layer", test_view_one_layer);

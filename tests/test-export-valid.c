@@ -312,8 +312,8 @@ test_does_not_fit (void)
   g_string_append (json, "{\"format\": \"kasane-dataset/1\", \"id\": \"tall\", \"title\": \"T\","
                          " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 2}],"
                          " \"layers\": [");
-  /* As many layers as a dataset may hold (10,000 are refused when loading). */
-  for (guint i = 0; i < 1000; i++)
+  /* As many layers as a dataset may hold (more are refused when loading). */
+  for (guint i = 0; i < KASANE_MAX_LAYERS; i++)
     g_string_append_printf (json, "%s{\"id\": \"l%u\", \"level\": %u, \"name\": \"L\"%s}",
                             i > 0 ? ", " : "", i, i + 1,
                             i == 0 ? ", \"introduces\": [\"p\"]" : "");

@@ -870,8 +870,9 @@ long_labels_dataset (void)
                       "block, chip or badge so that it has to wrap or be ellipsized ";
   GString *json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"long\", ");
 
-  g_string_append_printf (json, "\"title\": {\"en\": \"Title: %s%s\", \"ja\": \"%s\"},", words,
-                          words, "とても長い題名が続いてどこまでも終わらないように見える場合でも"
+  /* The longest a title may be is 200 characters: this one has 157. */
+  g_string_append_printf (json, "\"title\": {\"en\": \"Title: %s\", \"ja\": \"%s\"},", words,
+                          "とても長い題名が続いてどこまでも終わらないように見える場合でも"
                           "図の中に収まらなければならないという試験のための文章です");
   g_string_append (json, "\"problems\": [");
   for (int i = 0; i < 12; i++)

@@ -590,14 +590,14 @@ static void
 test_too_many_faults (void)
 {
   g_autoptr(GString) text = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\", "
-                                          "\"title\": \"t\", \"layers\": [");
+                                          "\"title\": \"t\", \"problems\": [");
   g_autoptr(KasaneDiagnostics) diagnostics = NULL;
 
-  /* 150 layers, each with a bad id: 150 faults, of which 100 are kept. */
+  /* 150 problems, each with a bad id: 150 faults, of which 100 are kept. */
   for (guint i = 0; i < 150; i++)
-    g_string_append_printf (text, "%s{\"id\": \"L%u\", \"level\": %u, \"name\": \"n\"}",
-                            i > 0 ? ",\n" : "", i, i);
-  g_string_append (text, "]}");
+    g_string_append_printf (text, "%s{\"id\": \"P%u\", \"label\": \"n\", \"weight\": 1}",
+                            i > 0 ? ",\n" : "", i);
+  g_string_append (text, "], \"layers\": [{\"id\": \"l\", \"level\": 1, \"name\": \"n\"}]}");
   diagnostics = load_invalid (text->str, text->len);
   g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, KASANE_DIAGNOSTICS_MAX);
   g_assert_true (kasane_diagnostics_is_full (diagnostics));
@@ -1030,20 +1030,23 @@ test_precise_messages (void)
   g_rmdir (dir);
 }
 
-/* A string is at most KASANE_MAX_TEXT_CHARS characters: the cap admits it, one more is a
- * located error (a chart lays every text out). */
+/* A paragraph is at most KASANE_MAX_TEXT_CHARS characters, a name or label at most
+ * KASANE_MAX_LABEL_CHARS: the caps admit them, one more is a located error (a chart lays
+ * every text out, and sets each label whole). */
 static void
 test_text_cap (void)
 {
   for (guint extra = 0; extra < 2; extra++)
     {
       g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-      g_autofree char *label = g_strnfill (KASANE_MAX_TEXT_CHARS + extra, 'x');
+      g_autofree char *label = g_strnfill (KASANE_MAX_LABEL_CHARS + extra, 'x');
+      g_autofree char *paragraph = g_strnfill (KASANE_MAX_TEXT_CHARS + extra, 'y');
       g_autofree char *json = g_strdup_printf (
         "{\"format\": \"kasane-dataset/1\", \"id\": \"x\", \"title\": \"X\",\n"
-        " \"problems\": [{\"id\": \"p\", \"label\": {\"en\": \"%s\"}, \"weight\": 2}],\n"
+        " \"problems\": [{\"id\": \"p\", \"label\": {\"en\": \"%s\"}, \"weight\": 2,\n"
+        "   \"description\": \"%s\"}],\n"
         " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"%s\",\n"
-        "   \"introduces\": [\"p\"]}]}\n", label, label);
+        "   \"introduces\": [\"p\"]}]}\n", label, paragraph, label);
       g_autoptr(KasaneDataset) dataset = kasane_dataset_load_json (json, strlen (json),
                                                                    "cap.json", NULL,
                                                                    diagnostics);
@@ -1054,11 +1057,13 @@ test_text_cap (void)
       else
         {
           g_assert_null (dataset);
-          g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, 2);
+          g_assert_cmpuint (kasane_diagnostics_count_errors (diagnostics), ==, 3);
+          g_assert_true (has_message (diagnostics, "a name or label longer than 200 characters "
+                                                   "in \"en\""));
           g_assert_true (has_message (diagnostics, "text longer than 10000 characters in "
-                                                   "\"en\""));
-          g_assert_true (has_message (diagnostics, "text longer than 10000 characters in "
-                                                   "\"name\""));
+                                                   "\"description\""));
+          g_assert_true (has_message (diagnostics, "a name or label longer than 200 characters "
+                                                   "in \"name\""));
         }
     }
 }
@@ -1089,10 +1094,153 @@ test_count_caps (void)
       else
         {
           g_assert_null (dataset);
-          g_assert_true (has_message (diagnostics, "too many problems: 1001; a dataset holds at "
-                                                   "most 1000"));
+          g_autofree char *message = g_strdup_printf ("too many problems: %u; a dataset holds "
+                                                      "at most %u", KASANE_MAX_PROBLEMS + 1,
+                                                      KASANE_MAX_PROBLEMS);
+
+          g_assert_true (has_message (diagnostics, message));
         }
     }
+}
+
+/* The paragraphs of one language hold at most KASANE_MAX_PARAGRAPHS_CHARS characters in
+ * all: at the cap they load, one more is refused where the list is. */
+static void
+test_paragraphs_chars_cap (void)
+{
+  guint per = KASANE_MAX_PARAGRAPHS_CHARS / 20;
+
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\", "
+                                              "\"title\": \"X\", \"layers\": [{\"id\": \"l1\", "
+                                              "\"level\": 1, \"name\": \"L1\"}], \"notes\": {\"en\": [");
+      g_autoptr(KasaneDataset) dataset = NULL;
+
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *paragraph = g_strnfill (per + (i == 19 ? extra : 0), 'w');
+
+          g_string_append_printf (json, "%s\"%s\"", i > 0 ? ", " : "", paragraph);
+        }
+      g_string_append (json, "]}}");
+      dataset = kasane_dataset_load_json (json->str, json->len, "long.json", NULL, diagnostics);
+      if (extra == 0)
+        g_assert_nonnull (dataset);
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("paragraphs longer than %u characters in "
+                                                      "all in \"en\"",
+                                                      KASANE_MAX_PARAGRAPHS_CHARS);
+
+          print_diagnostics (diagnostics);
+          g_assert_null (dataset);
+          g_assert_true (has_message (diagnostics, message));
+        }
+    }
+}
+
+/* The layers' lists name at most KASANE_MAX_EFFECTS problems in all: one error, at the
+ * reference past the cap (before, 1,000 layers mitigating 1,000 problems each passed). */
+static void
+test_effects_cap (void)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"kasane-dataset/1\", \"id\": \"x\","
+                                              " \"title\": \"X\", \"problems\": [");
+      g_autoptr(KasaneDataset) dataset = NULL;
+      guint n_layers = KASANE_MAX_EFFECTS / 100 + 1;
+      guint named = 0;
+
+      for (guint i = 0; i < 100; i++)
+        g_string_append_printf (json, "%s{\"id\": \"p%u\", \"label\": \"P\", \"weight\": 1}",
+                                i > 0 ? ", " : "", i);
+      g_string_append (json, "], \"layers\": [");
+      /* L1 introduces the 100 problems, every later layer mitigates them all. */
+      for (guint l = 0; l < n_layers; l++)
+        {
+          guint n = MIN (100, KASANE_MAX_EFFECTS + extra - named);
+
+          g_string_append_printf (json, "%s{\"id\": \"l%u\", \"level\": %u, \"name\": \"L\", "
+                                  "\"%s\": [", l > 0 ? ", " : "", l, l + 1,
+                                  l == 0 ? "introduces" : "mitigates");
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (json, "%s\"p%u\"", i > 0 ? ", " : "", i);
+          g_string_append (json, "]}");
+          named += n;
+        }
+      g_string_append (json, "]}");
+      g_assert_cmpuint (named, ==, KASANE_MAX_EFFECTS + extra);
+      dataset = kasane_dataset_load_json (json->str, json->len, "many.json", NULL, diagnostics);
+      if (extra == 0)
+        g_assert_nonnull (dataset);
+      else
+        {
+          print_diagnostics (diagnostics);
+          g_assert_null (dataset);
+          g_assert_cmpuint (kasane_diagnostics_get_n_items (diagnostics), ==, 1);
+          g_autofree char *message = g_strdup_printf ("too many problem references: the layers "
+                                                      "of a dataset name at most %u problems in "
+                                                      "all", KASANE_MAX_EFFECTS);
+
+          g_assert_true (has_message (diagnostics, message));
+        }
+    }
+}
+
+/* Notes, speaker notes and examples hold at most KASANE_MAX_PARAGRAPHS entries: the
+ * Explain view gives each its own label (5 million empty paragraphs fit in 16 MiB). */
+static void
+test_paragraph_cap (void)
+{
+  static const char * const places[] = { "notes", "speaker_notes", "examples" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+    for (guint extra = 0; extra < 2; extra++)
+      {
+        g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+        g_autoptr(GString) list = g_string_new ("[");
+        g_autoptr(GString) json = g_string_new (NULL);
+        g_autoptr(KasaneDataset) dataset = NULL;
+
+        for (guint i = 0; i < KASANE_MAX_PARAGRAPHS + extra; i++)
+          g_string_append_printf (list, "%s\"p%u\"", i > 0 ? ", " : "", i);
+        g_string_append (list, "]");
+        g_string_printf (json, "{\"format\": \"kasane-dataset/1\", \"id\": \"x\", "
+                         "\"title\": \"X\", \"layers\": [{\"id\": \"l1\", \"level\": 1, "
+                         "\"name\": \"L1\"%s%s%s}]%s%s%s}",
+                         p == 1 ? ", \"speaker_notes\": {\"en\": " : "",
+                         p == 1 ? list->str : "", p == 1 ? "}" : "",
+                         p == 0 ? ", \"notes\": {\"ja\": " : "",
+                         p == 0 ? list->str : "", p == 0 ? "}" : "");
+        if (p == 2)
+          {
+            /* Examples sit in the layer: put them before its closing brace. */
+            char *brace = strstr (json->str, "}]");
+            gsize at = brace - json->str;
+
+            g_string_insert (json, at, list->str);
+            g_string_insert (json, at, ", \"examples\": ");
+          }
+        dataset = kasane_dataset_load_json (json->str, json->len, "many.json", NULL,
+                                            diagnostics);
+        if (extra == 0)
+          g_assert_nonnull (dataset);
+        else
+          {
+            g_autofree char *message = g_strdup_printf ("too many %s: %u; %s holds at most %u",
+                                                        p == 2 ? "examples" : "paragraphs",
+                                                        KASANE_MAX_PARAGRAPHS + 1,
+                                                        p == 2 ? "a layer" : "a text",
+                                                        KASANE_MAX_PARAGRAPHS);
+            print_diagnostics (diagnostics);
+            g_assert_null (dataset);
+            g_assert_true (has_message (diagnostics, message));
+          }
+      }
 }
 
 /* Past KASANE_DIAGNOSTICS_MAX errors, the list says how many more there were. */
@@ -1197,6 +1345,9 @@ main (int    argc,
   g_test_add_func ("/json-loader/precise-messages", test_precise_messages);
   g_test_add_func ("/json-loader/text-cap", test_text_cap);
   g_test_add_func ("/json-loader/count-caps", test_count_caps);
+  g_test_add_func ("/json-loader/paragraph-cap", test_paragraph_cap);
+  g_test_add_func ("/json-loader/effects-cap", test_effects_cap);
+  g_test_add_func ("/json-loader/paragraphs-chars-cap", test_paragraphs_chars_cap);
   g_test_add_func ("/json-loader/more-errors", test_more_errors);
   g_test_add_func ("/json-loader/points-cap", test_points_cap);
 

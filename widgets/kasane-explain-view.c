@@ -16,6 +16,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-explain-view.h"
+
+#include "kasane-widgets-util.h"
 #include "kasane-clamp.h"
 #include "kasane-ledger.h"
 #include "kasane-story.h"
@@ -275,6 +277,7 @@ add_text (KasaneExplainView *self,
           gboolean           markup)
 {
   GtkWidget *label;
+  g_autofree char *breakable = NULL;
   PangoAttrList *attrs = pango_attr_list_new ();
   double scale = BODY_SCALE;
   gboolean heading = kind == TEXT_TITLE || kind == TEXT_HEADING || kind == TEXT_SUBHEADING;
@@ -284,16 +287,18 @@ add_text (KasaneExplainView *self,
                         "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING
                                                    : GTK_ACCESSIBLE_ROLE_LABEL,
                         "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "wrap-mode", PANGO_WRAP_WORD,
                         "xalign", 0.0f,
                         "halign", GTK_ALIGN_FILL,
                         "hexpand", TRUE,
                         "max-width-chars", self->max_chars,
                         NULL);
+  /* Words, not characters: see kasane_widgets_breakable_text (). */
+  breakable = kasane_widgets_breakable_text (text, markup);
   if (markup)
-    gtk_label_set_markup (GTK_LABEL (label), text);
+    gtk_label_set_markup (GTK_LABEL (label), breakable);
   else
-    gtk_label_set_text (GTK_LABEL (label), text);
+    gtk_label_set_text (GTK_LABEL (label), breakable);
 
   switch (kind)
     {

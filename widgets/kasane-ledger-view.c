@@ -109,13 +109,15 @@ create_cell_label (const char         *text,
                    GtkAccessibleRole   role,
                    gboolean            number)
 {
+  /* Words, not characters: see kasane_widgets_breakable_text (). */
+  g_autofree char *breakable = kasane_widgets_breakable_text (text, FALSE);
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "accessible-role", role,
-                                   "label", text,
+                                   "label", breakable,
                                    "xalign", number ? 1.0f : 0.0f,
                                    "yalign", 0.0f,
                                    "wrap", !number,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "wrap-mode", PANGO_WRAP_WORD,
                                    "valign", GTK_ALIGN_START,
                                    NULL);
 

@@ -11,7 +11,51 @@
 
 #include "kasane-widgets-util.h"
 
+#include <string.h>
+
 #include "kasane-clamp.h"
+
+char *
+kasane_widgets_breakable_text (const char *text,
+                               gboolean    markup)
+{
+  GString *out;
+  guint run = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (markup && (c == '<' || c == '&'))
+        {
+          /* A tag or an entity is copied whole; an entity counts as one character. */
+          const char *end = strchr (p, c == '<' ? '>' : ';');
+
+          if (end != NULL)
+            {
+              g_string_append_len (out, p, end + 1 - p);
+              run = c == '<' ? run : run + 1;
+              p = end;
+              continue;
+            }
+        }
+      /* Between wide (CJK) characters Pango may break anyway. */
+      if (g_unichar_isspace (c) || c == 0x200B || g_unichar_iswide (c))
+        run = 0;
+      else if (run == KASANE_WIDGETS_MAX_UNBROKEN)
+        {
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      else
+        run++;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
 
 GtkWidget *
 kasane_widgets_new_wrapping_label (PangoWrapMode wrap_mode)

@@ -55,6 +55,7 @@ typedef struct
   gboolean           failed;
   gboolean           levels_ok;      /* every layer has a distinct integer level */
   guint              n_points;       /* points written in the file so far */
+  guint              n_effects;      /* problems named by layers so far */
   GHashTable        *problem_ids;    /* id → IdInfo */
   GHashTable        *layer_ids;
   GHashTable        *series_ids;
@@ -148,6 +149,9 @@ const char *loader_read_string (Loader      *self,
 gboolean loader_read_text (Loader      *self,
                            const Value *value,
                            KasaneText  *out);
+gboolean loader_read_label (Loader      *self,
+                            const Value *value,
+                            KasaneText  *out);
 void loader_report_valist (Loader             *self,
                            KasaneSeverity      severity,
                            KasaneDatasetError  code,

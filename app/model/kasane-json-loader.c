@@ -324,9 +324,12 @@ loader_for_each_element (Loader      *self,
 
 /* Scalars */
 
-const char *
-loader_read_string (Loader      *self,
-                    const Value *value)
+/* A string of at most `cap` characters; `what` says what kind of text has that cap. */
+static const char *
+read_string_within (Loader      *self,
+                    const Value *value,
+                    guint        cap,
+                    const char  *what)
 {
   const char *text;
 
@@ -336,14 +339,20 @@ loader_read_string (Loader      *self,
       return NULL;
     }
   text = json_node_get_string (value->node);
-  if (g_utf8_strlen (text, KASANE_MAX_TEXT_CHARS + 1) > KASANE_MAX_TEXT_CHARS)
+  if (g_utf8_strlen (text, cap + 1) > cap)
     {
       loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
-                             "text longer than %u characters in \"%s\"", KASANE_MAX_TEXT_CHARS,
-                             value->name);
+                             "%s longer than %u characters in \"%s\"", what, cap, value->name);
       return NULL;
     }
   return text;
+}
+
+const char *
+loader_read_string (Loader      *self,
+                    const Value *value)
+{
+  return read_string_within (self, value, KASANE_MAX_TEXT_CHARS, "text");
 }
 
 /* A number, read from the file's own text: json-glib 1.6 wraps integers that overflow
@@ -595,9 +604,11 @@ loader_read_reference (Loader      *self,
 static const char * const text_members[] = { "en", "ja" };
 
 /* A plain string (kept as English, the fallback of both) or {"en": …, "ja": …}. */
-gboolean
-loader_read_text (Loader      *self,
+static gboolean
+read_text_within (Loader      *self,
                   const Value *value,
+                  guint        cap,
+                  const char  *what,
                   KasaneText  *out)
 {
   Value members[G_N_ELEMENTS (text_members)];
@@ -606,7 +617,7 @@ loader_read_text (Loader      *self,
   kasane_text_clear (out);
   if (loader_type_of (self, value) == KASANE_JSON_STRING)
     {
-      const char *text = loader_read_string (self, value);
+      const char *text = read_string_within (self, value, cap, what);
 
       out->en = g_strdup (text);
       return text != NULL;
@@ -626,7 +637,7 @@ loader_read_text (Loader      *self,
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     if (members[i].node != NULL)
       {
-        const char *text = loader_read_string (self, &members[i]);
+        const char *text = read_string_within (self, &members[i], cap, what);
 
         if (text == NULL)
           ok = FALSE;
@@ -636,6 +647,44 @@ loader_read_text (Loader      *self,
           out->ja = g_strdup (text);
       }
   return ok;
+}
+
+gboolean
+loader_read_text (Loader      *self,
+                  const Value *value,
+                  KasaneText  *out)
+{
+  return read_text_within (self, value, KASANE_MAX_TEXT_CHARS, "text", out);
+}
+
+/* A name or label: the charts set each one whole, often many times over. */
+gboolean
+loader_read_label (Loader      *self,
+                   const Value *value,
+                   KasaneText  *out)
+{
+  return read_text_within (self, value, KASANE_MAX_LABEL_CHARS, "a name or label", out);
+}
+
+/* Whether the array member `value` holds at most `cap` elements; a located error if not. */
+static gboolean
+within_cap (Loader      *self,
+            const Value *value,
+            guint        cap,
+            const char  *what,
+            const char  *holder)
+{
+  guint n;
+
+  if (loader_type_of (self, value) != KASANE_JSON_ARRAY)
+    return TRUE;   /* the reader reports the wrong type */
+  n = json_array_get_length (json_node_get_array (value->node));
+  if (n <= cap)
+    return TRUE;
+  loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
+                         "too many %s: %u; %s holds at most %u", what, n, holder,
+                         cap);
+  return FALSE;
 }
 
 static void
@@ -672,13 +721,26 @@ read_text_list (Loader         *self,
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       g_autoptr(GPtrArray) paragraphs = NULL;
+      glong total;
 
       if (members[i].node == NULL)
+        continue;
+      if (!within_cap (self, &members[i], KASANE_MAX_PARAGRAPHS, "paragraphs", "a text"))
         continue;
       paragraphs = g_ptr_array_new_with_free_func (g_free);
       if (!loader_for_each_element (self, &members[i], "an array of paragraphs", add_paragraph,
                                     paragraphs))
         continue;
+      total = 0;
+      for (guint k = 0; k < paragraphs->len; k++)
+        total += g_utf8_strlen (g_ptr_array_index (paragraphs, k), -1);
+      if (total > KASANE_MAX_PARAGRAPHS_CHARS)
+        {
+          loader_error_at_entry (self, members[i].entry, KASANE_DATASET_ERROR_RANGE,
+                                 "paragraphs longer than %u characters in all in \"%s\"",
+                                 KASANE_MAX_PARAGRAPHS_CHARS, members[i].name);
+          continue;
+        }
       g_ptr_array_add (paragraphs, NULL);
       if (i == 0)
         out->en = (GStrv) g_ptr_array_steal (paragraphs, NULL);
@@ -694,7 +756,7 @@ add_example (Loader      *self,
 {
   KasaneText text = { NULL, NULL };
 
-  if (loader_read_text (self, element, &text))
+  if (loader_read_label (self, element, &text))
     g_ptr_array_add (user_data, kasane_text_new (text.en, text.ja));
   kasane_text_clear (&text);
 }
@@ -751,7 +813,7 @@ read_problem (Loader      *self,
       (id = loader_read_id (self, &m[P_ID], self->problem_ids, "problem", index)) != NULL)
     problem->id = g_strdup (id);
   if (m[P_LABEL].node != NULL)
-    loader_read_text (self, &m[P_LABEL], &problem->label);
+    loader_read_label (self, &m[P_LABEL], &problem->label);
   if (m[P_WEIGHT].node != NULL)
     {
       gint64 weight;
@@ -812,6 +874,17 @@ add_effect (Loader      *self,
                              "may be in only one of a layer's lists",
                              json_node_get_string (element->node),
                              kasane_effect_to_string (first->effect), e->line, e->column);
+      return;
+    }
+
+  /* Every view lists the problems each layer names: their number is capped in all. */
+  if (++self->n_effects > KASANE_MAX_EFFECTS)
+    {
+      if (self->n_effects == KASANE_MAX_EFFECTS + 1)
+        loader_error_at_entry (self, element->entry, KASANE_DATASET_ERROR_RANGE,
+                               "too many problem references: the layers of a dataset name at "
+                               "most %u problems in all (in \"introduces\", \"solves\", "
+                               "\"mitigates\" and \"worsens\")", KASANE_MAX_EFFECTS);
       return;
     }
 
@@ -886,12 +959,13 @@ read_layer (Loader      *self,
   else
     self->levels_ok = FALSE;
   if (m[L_NAME].node != NULL)
-    loader_read_text (self, &m[L_NAME], &layer->name);
+    loader_read_label (self, &m[L_NAME], &layer->name);
   if (m[L_SINCE].node != NULL)
     layer->has_since = loader_read_date (self, &m[L_SINCE], &layer->since);
   if (m[L_SUMMARY].node != NULL)
     loader_read_text (self, &m[L_SUMMARY], &layer->summary);
-  if (m[L_EXAMPLES].node != NULL)
+  if (m[L_EXAMPLES].node != NULL &&
+      within_cap (self, &m[L_EXAMPLES], KASANE_MAX_PARAGRAPHS, "examples", "a layer"))
     loader_for_each_element (self, &m[L_EXAMPLES], "an array of localized texts", add_example,
                              layer->examples);
   if (m[L_SPEAKER_NOTES].node != NULL)
@@ -998,7 +1072,7 @@ read_event (Loader      *self,
   if (m[E_DATE].node != NULL)
     loader_read_date (self, &m[E_DATE], &event->date);
   if (m[E_LABEL].node != NULL)
-    loader_read_text (self, &m[E_LABEL], &event->label);
+    loader_read_label (self, &m[E_LABEL], &event->label);
   if (m[E_LAYER].node != NULL)
     event->layer = loader_read_reference (self, &m[E_LAYER], self->layer_ids, "layer");
   if (m[E_SOURCE].node != NULL)
@@ -1012,25 +1086,6 @@ static const char * const root_members[] = {
   "format", "id", "title", "layers", "claim", "problems", "series", "events", "notes",
 };
 static const char * const claim_names[] = { "progression", "migration", "mixed" };
-
-/* Whether the array member `value` holds at most `cap` elements; a located error if not. */
-static gboolean
-within_cap (Loader      *self,
-            const Value *value,
-            guint        cap,
-            const char  *what)
-{
-  guint n;
-
-  if (loader_type_of (self, value) != KASANE_JSON_ARRAY)
-    return TRUE;   /* the reader reports the wrong type */
-  n = json_array_get_length (json_node_get_array (value->node));
-  if (n <= cap)
-    return TRUE;
-  loader_error_at_entry (self, value->entry, KASANE_DATASET_ERROR_RANGE,
-                         "too many %s: %u; a dataset holds at most %u", what, n, cap);
-  return FALSE;
-}
 
 static void
 read_root (Loader      *self,
@@ -1058,16 +1113,17 @@ read_root (Loader      *self,
   if (m[R_ID].node != NULL && (text = loader_read_id (self, &m[R_ID], NULL, "dataset", 0)) != NULL)
     dataset->id = g_strdup (text);
   if (m[R_TITLE].node != NULL)
-    loader_read_text (self, &m[R_TITLE], &dataset->title);
+    loader_read_label (self, &m[R_TITLE], &dataset->title);
   if (m[R_CLAIM].node != NULL &&
       (choice = loader_read_choice (self, &m[R_CLAIM], claim_names, G_N_ELEMENTS (claim_names))) >= 0)
     dataset->claim = (KasaneClaim) (KASANE_CLAIM_PROGRESSION + choice);
 
   if (m[R_PROBLEMS].node != NULL &&
-      within_cap (self, &m[R_PROBLEMS], KASANE_MAX_PROBLEMS, "problems"))
+      within_cap (self, &m[R_PROBLEMS], KASANE_MAX_PROBLEMS, "problems", "a dataset"))
     loader_for_each_element (self, &m[R_PROBLEMS], "an array of problems", read_problem, NULL);
 
-  if (m[R_LAYERS].node != NULL && within_cap (self, &m[R_LAYERS], KASANE_MAX_LAYERS, "layers"))
+  if (m[R_LAYERS].node != NULL &&
+      within_cap (self, &m[R_LAYERS], KASANE_MAX_LAYERS, "layers", "a dataset"))
     {
       if (loader_for_each_element (self, &m[R_LAYERS], "an array of layers", read_layer, NULL) &&
           json_array_get_length (json_node_get_array (m[R_LAYERS].node)) == 0)
@@ -1078,9 +1134,11 @@ read_root (Loader      *self,
         check_ledger (self);
     }
 
-  if (m[R_SERIES].node != NULL && within_cap (self, &m[R_SERIES], KASANE_MAX_SERIES, "series"))
+  if (m[R_SERIES].node != NULL &&
+      within_cap (self, &m[R_SERIES], KASANE_MAX_SERIES, "series", "a dataset"))
     loader_for_each_element (self, &m[R_SERIES], "an array of series", loader_read_series, NULL);
-  if (m[R_EVENTS].node != NULL && within_cap (self, &m[R_EVENTS], KASANE_MAX_EVENTS, "events"))
+  if (m[R_EVENTS].node != NULL &&
+      within_cap (self, &m[R_EVENTS], KASANE_MAX_EVENTS, "events", "a dataset"))
     loader_for_each_element (self, &m[R_EVENTS], "an array of events", read_event, NULL);
   if (m[R_NOTES].node != NULL)
     read_text_list (self, &m[R_NOTES], &dataset->notes);

@@ -89,7 +89,7 @@ add_point (Loader      *self,
   if (label.node != NULL)
     {
       text = g_new0 (KasaneText, 1);
-      if (!loader_read_text (self, &label, text))
+      if (!loader_read_label (self, &label, text))
         {
           kasane_text_free (text);
           return;
@@ -455,7 +455,7 @@ loader_read_series (Loader      *self,
       (id = loader_read_id (self, &m[S_ID], self->series_ids, "series", index)) != NULL)
     series->id = g_strdup (id);
   if (m[S_NAME].node != NULL)
-    loader_read_text (self, &m[S_NAME], &series->name);
+    loader_read_label (self, &m[S_NAME], &series->name);
   if (m[S_UNIT].node != NULL && (unit = loader_read_string (self, &m[S_UNIT])) != NULL)
     {
       g_free (series->unit);

@@ -25,12 +25,25 @@ G_BEGIN_DECLS
  * most this many characters.  A chart lays every one of them out; 16 labels of 1 MB took
  * an export a minute, 16 of 10,000 characters take half a second. */
 #define KASANE_MAX_TEXT_CHARS 10000
+/* A name or label (a title, a layer's name, a problem's label, a series' name, an event's
+ * label, an example): the charts set each whole in a chip or a legend, many at a time,
+ * and the views list them; the bundled ones have at most 56 characters. */
+#define KASANE_MAX_LABEL_CHARS 200
 /* What a dataset holds at most: far more than a layered stack has (the bundled ones have
  * 3 layers, 8 problems), few enough that every view of one draws in well under a second. */
-#define KASANE_MAX_LAYERS   1000
-#define KASANE_MAX_PROBLEMS 1000
+#define KASANE_MAX_LAYERS   100
+#define KASANE_MAX_PROBLEMS 200
 #define KASANE_MAX_SERIES   1000
 #define KASANE_MAX_EVENTS   10000
+/* Problems named in the layers' lists, in all: the Ledger and Explain views list each
+ * (the bundled datasets name 25 and 27; 1,000 layers could otherwise name a million). */
+#define KASANE_MAX_EFFECTS  400
+/* Paragraphs in a text list (notes, speaker notes) and a layer's examples: the Explain
+ * view gives each its own label, and real notes have a handful. */
+#define KASANE_MAX_PARAGRAPHS 100
+/* …and at most this many characters in all, in each language (the bundled notes have
+ * about 5,000): the Explain view sets them whole. */
+#define KASANE_MAX_PARAGRAPHS_CHARS 100000
 /* Points written in a dataset file, in all its series (a CSV file has no such cap). */
 #define KASANE_MAX_POINTS   500000
 /* Deeper JSON nesting is refused before json-glib sees it (json-glib 1.6: no limit). */
