@@ -225,6 +225,7 @@ static const struct
   { "win.reload", { "<Control>r", "F5", NULL } },
   { "win.close-dataset", { "<Control>w", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.fullscreen", { "F11", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

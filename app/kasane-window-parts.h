@@ -1,8 +1,8 @@
 /* kasane-window-parts.h: the main window's state, shared by its files
  *
- * Internal to kasane-window.c (views, sidebar, content, actions between the views) and
+ * Internal to kasane-window.c (views, sidebar, content, actions between the views),
  * kasane-window-files.c (opening, reloading and closing files, drag and drop, Open
- * Recent).
+ * Recent) and kasane-window-keys.c (full screen, where focus goes).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +35,8 @@ struct _KasaneWindow
   /* What the Ledger view shows ("dataset" or "failed"), even before it is built. */
   const char         *content_page;
   guint               stale_views;    /* VIEW_* bits of the views not up to date */
+  guint               focus_idle;     /* gives the view the focus, or 0 */
+  gboolean            sidebar_before_fullscreen;
 
   /* template */
   GtkOverlay         *toast_overlay;
@@ -82,6 +84,13 @@ enum
   VIEW_LEDGER  = 1 << 4,
 };
 #define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
+
+/* kasane-window-keys.c */
+void window_keys_init (KasaneWindow *self);
+void window_keys_dispose (KasaneWindow *self);
+void window_focus_view (KasaneWindow *self);
+/* Called once the primary menu's popover exists. */
+void window_keys_watch_menu (KasaneWindow *self);
 
 void window_add_to_recent (KasaneWindow *self,
                            const char   *uri);

@@ -867,6 +867,7 @@ menu_create_popup_cb (GtkMenuButton *button,
                            G_CALLBACK (window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   window_rebuild_recent_menu (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  window_keys_watch_menu (self);
 }
 
 static void
@@ -907,6 +908,7 @@ kasane_window_dispose (GObject *object)
 {
   KasaneWindow *self = KASANE_WINDOW (object);
 
+  window_keys_dispose (self);
   /* The list box unselects its rows as it goes: nothing to show any more. */
   self->rebuilding = TRUE;
   /* The window's child is a template child: GtkWindow must let go of it first, or both
@@ -1037,6 +1039,7 @@ kasane_window_init (KasaneWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_create_popup_cb, self, NULL);
+  window_keys_init (self);
 
   if (g_strcmp0 (g_getenv ("KASANE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);

@@ -1,0 +1,141 @@
+/* kasane-window-keys.c: the main window's keyboard: full screen and where focus goes
+ *
+ * F11 (win.fullscreen) gives the view the whole screen: the header bar and the sidebar
+ * hide, and come back as they were.  While full screen, Escape leaves it before anything
+ * else sees the key (a capture-phase controller), so it does not also clear a selection
+ * or the trend's read-out.
+ *
+ * Focus follows the view: when another view is shown, and after the primary menu closes
+ * (whatever was chosen in it), the view on screen takes the focus, so that its arrow
+ * keys work at once.  (After a submenu of GTK 4.8's popover menu, the focus was left on
+ * a widget of the popover's, and Alt+1…5 and F9 did nothing until a click.)
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-window"
+
+#include "config.h"
+
+#include "kasane-window-parts.h"
+
+void
+window_focus_view (KasaneWindow *self)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+  /* A view that is not on screen yet (the window is being built) cannot take it. */
+  if (view != NULL && gtk_widget_get_mapped (view))
+    gtk_widget_grab_focus (view);
+}
+
+static gboolean
+focus_view_idle (gpointer user_data)
+{
+  KasaneWindow *self = user_data;
+
+  self->focus_idle = 0;
+  window_focus_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the popover has let go of the keyboard, not from inside its own handlers. */
+static void
+queue_focus_view (KasaneWindow *self)
+{
+  if (self->focus_idle == 0)
+    self->focus_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_idle, self, NULL);
+}
+
+static void
+fullscreened_cb (KasaneWindow *self)
+{
+  gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (self));
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "fullscreen");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
+  if (titlebar != NULL)
+    gtk_widget_set_visible (titlebar, !fullscreen);
+  if (fullscreen)
+    {
+      self->sidebar_before_fullscreen = gtk_widget_get_visible (self->sidebar_pane);
+      gtk_widget_set_visible (self->sidebar_pane, FALSE);
+    }
+  else
+    gtk_widget_set_visible (self->sidebar_pane, self->sidebar_before_fullscreen);
+  queue_focus_view (self);
+}
+
+static void
+fullscreen_change_state (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  GtkWindow *window = user_data;
+
+  if (g_variant_get_boolean (state))
+    gtk_window_fullscreen (window);
+  else
+    gtk_window_unfullscreen (window);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KasaneWindow          *self)
+{
+  if (keyval == GDK_KEY_Escape && gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+menu_popover_closed_cb (KasaneWindow *self)
+{
+  queue_focus_view (self);
+}
+
+void
+window_keys_watch_menu (KasaneWindow *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
+
+  if (popover != NULL)
+    g_signal_connect_object (popover, "closed", G_CALLBACK (menu_popover_closed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
+window_keys_init (KasaneWindow *self)
+{
+  g_autoptr(GSimpleAction) fullscreen = NULL;
+  GtkEventController *keys;
+
+  fullscreen = g_simple_action_new_stateful ("fullscreen", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (fullscreen, "change-state", G_CALLBACK (fullscreen_change_state),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (fullscreen));
+  self->sidebar_before_fullscreen = TRUE;
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (queue_focus_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (queue_focus_view), NULL);
+}
+
+void
+window_keys_dispose (KasaneWindow *self)
+{
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
+}
