@@ -106,9 +106,10 @@ window_keys_watch_menu (KasaneWindow *self)
 {
   GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
 
+  /* After the popover is unmapped, when GTK has put the focus back where it was. */
   if (popover != NULL)
-    g_signal_connect_object (popover, "closed", G_CALLBACK (menu_popover_closed_cb), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (popover, "unmap", G_CALLBACK (menu_popover_closed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 void

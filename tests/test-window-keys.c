@@ -1,0 +1,209 @@
+/* test-window-keys.c: the main window driven by real key events
+ *
+ * The window runs in this process under the test's X server, with openbox as its window
+ * manager (full screen needs one) and the application's own accelerators; xdotool types
+ * the keys through XTEST, as a keyboard would.  Skipped when xdotool, openbox or an X11
+ * display is missing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <gtk/gtk.h>
+#include <gdk/x11/gdkx.h>
+
+#include "kasane-application.h"
+#include "kasane-diagram-view.h"
+#include "kasane-session.h"
+#include "kasane-test-util.h"
+#include "kasane-window-private.h"
+
+static GPid wm_pid;
+
+/* Types `keys` (xdotool names, separated by spaces) into `window`, one at a time, and
+ * lets the window handle each. */
+static void
+type_keys (GtkWindow  *window,
+           const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *activate[] = { "xdotool", "windowactivate", "--sync", xid, NULL };
+      const char *key[] = { "xdotool", "key", "--clearmodifiers", names[i], NULL };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) activate, NULL, G_SPAWN_SEARCH_PATH |
+                    G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      kasane_test_iterate (100);
+      g_spawn_sync (NULL, (char **) key, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      kasane_test_iterate (400);
+    }
+}
+
+/* Runs the main loop until `done` says so, for at most `ms`. */
+static gboolean
+wait_for (gboolean (*done) (GtkWindow *),
+          GtkWindow *window,
+          guint      ms)
+{
+  for (guint waited = 0; waited < ms; waited += 50)
+    {
+      if (done (window))
+        return TRUE;
+      kasane_test_iterate (50);
+    }
+  return done (window);
+}
+
+static gboolean
+is_fullscreen (GtkWindow *window)
+{
+  return gtk_window_is_fullscreen (window);
+}
+
+static gboolean
+is_not_fullscreen (GtkWindow *window)
+{
+  return !gtk_window_is_fullscreen (window);
+}
+
+static const char *
+view_name (KasaneWindow *window)
+{
+  return gtk_stack_get_visible_child_name (kasane_window_get_view_stack (window));
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr(KasaneApplication) app = kasane_application_new ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  KasaneWindow *window;
+  KasaneDiagramView *stack;
+  GtkWidget *titlebar;
+  GtkWidget *sidebar_pane;
+  int layer;
+
+  {
+    g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+    if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || xdotool == NULL || wm_pid == 0)
+      {
+        g_test_skip ("needs an X11 display, xdotool and openbox");
+        return;
+      }
+  }
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  settings = g_settings_new ("io.github.kasane.Kasane");
+  g_settings_set_string (settings, "theme", "light");
+
+  window = kasane_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  for (const char * const *uri = kasane_session_get_bundled_uris (); *uri != NULL; uri++)
+    g_assert_true (kasane_window_open_uri (window, *uri));
+  gtk_window_present (GTK_WINDOW (window));
+  kasane_test_iterate (1500);
+  g_assert_cmpstr (view_name (window), ==, "compare");
+  type_keys (GTK_WINDOW (window), "alt+4");
+  g_assert_cmpstr (view_name (window), ==, "ledger");
+  type_keys (GTK_WINDOW (window), "alt+1");
+  g_assert_cmpstr (view_name (window), ==, "compare");
+
+  /* A style chosen in the menu's Style submenu with the keyboard (the menu ends with
+   * Style, Keyboard Shortcuts, About; the submenu lists Follow System, Light, Dark, High
+   * Contrast), then Alt+3: the Trend view, no click needed in between. */
+  type_keys (GTK_WINDOW (window), "F10 Up Up Up Right Down Down Down Return");
+  {
+    g_autofree char *theme = g_settings_get_string (settings, "theme");
+
+    g_assert_cmpstr (theme, ==, "dark");
+  }
+
+  type_keys (GTK_WINDOW (window), "alt+3");
+  g_assert_cmpstr (view_name (window), ==, "trend");
+
+  /* In Stack, Down moves the selection at once. */
+  type_keys (GTK_WINDOW (window), "alt+2");
+  g_assert_cmpstr (view_name (window), ==, "stack");
+  stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
+  layer = kasane_diagram_view_get_selected_layer (stack);
+  type_keys (GTK_WINDOW (window), "Down");
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (stack), !=, layer);
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (stack), >=, 0);
+
+  /* F11: full screen, without header bar and sidebar; Escape: back as it was, and the
+   * selection kept (Escape left full screen and did nothing else). */
+  layer = kasane_diagram_view_get_selected_layer (stack);
+  titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+  sidebar_pane = gtk_widget_get_ancestor (GTK_WIDGET (kasane_window_get_sidebar (window)),
+                                          GTK_TYPE_SCROLLED_WINDOW);
+  type_keys (GTK_WINDOW (window), "F11");
+  g_assert_true (wait_for (is_fullscreen, GTK_WINDOW (window), 3000));
+  kasane_test_iterate (300);
+  g_assert_false (gtk_widget_get_visible (titlebar));
+  {
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+    GdkRectangle geometry;
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+    gdk_monitor_get_geometry (monitor, &geometry);
+    for (guint waited = 0; waited < 2000 && gdk_surface_get_width (surface) != geometry.width;
+         waited += 50)
+      kasane_test_iterate (50);
+    g_assert_cmpint (gdk_surface_get_width (surface), ==, geometry.width);
+    g_assert_cmpint (gdk_surface_get_height (surface), ==, geometry.height);
+    g_assert_false (gtk_widget_get_visible (sidebar_pane));
+  }
+  type_keys (GTK_WINDOW (window), "Escape");
+  g_assert_true (wait_for (is_not_fullscreen, GTK_WINDOW (window), 3000));
+  kasane_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (titlebar));
+  g_assert_true (gtk_widget_get_visible (sidebar_pane));
+  g_assert_cmpint (kasane_diagram_view_get_selected_layer (stack), ==, layer);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kasane_test_wait_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/window-keys/menu-focus-fullscreen", test_keys);
+
+  /* A window manager, for full screen and focus; the test skips itself without X11. */
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      const char *wm[] = { "openbox", NULL };
+
+      if (g_spawn_async (NULL, (char **) wm, NULL, G_SPAWN_SEARCH_PATH |
+                         G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, &wm_pid, NULL))
+        g_usleep (500 * 1000);
+    }
+  status = g_test_run ();
+  if (wm_pid != 0)
+    {
+      kill (wm_pid, SIGTERM);
+      g_spawn_close_pid (wm_pid);
+    }
+  return status;
+}
