@@ -613,6 +613,44 @@ test_window_bundled (void)
   reset_settings ();
 }
 
+/* At 800×600 every view fits the window: none makes it wider than it was asked to be
+ * (the Ledger's table used to push it past the screen, cutting off its last columns). */
+static void
+test_window_narrow (void)
+{
+  static const char * const views[] = { "compare", "stack", "trend", "ledger", "explain" };
+  const char * const *uris = kasane_session_get_bundled_uris ();
+  KasaneWindow *window;
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_width (GTK_WIDGET (window)) > 800 &&
+           g_get_monotonic_time () < deadline)
+      kasane_test_iterate (50);
+  }
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      int minimum = 0;
+
+      gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), views[v]);
+      kasane_test_iterate (200);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                          NULL, NULL);
+      g_test_message ("%s: window %d px wide, at least %d", views[v],
+                      gtk_widget_get_width (GTK_WIDGET (window)), minimum);
+      g_assert_cmpint (minimum, <=, 800);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+    }
+  destroy_window (window);
+}
+
 static void
 test_window_views (void)
 {
@@ -1028,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/window/missing-file", test_window_missing_file);
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/views", test_window_views);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
   g_test_add_func ("/window/without-schema", test_window_without_schema);

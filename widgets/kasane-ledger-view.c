@@ -551,7 +551,15 @@ kasane_ledger_view_init (KasaneLedgerView *self)
                                     NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self->ledger_grid), "ledger");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ledger_grid));
+  /* A narrow window scrolls the table sideways rather than growing past the screen.  The
+   * scroller asks for the table's height at its narrowest; the card keeps its own. */
+  gtk_widget_set_valign (GTK_WIDGET (self->ledger_grid), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                               "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                                               "vscrollbar-policy", GTK_POLICY_NEVER,
+                                               "propagate-natural-width", TRUE,
+                                               "child", self->ledger_grid,
+                                               NULL));
 
   clamp = kasane_clamp_new (box, 1400);
   scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
