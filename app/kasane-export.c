@@ -419,11 +419,15 @@ paint_diagram (cairo_t                   *cr,
 
       for (guint d = 0; d < datasets_shown (n_datasets, options->view); d++)
         n_layers += datasets[d]->layers->len;
+      guint n_shown = datasets_shown (n_datasets, options->view);
+
       g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
-                   _("%1$u datasets with %2$u layers in all do not fit at %3$u×%4$u: export "
-                     "fewer datasets or a larger size"),
-                   datasets_shown (n_datasets, options->view), n_layers, options->width,
-                   options->height);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%1$u dataset with %2$u layers in all does not fit at "
+                                "%3$u×%4$u: export fewer datasets or a larger size",
+                                "%1$u datasets with %2$u layers in all do not fit at "
+                                "%3$u×%4$u: export fewer datasets or a larger size", n_shown),
+                   n_shown, n_layers, options->width, options->height);
       return FALSE;
     }
   kasane_diagram_paint (cr, layout, palette);

@@ -321,9 +321,11 @@ test_does_not_fit (void)
   g_assert_true (g_file_set_contents (tall, json->str, -1, NULL));
   {
     const char *tall_argv[] = { g_getenv ("KASANE_EXE"), argv->pdata[1], tall, NULL };
+    g_autofree char *expected = g_strdup_printf ("1 dataset with %u layers in all does not fit",
+                                                 KASANE_MAX_LAYERS);
 
     g_assert_false (run (tall_argv, &err));
-    g_assert_nonnull (strstr (err, "do not fit"));
+    g_assert_nonnull (strstr (err, expected));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
   g_unlink (tall);

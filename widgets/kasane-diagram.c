@@ -1021,10 +1021,14 @@ build_overflow_message (Ctx *ctx)
   ctx->text_unit = MAX (ctx->frame_unit, 0.7);
   heading_font = diagram_font_at (ctx, 34, KASANE_WEIGHT_BOLD, FALSE);
   detail_font = diagram_font_at (ctx, 24, KASANE_WEIGHT_REGULAR, FALSE);
-  detail = g_strdup_printf (kasane_gettext (ctx->lang,
-                                            N_("%1$u datasets with %2$u layers in all do not "
-                                               "fit at %3$.0f×%4$.0f. Show fewer datasets, or "
-                                               "make the window or the picture larger.")),
+  detail = g_strdup_printf (kasane_ngettext (ctx->lang,
+                                             "%1$u dataset with %2$u layers in all does not "
+                                             "fit at %3$.0f×%4$.0f. Show fewer datasets, or "
+                                             "make the window or the picture larger.",
+                                             "%1$u datasets with %2$u layers in all do not "
+                                             "fit at %3$.0f×%4$.0f. Show fewer datasets, or "
+                                             "make the window or the picture larger.",
+                                             ctx->data->n_datasets),
                             ctx->data->n_datasets, n_layers, width, height);
   layout_reset (layout);
   diagram_measure (ctx, kasane_gettext (ctx->lang, N_("This does not fit here")), &heading_font,
