@@ -151,11 +151,13 @@ gboolean diagram_claim_differs (KasaneDataset      *dataset,
                                 const KasaneLedger *ledger);
 const char *diagram_claim_word (KasaneClaim claim,
                                 const char *lang);
+/* `strip`: room for the open-load bars at the cards' right (Compare draws a slope). */
 void diagram_column_geom (Ctx         *ctx,
                           DatasetPlan *dp,
                           double       x,
                           double       w,
                           int          max_load,
+                          gboolean     strip,
                           ColumnGeom  *g);
 void diagram_dataset_plan_clear (DatasetPlan *dp);
 const char *diagram_effect_word (KasaneEffect effect);
@@ -181,6 +183,21 @@ double diagram_flow_chips (const ChipStyle *style,
                            double           max_w,
                            guint            break_before,
                            double          *last_right);
+/* kasane-diagram-slope.c: the open-load slope chart in the band given; returns the
+ * height it used (0 when the band is too small for a readable chart). */
+double diagram_emit_slope (Ctx         *ctx,
+                           DatasetPlan *plans,
+                           guint        n_plans,
+                           int          max_load,
+                           double       x,
+                           double       y,
+                           double       width,
+                           double       height);
+/* kasane-diagram-claim.c: the slope label over the first `n_rows` layers. */
+char *diagram_slope_label_upto (const KasaneDataset *dataset,
+                                const KasaneLedger  *ledger,
+                                guint                n_rows,
+                                const char          *lang);
 KasaneFont diagram_font_at (Ctx          *ctx,
                             double        px,
                             KasaneWeight  weight,

@@ -363,6 +363,7 @@ diagram_column_geom (Ctx         *ctx,
                      double       x,
                      double       w,
                      int          max_load,
+                     gboolean     strip,
                      ColumnGeom  *g)
 {
   KasaneFont num_font = diagram_font_at (ctx, 22, KASANE_WEIGHT_BOLD, TRUE);
@@ -375,11 +376,11 @@ diagram_column_geom (Ctx         *ctx,
   g->rail_w = dp->n_lanes > 0 ? dp->n_lanes * g->lane_gap + 10 * ctx->text_unit : 0;
   diagram_measure (ctx, num, &num_font, 0, 0, &ext);
   g->num_w = ext.width;
-  g->bar_max = MIN (104 * ctx->text_unit, 0.14 * w);
-  g->strip_w = g->bar_max + 10 * ctx->text_unit + g->num_w;
+  g->bar_max = strip ? MIN (104 * ctx->text_unit, 0.14 * w) : 0;
+  g->strip_w = strip ? g->bar_max + 10 * ctx->text_unit + g->num_w : 0;
   g->card_x = x + g->rail_w;
-  g->card_w = w - g->rail_w - 26 * ctx->text_unit - g->strip_w;
-  g->strip_x = g->card_x + g->card_w + 26 * ctx->text_unit;
+  g->card_w = w - g->rail_w - (strip ? 26 * ctx->text_unit + g->strip_w : 0);
+  g->strip_x = g->card_x + g->card_w + (strip ? 26 * ctx->text_unit : 0);
 }
 
 
@@ -686,6 +687,10 @@ emit_strip (Ctx              *ctx,
   double bar_h = 22 * ctx->text_unit;
   double prev_x = -1, prev_y = 0;
 
+  /* Compare draws the open load as its slope chart instead. */
+  if (g->strip_w <= 0)
+    return;
+
   for (guint li = 0; li < dp->n_visible; li++)
     {
       int load = dp->ledger->rows[li].open_load;
@@ -778,6 +783,7 @@ diagram_emit_stack (Ctx              *ctx,
                      arrow_top - 10 * ctx->text_unit - ext.height,
                      diagram_rect_make (g->x, above_top, g->w, top_card_y - above_top),
                      KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
+  if (g->strip_w > 0)
   {
     const char *cap = kasane_gettext (ctx->lang, N_("Open load"));
 

@@ -266,6 +266,8 @@ open_line_height (Ctx         *ctx,
   KasaneTextExtents a, b;
 
   diagram_measure (ctx, open, &small, card_w, 2, &a);   /* card_w: the text's width */
+  if (strip_w <= 0)
+    return a.height + 22 * ctx->text_unit;
   diagram_measure (ctx, kasane_gettext (ctx->lang, N_("Open load")), &caption, strip_w, 2, &b);
   return MAX (a.height, b.height) + 22 * ctx->text_unit;
 }
@@ -740,7 +742,7 @@ build (Ctx                       *ctx,
   double W = layout->width, H = layout->height;
   double margin_y = 44 * ctx->frame_unit, margin_x = 64 * ctx->frame_unit;
   gboolean stack = params->kind == KASANE_DIAGRAM_STACK;
-  KasaneFont title_font = diagram_font_at (ctx, stack ? 38 : 42, KASANE_WEIGHT_BOLD, FALSE);
+  KasaneFont title_font = diagram_font_at (ctx, stack ? 38 : 36, KASANE_WEIGHT_BOLD, FALSE);
   KasaneFont sub_font = diagram_font_at (ctx, 22, KASANE_WEIGHT_REGULAR, FALSE);
   KasaneFont col_title_font = diagram_font_at (ctx, 27, KASANE_WEIGHT_SEMIBOLD, FALSE);
   CardStyle cs = diagram_card_style (ctx);
@@ -753,6 +755,8 @@ build (Ctx                       *ctx,
   double *row_y, *row_h;
   gboolean ok = TRUE;
   g_autofree char *title_owned = NULL;
+  g_autofree char *claim_title = NULL;
+  double slope_band = 0;
 
   if (n_datasets == 0)
     return TRUE;
@@ -796,19 +800,37 @@ build (Ctx                       *ctx,
     }
   else
     {
-      title = n_plans == 2 ? kasane_gettext (ctx->lang, N_("Two stacks, two stories")) :
-                             kasane_gettext (ctx->lang, N_("Layers compared"));
-      subtitle = kasane_gettext (ctx->lang, N_("Each layer was meant to fix the problems of the one below it. Did it, or did it move them?"));
+      g_autofree KasaneLedger **ledgers = g_new (KasaneLedger *, n_plans);
+      g_autofree KasaneDataset **shown = g_new (KasaneDataset *, n_plans);
+
+      /* The claim, from the ledgers: what the picture shows, in words. */
+      for (guint d = 0; d < n_plans; d++)
+        {
+          ledgers[d] = (KasaneLedger *) plans[d].ledger;
+          shown[d] = plans[d].dataset;
+        }
+      claim_title = kasane_diagram_claim_title (shown, ledgers, n_plans, ctx->lang);
+      title = claim_title;
+      /* The claim answers the question the subtitle used to ask; what the slope at its
+       * right shows is said here. */
+      subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved"));
     }
   y = margin_y;
   {
     KasaneRect frame = diagram_rect_make (margin_x, margin_y, W - 2 * margin_x, H - 2 * margin_y);
+    /* Compare: the claim at the left, the open load from layer to layer at the right of
+     * it, the whole result at a glance above the columns that detail it. */
+    double head_w = stack ? W - 2 * margin_x : (W - 2 * margin_x) * 0.55;
+    double slope_x = margin_x + head_w + 48 * ctx->frame_unit;
+    double top = y;
 
-    y += add_text (ctx, title, &title_font, W - 2 * margin_x, stack ? 2 : 1, margin_x, y, frame,
-                   KASANE_ROLE_TEXT);
+    y += add_text (ctx, title, &title_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT);
     y += 6 * ctx->text_unit;
-    y += add_text (ctx, subtitle, &sub_font, W - 2 * margin_x, 2, margin_x, y, frame, KASANE_ROLE_TEXT_DIM);
-    y += 26 * ctx->text_unit;
+    y += add_text (ctx, subtitle, &sub_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT_DIM);
+    if (!stack)
+      slope_band = diagram_emit_slope (ctx, plans, n_plans, max_load, slope_x, top,
+                                 W - margin_x - slope_x, MAX (y - top, 130 * ctx->text_unit));
+    y = MAX (y, top + slope_band) + (slope_band > 0 ? 18 : 26) * ctx->text_unit;
   }
 
   legend_top = emit_legend (ctx, margin_x, W - 2 * margin_x, H - margin_y, TRUE);
@@ -832,7 +854,8 @@ build (Ctx                       *ctx,
         DatasetPlan *dp = &plans[d];
         KasaneTextExtents ext;
 
-        diagram_column_geom (ctx, dp, margin_x + d * (col_w + col_gap), col_w, max_load, &geoms[d]);
+        diagram_column_geom (ctx, dp, margin_x + d * (col_w + col_gap), col_w, max_load,
+                             slope_band <= 0, &geoms[d]);
         if (geoms[d].card_w < 120 * ctx->text_unit)
           ok = FALSE;
         if (!stack)

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "kasane-dataset.h"
+#include "kasane-ledger.h"
 #include "kasane-render.h"
 
 G_BEGIN_DECLS
@@ -107,6 +108,21 @@ char    *kasane_diagram_data_describe   (const KasaneDiagramData *data,
                                          guint                    first,
                                          KasaneDiagramKind        kind,
                                          const char              *lang);
+
+/* The Compare view's message (kasane-diagram-claim.c).  A dataset's short name is its
+ * title up to the first colon ("AI" for "AI: language models, …"). */
+char    *kasane_diagram_short_name      (const KasaneDataset   *dataset,
+                                         const char            *lang);
+/* What the ledgers found, as the title: "AI closed its problems layer by layer; Ethereum
+ * scaling only moved its problems" (one or two datasets; more get a plain title). */
+char    *kasane_diagram_claim_title     (KasaneDataset * const *datasets,
+                                         KasaneLedger * const  *ledgers,
+                                         guint                  n_datasets,
+                                         const char            *lang);
+/* The open load at the first and the last layer and its change: "AI 14 → 10, −29 %". */
+char    *kasane_diagram_slope_label     (const KasaneDataset   *dataset,
+                                         const KasaneLedger    *ledger,
+                                         const char            *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneDiagramLayout, kasane_diagram_layout_free)
 
