@@ -48,6 +48,7 @@ struct _KasaneWindow
   KasaneDiagramView  *compare_view;
   KasaneDiagramView  *stack_view;
   KasaneTrendView    *trend_view;
+  GtkOverlay         *trend_overlay;  /* the Trend view and its Series button */
   GtkBox             *explain_bin;
   GtkListBox         *sidebar;
   GtkWidget          *sidebar_pane;   /* the sidebar's scrolled window */

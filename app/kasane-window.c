@@ -21,6 +21,7 @@
 #include "kasane-window.h"
 #include "kasane-window-private.h"
 #include "kasane-window-parts.h"
+#include "kasane-series-chooser.h"
 
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
@@ -961,6 +962,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, stack_view);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, trend_view);
+  gtk_widget_class_bind_template_child (widget_class, KasaneWindow, trend_overlay);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, explain_bin);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KasaneWindow, error_revealer);
@@ -1040,6 +1042,15 @@ kasane_window_init (KasaneWindow *self)
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_create_popup_cb, self, NULL);
   window_keys_init (self);
+
+  /* Every series one click away from the featured ones the Trend view opens with. */
+  {
+    GtkWidget *chooser = kasane_series_chooser_new (self->trend_view);
+
+    g_object_set (chooser, "halign", GTK_ALIGN_END, "valign", GTK_ALIGN_START,
+                  "margin-top", 12, "margin-end", 12, NULL);
+    gtk_overlay_add_overlay (self->trend_overlay, chooser);
+  }
 
   if (g_strcmp0 (g_getenv ("KASANE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);

@@ -1243,6 +1243,49 @@ test_paragraph_cap (void)
       }
 }
 
+/* `featured` and `headline` (DESIGN.md): a series opens the Trend view and titles its
+ * panel, an event is labelled; anything but true or false is a located error. */
+static void
+test_featured (void)
+{
+  static const char json[] =
+    "{\"format\": \"kasane-dataset/1\", \"id\": \"f\", \"title\": \"F\",\n"
+    " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\"}],\n"
+    " \"series\": [{\"id\": \"a\", \"name\": \"A\", \"unit\": \"\", \"featured\": true,\n"
+    "   \"headline\": {\"en\": \"A fell tenfold\", \"ja\": \"A は十分の一に\"},\n"
+    "   \"source\": {\"name\": \"n\", \"url\": \"u\", \"retrieved\": \"2026\"},\n"
+    "   \"points\": [[\"2020\", 1]]},\n"
+    "  {\"id\": \"b\", \"name\": \"B\", \"unit\": \"\", \"featured\": false,\n"
+    "   \"source\": {\"name\": \"n\", \"url\": \"u\", \"retrieved\": \"2026\"},\n"
+    "   \"points\": [[\"2020\", 1]]}],\n"
+    " \"events\": [{\"date\": \"2021\", \"label\": \"E\", \"featured\": %s}]}\n";
+  g_autofree char *good = g_strdup_printf (json, "true");
+  g_autofree char *bad = g_strdup_printf (json, "\"yes\"");
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) dataset = NULL;
+  const KasaneSeries *a, *b;
+
+  dataset = kasane_dataset_load_json (good, strlen (good), "f.json", NULL, diagnostics);
+  print_diagnostics (diagnostics);
+  g_assert_nonnull (dataset);
+  a = g_ptr_array_index (dataset->series, 0);
+  b = g_ptr_array_index (dataset->series, 1);
+  g_assert_true (a->featured);
+  g_assert_false (b->featured);
+  g_assert_cmpstr (kasane_text_get (&a->headline, "ja"), ==, "A は十分の一に");
+  g_assert_cmpstr (kasane_text_get (&b->headline, "en"), ==, "");
+  g_assert_true (((KasaneEvent *) g_ptr_array_index (dataset->events, 0))->featured);
+  g_clear_pointer (&dataset, kasane_dataset_unref);
+
+  g_clear_pointer (&diagnostics, kasane_diagnostics_free);
+  diagnostics = kasane_diagnostics_new ();
+  dataset = kasane_dataset_load_json (bad, strlen (bad), "f.json", NULL, diagnostics);
+  print_diagnostics (diagnostics);
+  g_assert_null (dataset);
+  assert_first_error_at (diagnostics, 10, 56, KASANE_DATASET_ERROR_TYPE);
+  g_assert_true (has_message (diagnostics, "true or false"));
+}
+
 /* Past KASANE_DIAGNOSTICS_MAX errors, the list says how many more there were. */
 static void
 test_more_errors (void)
@@ -1346,6 +1389,7 @@ main (int    argc,
   g_test_add_func ("/json-loader/text-cap", test_text_cap);
   g_test_add_func ("/json-loader/count-caps", test_count_caps);
   g_test_add_func ("/json-loader/paragraph-cap", test_paragraph_cap);
+  g_test_add_func ("/json-loader/featured", test_featured);
   g_test_add_func ("/json-loader/effects-cap", test_effects_cap);
   g_test_add_func ("/json-loader/paragraphs-chars-cap", test_paragraphs_chars_cap);
   g_test_add_func ("/json-loader/more-errors", test_more_errors);

@@ -432,12 +432,17 @@ typedef struct
   const char *file;
   guint       n_panels;
   guint       n_eras;
+  guint       n_featured;     /* the series the chart opens with */
+  const char *headline;       /* the start of a panel title, in English */
 } BundledCase;
 
 static void
 test_bundled_layout (void)
 {
-  const BundledCase cases[] = { { "ai.json", 3, 3 }, { "crypto.json", 5, 3 } };
+  const BundledCase cases[] = {
+    { "ai.json", 2, 3, 2, "The length of task an AI agent finishes half the time" },
+    { "crypto.json", 2, 3, 4, "The number of L2 chains grew from 1 to 39" },
+  };
   const char *langs[] = { "en", "ja" };
   g_autoptr(KasaneMeasure) measure = kasane_measure_new_fake (0.6);
 
@@ -467,7 +472,42 @@ test_bundled_layout (void)
           }
         g_assert_cmpuint (n_era_labels, >=, 2);
         g_assert_cmpuint (layout->events->len, >, 0);
-        g_assert_cmpuint (layout->legend->len, ==, dataset->series->len);
+        /* It opens with the featured series, one message per panel: the headline of
+         * its first featured series titles it; only featured events are labelled. */
+        g_assert_cmpuint (layout->legend->len, ==, cases[c].n_featured);
+        for (guint i = 0; i < kasane_trend_data_get_n_series (layout->data); i++)
+          g_assert_true (kasane_trend_data_get_series (layout->data, i)->featured);
+        if (g_str_equal (langs[l], "en"))
+          {
+            gboolean found = FALSE;
+
+            for (guint p = 0; p < layout->panels->len; p++)
+              {
+                KasaneTrendPanel *panel = &g_array_index (layout->panels, KasaneTrendPanel, p);
+                const char *title = g_array_index (layout->texts, KasaneTrendText,
+                                                   panel->title).text;
+
+                found = found || g_str_has_prefix (title, cases[c].headline);
+              }
+            g_assert_true (found);
+          }
+        {
+          guint labelled = 0;
+
+          for (guint i = 0; i < layout->events->len; i++)
+            {
+              KasaneTrendEventMark *m = &g_array_index (layout->events, KasaneTrendEventMark, i);
+
+              if (m->text >= 0)
+                {
+                  g_assert_true (((KasaneEvent *) g_ptr_array_index (dataset->events,
+                                                                     m->event))->featured);
+                  labelled++;
+                }
+            }
+          g_assert_cmpuint (labelled, <=, 5);
+          g_assert_cmpuint (labelled, >, 0);
+        }
         g_assert_cmpuint (layout->x_ticks->len, >=, 3);
         assert_texts_inside (layout);
         assert_no_label_collisions (layout, KASANE_TREND_TEXT_EVENT);
@@ -529,12 +569,24 @@ test_bundled_layout (void)
       }
 }
 
+/* Every series of `dataset`, in file order (NULL would chart the featured ones). */
+static const char **
+all_series_ids (KasaneDataset *dataset)
+{
+  const char **ids = g_new0 (const char *, dataset->series->len + 1);
+
+  for (guint i = 0; i < dataset->series->len; i++)
+    ids[i] = ((KasaneSeries *) g_ptr_array_index (dataset->series, i))->id;
+  return ids;
+}
+
 static void
 test_hover_and_zoom (void)
 {
   g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
   g_autoptr(KasaneMeasure) measure = kasane_measure_new_fake (0.6);
-  g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, NULL);
+  g_autofree const char **all = all_series_ids (dataset);
+  g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, all);
   g_autoptr(KasaneTrendLayout) hover = NULL;
   g_autoptr(KasaneTrendLayout) zoomed = NULL;
   KasaneTrendParams params;
@@ -634,7 +686,9 @@ test_short_canvas (void)
 {
   g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
   g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
-  g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, NULL);
+  /* All twelve series: sources enough to need shrinking. */
+  g_autofree const char **all = all_series_ids (dataset);
+  g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset, all);
   static const double sizes[][2] = { { 1000, 420 }, { 1280, 480 }, { 1600, 900 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
@@ -787,10 +841,20 @@ static void
 test_describe (void)
 {
   g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled ("crypto.json");
-  g_autofree char *en = kasane_trend_describe (dataset, NULL, "en");
-  g_autofree char *ja = kasane_trend_describe (dataset, NULL, "ja");
+  g_autofree const char **all = g_new0 (const char *, dataset->series->len + 1);
+  g_autofree char *en = NULL;
+  g_autofree char *ja = NULL;
+  g_autofree char *featured = kasane_trend_describe (dataset, NULL, "en");
   const char * const ids[] = { "l2-value-locked", NULL };
   g_autofree char *one = kasane_trend_describe (dataset, ids, "en");
+
+  for (guint i = 0; i < dataset->series->len; i++)
+    all[i] = ((KasaneSeries *) g_ptr_array_index (dataset->series, i))->id;
+  en = kasane_trend_describe (dataset, all, "en");
+  ja = kasane_trend_describe (dataset, all, "ja");
+  /* By default, what the chart opens with: the featured series. */
+  g_assert_nonnull (strstr (featured, "Ethereum L1 median transaction cost, monthly"));
+  g_assert_null (strstr (featured, "Ethereum L1 mean fee"));
 
   g_assert_nonnull (strstr (en, "Ethereum L1 mean fee per transaction, monthly (USD/tx (mean)): "
                                 "33 points from Jan 2021 to Sep 2023; it fell from $8.57 to $3.15"));

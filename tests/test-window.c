@@ -16,6 +16,7 @@
 #include "kasane-session.h"
 #include "kasane-zoom.h"
 #include "kasane-window.h"
+#include "kasane-trend-view.h"
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
 #include "kasane-test-util.h"
@@ -292,7 +293,8 @@ test_window_empty (void)
                                                       NULL)));
 
   /* Icon-only buttons carry a name for assistive technologies and a tooltip. */
-  menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  menu_button = find_widget (gtk_window_get_titlebar (GTK_WINDOW (window)),
+                             GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (menu_button);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
@@ -611,6 +613,72 @@ test_window_bundled (void)
 
   destroy_window (window);
   reset_settings ();
+}
+
+/* The Trend view opens with the featured series; its Series button lists every series
+ * of the dataset, ticked for the charted ones, and ticking one charts it too; the last
+ * ticked one stays. */
+static void
+test_window_series_chooser (void)
+{
+  const char * const *uris = kasane_session_get_bundled_uris ();
+  KasaneWindow *window;
+  KasaneTrendView *trend;
+  KasaneDataset *dataset;
+  GtkWidget *chooser, *popover, *check = NULL;
+  guint n_featured = 0, n_checks = 0, n_ticked = 0;
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "trend");
+  kasane_test_wait_idle ();
+
+  trend = KASANE_TREND_VIEW (kasane_window_get_trend_view (window));
+  dataset = kasane_trend_view_get_dataset (trend);
+  g_assert_nonnull (dataset);
+  for (guint i = 0; i < dataset->series->len; i++)
+    n_featured += ((KasaneSeries *) g_ptr_array_index (dataset->series, i))->featured;
+  g_assert_cmpuint (n_featured, >, 0);
+  g_assert_cmpuint (n_featured, <, dataset->series->len);
+  g_assert_cmpuint (kasane_trend_view_get_n_series (trend), ==, n_featured);
+
+  chooser = find_widget (gtk_widget_get_parent (GTK_WIDGET (trend)), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (chooser);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+  kasane_test_wait_idle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser)));
+  for (GtkWidget *w = find_widget (popover, GTK_TYPE_CHECK_BUTTON, NULL); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      int index = kasane_dataset_find_series (dataset, gtk_widget_get_name (w));
+      KasaneSeries *series;
+
+      g_assert_cmpint (index, ==, (int) n_checks);
+      series = g_ptr_array_index (dataset->series, index);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (w)) == series->featured);
+      n_ticked += gtk_check_button_get_active (GTK_CHECK_BUTTON (w));
+      if (!series->featured && check == NULL)
+        check = w;
+      n_checks++;
+    }
+  g_assert_cmpuint (n_checks, ==, dataset->series->len);
+  g_assert_cmpuint (n_ticked, ==, n_featured);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_trend_view_get_n_series (trend), ==, n_featured + 1);
+
+  /* Untick everything: the last one stays, and so does a chart. */
+  for (GtkWidget *w = find_widget (popover, GTK_TYPE_CHECK_BUTTON, NULL); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (w), FALSE);
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_trend_view_get_n_series (trend), ==, 1);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  destroy_window (window);
 }
 
 /* At 800×600 every view fits the window: none makes it wider than it was asked to be
@@ -1067,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/series-chooser", test_window_series_chooser);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
   g_test_add_func ("/window/without-schema", test_window_without_schema);

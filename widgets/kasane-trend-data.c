@@ -159,8 +159,14 @@ kasane_trend_data_new (KasaneDataset      *dataset,
 
   if (series_ids == NULL)
     {
+      /* The default chart: the featured series, or all of them when none is. */
       for (guint i = 0; i < dataset->series->len; i++)
-        add_chart_series (data, g_ptr_array_index (dataset->series, i));
+        {
+          KasaneSeries *series = g_ptr_array_index (dataset->series, i);
+
+          if (kasane_dataset_series_shown_by_default (dataset, series))
+            add_chart_series (data, series);
+        }
     }
   else
     {

@@ -448,6 +448,26 @@ trend_layout_panels (Ctx    *c,
                                  dp->unit.title);
       else
         title = g_strdup (dp->unit.title);
+      /* The panel's message first: the headline of its first series that has one. */
+      for (guint m = 0; m < dp->members->len; m++)
+        {
+          guint index = g_array_index (dp->members, guint, m);
+          const KasaneSeries *series = g_array_index (data->series, KasaneTrendDataSeries,
+                                                      index).series;
+          const char *headline = kasane_text_get (&series->headline, layout->lang);
+
+          if (*headline != '\0')
+            {
+              g_autofree char *unit = g_steal_pointer (&title);
+
+              /* Translators: a chart panel's header: %1$s its one-sentence message,
+               * %2$s the unit (and scale) of its axis */
+              title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
+                                                        NC_ ("trend panel", "%1$s — %2$s")),
+                                       headline, unit);
+              break;
+            }
+        }
       panel.title = trend_add_text (layout, c->measure, title, title_font,
                                     layout->plot_right - layout->plot_left, 1,
                                     KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_PANEL);

@@ -109,9 +109,14 @@ trend_layout_events (Ctx *c)
   /* Labels stay over the plots; the gutter to the right holds "+N more events". */
   double gap = 8 * c->ts, right = layout->plot_right;
   guint dropped = 0;
+  gboolean any_featured = FALSE;
 
   if (layout->data->numeric_x)
     return;
+  /* When the dataset marks some events featured, only those are labelled; the others
+   * are ticks that name themselves on hover. */
+  for (guint i = 0; i < dataset->events->len; i++)
+    any_featured = any_featured || ((KasaneEvent *) g_ptr_array_index (dataset->events, i))->featured;
 
   for (guint i = 0; i < dataset->events->len; i++)
     {
@@ -126,7 +131,7 @@ trend_layout_events (Ctx *c)
       mark.text = -1;
       mark.row = -1;
 
-      if (layout->n_event_rows > 0)
+      if (layout->n_event_rows > 0 && (event->featured || !any_featured))
         {
           mark.text = trend_add_text (layout, c->measure, kasane_text_get (&event->label, layout->lang),
                                       f, 170 * c->ts, 1, KASANE_ROLE_TEXT, 0,

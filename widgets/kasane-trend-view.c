@@ -1040,6 +1040,34 @@ kasane_trend_view_class_init (KasaneTrendViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "kasane-trend");
 }
 
+/* An event's tick names it: its label and date, as a tooltip (labelled or not). */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  KasaneTrendView *self = KASANE_TREND_VIEW (widget);
+  const KasaneTrendLayout *layout = current_layout (self);
+  KasaneTrendHit hit;
+  const KasaneEvent *event;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (keyboard || layout == NULL || self->dataset == NULL ||
+      !kasane_trend_layout_hit_test (layout, x, y, 0, &hit) ||
+      hit.kind != KASANE_TREND_HIT_EVENT || hit.event < 0 ||
+      (guint) hit.event >= self->dataset->events->len)
+    return FALSE;
+  event = g_ptr_array_index (self->dataset->events, hit.event);
+  date = kasane_date_format_iso (&event->date);
+  text = g_strdup_printf ("%s\n%s", kasane_text_get (&event->label, view_lang (self)), date);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 kasane_trend_view_init (KasaneTrendView *self)
 {
@@ -1051,6 +1079,8 @@ kasane_trend_view_init (KasaneTrendView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
@@ -1128,6 +1158,8 @@ kasane_trend_view_set_dataset (KasaneTrendView *self,
     kasane_dataset_ref (dataset);
   g_clear_pointer (&self->dataset, kasane_dataset_unref);
   self->dataset = dataset;
+  /* Another dataset opens with its own default: its featured series. */
+  g_clear_pointer (&self->series_ids, g_strfreev);
   rebuild_data (self);
 }
 

@@ -34,8 +34,8 @@ void                kasane_trend_view_set_dataset      (KasaneTrendView    *self
                                                         KasaneDataset      *dataset);
 KasaneDataset      *kasane_trend_view_get_dataset      (KasaneTrendView    *self);
 
-/* The series to chart, in that order; NULL: all of the dataset's.  Unknown ids are
- * skipped.  Resets like set_dataset. */
+/* The series to chart, in that order; NULL: the dataset's featured series (all of them
+ * when none is featured).  Unknown ids are skipped.  Resets like set_dataset. */
 void                kasane_trend_view_set_series       (KasaneTrendView    *self,
                                                         const char * const *series_ids);
 const char * const *kasane_trend_view_get_series       (KasaneTrendView    *self);

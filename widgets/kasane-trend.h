@@ -53,8 +53,9 @@ void kasane_trend_params_init (KasaneTrendParams *params);
 typedef struct _KasaneTrendData   KasaneTrendData;
 typedef struct _KasaneTrendLayout KasaneTrendLayout;
 
-/* The data work.  `series_ids`: the series to chart, in that order (NULL: all, in file
- * order); ids the dataset does not have are skipped.  Holds a reference on `dataset`. */
+/* The data work.  `series_ids`: the series to chart, in that order (NULL: the featured
+ * ones, or all when none is featured, in file order); ids the dataset does not have are
+ * skipped.  Holds a reference on `dataset`. */
 KasaneTrendData   *kasane_trend_data_new          (KasaneDataset         *dataset,
                                                    const char * const    *series_ids);
 KasaneTrendData   *kasane_trend_data_ref          (KasaneTrendData       *data);

@@ -80,6 +80,20 @@ kasane_dataset_find_series (KasaneDataset *self,
   return -1;
 }
 
+gboolean
+kasane_dataset_series_shown_by_default (KasaneDataset      *self,
+                                        const KasaneSeries *series)
+{
+  g_return_val_if_fail (self != NULL && series != NULL, FALSE);
+
+  if (series->featured)
+    return TRUE;
+  for (guint i = 0; i < self->series->len; i++)
+    if (((KasaneSeries *) g_ptr_array_index (self->series, i))->featured)
+      return FALSE;
+  return TRUE;
+}
+
 /* Stable merge sort of a pointer array by a key; GLib's g_ptr_array_sort is not stable. */
 typedef int (*CompareFunc) (gconstpointer a, gconstpointer b);
 
@@ -231,6 +245,7 @@ kasane_series_free (KasaneSeries *series)
     return;
   g_free (series->id);
   kasane_text_clear (&series->name);
+  kasane_text_clear (&series->headline);
   g_free (series->unit);
   kasane_source_free (series->source);
   g_free (series->x);

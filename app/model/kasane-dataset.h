@@ -95,6 +95,8 @@ typedef struct
   double         *y;             /* NAN marks a gap (a blank CSV cell) */
   guint8         *precision;     /* KasanePrecision of each x */
   KasaneText    **labels;        /* NULL, or n_points entries each NULL or a label */
+  gboolean        featured;      /* the Trend view opens with it */
+  KasaneText      headline;      /* its message in one sentence ("" when none) */
 } KasaneSeries;
 
 typedef struct
@@ -103,6 +105,7 @@ typedef struct
   KasaneText    label;
   int           layer;           /* index into dataset->layers, or -1 */
   KasaneSource *source;          /* or NULL */
+  gboolean      featured;        /* labelled on the chart; the others are ticks */
 } KasaneEvent;
 
 typedef enum
@@ -143,6 +146,9 @@ int            kasane_dataset_find_layer      (KasaneDataset *self,
                                                const char    *id);
 int            kasane_dataset_find_series     (KasaneDataset *self,
                                                const char    *id);
+/* Whether a chart opens with `series`: it is featured, or none of the dataset's is. */
+gboolean       kasane_dataset_series_shown_by_default (KasaneDataset      *self,
+                                                       const KasaneSeries *series);
 
 /* Sorts layers by level and events and every series' points stably by date. */
 void           kasane_dataset_sort            (KasaneDataset *self);

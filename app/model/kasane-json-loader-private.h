@@ -144,6 +144,9 @@ void loader_read_series (Loader      *self,
 KasaneSource *loader_read_source (Loader      *self,
                                   const Value *value,
                                   gboolean     need_retrieved);
+gboolean loader_read_boolean (Loader      *self,
+                              const Value *value,
+                              gboolean    *out);
 const char *loader_read_string (Loader      *self,
                                 const Value *value);
 gboolean loader_read_text (Loader      *self,

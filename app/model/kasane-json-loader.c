@@ -384,6 +384,23 @@ loader_read_number (Loader      *self,
   return TRUE;
 }
 
+/* true or false. */
+gboolean
+loader_read_boolean (Loader      *self,
+                     const Value *value,
+                     gboolean    *out)
+{
+  KasaneJsonType type = loader_type_of (self, value);
+
+  if (type != KASANE_JSON_TRUE && type != KASANE_JSON_FALSE)
+    {
+      loader_type_error (self, value, "true or false");
+      return FALSE;
+    }
+  *out = type == KASANE_JSON_TRUE;
+  return TRUE;
+}
+
 /* An integer written without fraction or exponent, within ±2^53. */
 static gboolean
 read_integer (Loader      *self,
@@ -1053,8 +1070,8 @@ check_ledger (Loader *self)
 
 /* Events */
 
-enum { E_DATE, E_LABEL, E_LAYER, E_SOURCE, E_N };
-static const char * const event_members[] = { "date", "label", "layer", "source" };
+enum { E_DATE, E_LABEL, E_LAYER, E_SOURCE, E_FEATURED, E_N };
+static const char * const event_members[] = { "date", "label", "layer", "source", "featured" };
 
 static void
 read_event (Loader      *self,
@@ -1077,6 +1094,8 @@ read_event (Loader      *self,
     event->layer = loader_read_reference (self, &m[E_LAYER], self->layer_ids, "layer");
   if (m[E_SOURCE].node != NULL)
     event->source = loader_read_source (self, &m[E_SOURCE], FALSE);
+  if (m[E_FEATURED].node != NULL)
+    loader_read_boolean (self, &m[E_FEATURED], &event->featured);
 }
 
 /* The root */

@@ -18,9 +18,11 @@
 
 /* Series */
 
-enum { S_ID, S_NAME, S_UNIT, S_SOURCE, S_LAYER, S_SCALE, S_KIND, S_POINTS, S_CSV, S_COLUMN, S_N };
+enum { S_ID, S_NAME, S_UNIT, S_SOURCE, S_LAYER, S_SCALE, S_KIND, S_POINTS, S_CSV, S_COLUMN,
+       S_FEATURED, S_HEADLINE, S_N };
 static const char * const series_members[] = {
   "id", "name", "unit", "source", "layer", "scale", "kind", "points", "csv", "column",
+  "featured", "headline",
 };
 static const char * const scale_names[] = { "linear", "log" };
 static const char * const kind_names[] = { "line", "step", "points" };
@@ -463,6 +465,10 @@ loader_read_series (Loader      *self,
     }
   if (m[S_SOURCE].node != NULL)
     series->source = loader_read_source (self, &m[S_SOURCE], TRUE);
+  if (m[S_FEATURED].node != NULL)
+    loader_read_boolean (self, &m[S_FEATURED], &series->featured);
+  if (m[S_HEADLINE].node != NULL)
+    loader_read_label (self, &m[S_HEADLINE], &series->headline);
   if (m[S_LAYER].node != NULL)
     series->layer = loader_read_reference (self, &m[S_LAYER], self->layer_ids, "layer");
   if (m[S_SCALE].node != NULL &&
