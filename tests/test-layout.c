@@ -661,6 +661,22 @@ test_japanese_only (void)
   kasane_dataset_unref (dataset);
 }
 
+/* A line never breaks inside a katakana word: given room for the word but not for what
+ * comes before it too, the word moves to a line of its own, whole (Pango alone would
+ * split it, "ab イーサリ" / "アム"). */
+static void
+test_katakana_words (void)
+{
+  KasaneFont font = { 20, KASANE_WEIGHT_REGULAR, FALSE };
+  KasaneTextExtents word, both;
+
+  kasane_measure_text (pango_measure, "イーサリアム", &font, "ja", 0, 0, &word);
+  kasane_measure_text (pango_measure, "ab イーサリアム", &font, "ja", word.width * 1.05, 0,
+                       &both);
+  g_assert_cmpint (both.n_lines, ==, 2);
+  g_assert_cmpfloat (both.width, >=, word.width - 0.5);
+}
+
 static void
 test_fake_measure (void)
 {
@@ -1140,6 +1156,7 @@ main (int    argc,
   g_test_add_func ("/layout/themes", test_themes);
   g_test_add_func ("/layout/pango-measure", test_pango_measure);
   g_test_add_func ("/layout/claim", test_claim);
+  g_test_add_func ("/layout/katakana-words", test_katakana_words);
   g_test_add_func ("/layout/fake-measure", test_fake_measure);
   g_test_add_func ("/layout/bundled", test_bundled);
   g_test_add_func ("/layout/tall-canvas", test_tall_canvas);

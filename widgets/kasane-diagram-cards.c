@@ -500,8 +500,9 @@ diagram_still_open_text (Ctx         *ctx,
 
       if (i > 0)
         g_string_append (list, diagram_list_separator (ctx->lang));
-      g_string_append_printf (list, "%s (%d)", kasane_text_get (&problem->label, ctx->lang),
-                              op->weight);
+      /* The weight in brackets: full-width ones in Japanese text. */
+      g_string_append_printf (list, diagram_is_ja (ctx->lang) ? "%s（%d）" : "%s (%d)",
+                              kasane_text_get (&problem->label, ctx->lang), op->weight);
     }
   {
     char *text = g_strdup_printf (kasane_gettext (ctx->lang, N_("Still open at the top: %s")),

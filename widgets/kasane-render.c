@@ -294,6 +294,46 @@ kasane_render_output_text (const char     *text,
   return out != NULL ? g_string_free (out, FALSE) : NULL;
 }
 
+static gboolean
+is_katakana (gunichar c)
+{
+  return (c >= 0x30A0 && c <= 0x30FF) ||   /* katakana, with ー and ・ */
+         (c >= 0x31F0 && c <= 0x31FF) ||   /* small katakana for Ainu */
+         (c >= 0xFF66 && c <= 0xFF9F);     /* half-width katakana */
+}
+
+/* No line break inside a katakana word (エー|ジェント, イーサ|リアム): Pango allows one
+ * between any two kana.  A word longer than the line still breaks where it must. */
+static void
+keep_katakana_words (PangoAttrList *attrs,
+                     const char    *text)
+{
+  const char *run = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean kana = c != 0 && is_katakana (c) && c != 0x30FB;   /* ・ separates words */
+
+      if (kana && run == NULL)
+        run = p;
+      else if (!kana && run != NULL)
+        {
+          if (g_utf8_pointer_to_offset (run, p) > 1)
+            {
+              PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
+
+              keep->start_index = (guint) (run - text);
+              keep->end_index = (guint) (p - text);
+              pango_attr_list_insert (attrs, keep);
+            }
+          run = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+}
+
 /* The layout that both measuring and painting use, at the reference size; `scale` is
  * what takes it to the text's own size. */
 static PangoLayout *
@@ -310,6 +350,7 @@ reference_layout (PangoContext     *context,
   PangoAttrList *attrs;
   PangoLanguage *language = pango_language_from_string (pango_lang_tag (lang));
   g_autofree char *cleaned = NULL;
+  const char *set;
 
   *scale = MAX (font->size, 0.5) / REFERENCE_SIZE;
 
@@ -329,12 +370,14 @@ reference_layout (PangoContext     *context,
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
   /* No font fallback surprises: the CJK face also sets Latin in this family. */
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
 
   /* Plain text, never markup: dataset labels may hold < & >. */
   cleaned = text != NULL ? kasane_render_output_text (text, KASANE_TEXT_OUTPUT_GLYPHS) : NULL;
-  pango_layout_set_text (layout, cleaned != NULL ? cleaned : text != NULL ? text : "", -1);
+  set = cleaned != NULL ? cleaned : text != NULL ? text : "";
+  pango_layout_set_text (layout, set, -1);
+  keep_katakana_words (attrs, set);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   if (max_width > 0)
