@@ -25,6 +25,7 @@ struct _KasaneApplication
 
   GSettings     *settings;
   gboolean       desktop_prefers_dark;   /* the desktop's colour scheme, from the portal */
+  char          *desktop_theme_name;     /* GTK's theme before "contrast" replaced it */
   guint          portal_subscription;
 };
 
@@ -241,14 +242,16 @@ static const struct
 };
 
 /* The style: "light" and "dark" choose GTK's light or dark variant; "system" and
- * "contrast" follow the desktop's colour scheme ("contrast" switches the charts to their
- * high-contrast palette; GTK's own high-contrast theme follows the desktop's setting). */
+ * "contrast" follow the desktop's colour scheme.  "contrast" is for projectors: the
+ * charts take their high-contrast palette and the window GTK's high-contrast theme
+ * (Default-hc, or Default-hc-dark), and the desktop's theme comes back after it. */
 static void
 theme_changed_cb (KasaneApplication *self)
 {
   g_autofree char *theme = g_settings_get_string (self->settings, "theme");
   GtkSettings *gtk_settings = gtk_settings_get_default ();
   gboolean dark = self->desktop_prefers_dark;
+  gboolean contrast = g_str_equal (theme, "contrast");
 
   if (g_str_equal (theme, "light"))
     dark = FALSE;
@@ -257,9 +260,18 @@ theme_changed_cb (KasaneApplication *self)
   if (gtk_settings != NULL)
     {
       gboolean current = FALSE;
+      g_autofree char *name = NULL;
+      const char *wanted;
 
-      /* Setting it, even to the same value, makes GTK parse its whole theme again. */
-      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &current, NULL);
+      /* Setting either, even to the value it has, makes GTK parse its whole theme
+       * again: only on a change. */
+      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &current,
+                    "gtk-theme-name", &name, NULL);
+      if (self->desktop_theme_name == NULL && !contrast)
+        self->desktop_theme_name = g_strdup (name);
+      wanted = contrast ? (dark ? "Default-hc-dark" : "Default-hc") : self->desktop_theme_name;
+      if (wanted != NULL && g_strcmp0 (name, wanted) != 0)
+        g_object_set (gtk_settings, "gtk-theme-name", wanted, NULL);
       if (current != dark)
         g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", dark, NULL);
     }
@@ -423,6 +435,7 @@ kasane_application_dispose (GObject *object)
     g_dbus_connection_signal_unsubscribe (bus, self->portal_subscription);
   self->portal_subscription = 0;
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->desktop_theme_name, g_free);
 
   G_OBJECT_CLASS (kasane_application_parent_class)->dispose (object);
 }

@@ -53,6 +53,7 @@ GSettings *
 kasane_settings_new (void)
 {
   static gsize bundled = 0;      /* a GSettingsSchema *, set once */
+  static gsize memory = 0;       /* a GSettingsBackend *, shared by every caller */
   GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -76,12 +77,12 @@ kasane_settings_new (void)
       g_warning ("The settings schema %s is not installed (set GSETTINGS_SCHEMA_DIR, or "
                  "install Kasane): settings are kept in memory and forgotten on exit.",
                  APPLICATION_ID);
+      /* One store for the whole run: the application and each window must see the
+       * same style and language (with a store each, a style chosen in the menu never
+       * reached the charts). */
+      g_once_init_leave (&memory, (gsize) g_memory_settings_backend_new ());
       g_once_init_leave (&bundled, (gsize) found);
     }
 
-  {
-    g_autoptr(GSettingsBackend) memory = g_memory_settings_backend_new ();
-
-    return g_settings_new_full ((GSettingsSchema *) bundled, memory, NULL);
-  }
+  return g_settings_new_full ((GSettingsSchema *) bundled, (GSettingsBackend *) memory, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "kasane-resources.h"
 #include "kasane-session.h"
+#include "kasane-settings.h"
 
 #define GOOD_JSON \
   "{\"format\": \"kasane-dataset/1\", \"id\": \"%s\", \"title\": \"T\",\n" \
@@ -201,6 +202,33 @@ test_display_name (void)
   g_unlink (path);
 }
 
+/* Without an installed schema the settings live in memory, in one store for the whole
+ * run: a style set through one GSettings (the application's action) is seen through
+ * another (a window's).  Before, each had a store of its own. */
+static void
+test_settings_without_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) app = NULL;
+      g_autoptr(GSettings) window = NULL;
+      g_autofree char *theme = NULL;
+
+      g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+      g_setenv ("XDG_DATA_DIRS", work, TRUE);
+      g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*settings are kept in memory*");
+      app = kasane_settings_new ();
+      g_test_assert_expected_messages ();
+      window = kasane_settings_new ();
+      g_settings_set_string (app, "theme", "contrast");
+      theme = g_settings_get_string (window, "theme");
+      g_assert_cmpstr (theme, ==, "contrast");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/session/identity", test_identity);
   g_test_add_func ("/session/apply", test_apply);
   g_test_add_func ("/session/display-name", test_display_name);
+  g_test_add_func ("/session/settings-without-schema", test_settings_without_schema);
 
   status = g_test_run ();
   g_rmdir (work);

@@ -197,6 +197,27 @@ test_keys (void)
   g_assert_cmpint (kasane_diagram_view_get_selected_layer (stack), ==, layer);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1300);
 
+  /* High contrast reaches the chrome too: GTK's own theme, and back again. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *during = NULL;
+    g_autofree char *after = NULL;
+    GtkSettings *gtk_settings = gtk_settings_get_default ();
+
+    g_settings_set_string (settings, "theme", "light");
+    kasane_test_wait_idle ();
+    g_object_get (gtk_settings, "gtk-theme-name", &before, NULL);
+    g_settings_set_string (settings, "theme", "contrast");
+    kasane_test_wait_idle ();
+    g_object_get (gtk_settings, "gtk-theme-name", &during, NULL);
+    g_assert_true (g_str_has_prefix (during, "Default-hc"));
+    g_settings_set_string (settings, "theme", "light");
+    kasane_test_wait_idle ();
+    g_object_get (gtk_settings, "gtk-theme-name", &after, NULL);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (g_str_has_prefix (after, "Default-hc"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   kasane_test_wait_idle ();
 }

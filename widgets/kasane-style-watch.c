@@ -95,7 +95,9 @@ kasane_style_watch_get_theme (KasaneStyleWatch *watch,
       name = g_strdup (env_theme);
       dark = g_str_has_suffix (name, ":dark");
     }
-  if (name != NULL && g_str_has_prefix (name, "HighContrast"))
+  /* GTK 4's own high-contrast themes are Default-hc and Default-hc-dark. */
+  if (name != NULL && (g_str_has_prefix (name, "HighContrast") ||
+                       g_str_has_prefix (name, "Default-hc")))
     return KASANE_THEME_CONTRAST;
   if (name != NULL && (g_str_has_suffix (name, "-dark") || g_str_has_suffix (name, ":dark")))
     dark = TRUE;
