@@ -185,7 +185,7 @@ fill_ledger (KasaneLedgerView *self,
 {
   static const char *headers[KASANE_LEDGER_N_COLUMNS] = {
     /* Translators: ledger table column headers */
-    N_("Layer"), N_("Introduces"), N_("Solves"), N_("Mitigates"), N_("Worsens"),
+    N_("Layer"), N_("Introduces"), N_("Solves"), N_("Eases"), N_("Worsens"),
     N_("Credit"), N_("Debit"), N_("Net"), N_("Open load"),
   };
   const char *title = kasane_text_get (&dataset->title, lang);
