@@ -661,6 +661,42 @@ test_japanese_only (void)
   kasane_dataset_unref (dataset);
 }
 
+/* A picture (the default: exports, Copy as Image, slides) tells no one to click: the
+ * Stack panel with nothing selected says "Select a layer" and how only on screen. */
+static void
+test_no_pointer_instructions (void)
+{
+  KasaneDataset *dataset = kasane_test_load_bundled ("ai.json");
+
+  for (int interactive = 0; interactive < 2; interactive++)
+    for (guint l = 0; l < 2; l++)
+      {
+        KasaneDiagramParams params;
+        g_autoptr(KasaneDiagramLayout) layout = NULL;
+        gboolean instructions = FALSE, about = FALSE;
+
+        kasane_diagram_params_init (&params);
+        params.kind = KASANE_DIAGRAM_STACK;
+        params.lang = l == 0 ? "en" : "ja";
+        params.interactive = interactive;
+        layout = kasane_diagram_layout_new (&dataset, 1, &params, pango_measure);
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            const char *text = g_array_index (layout->texts, KasaneDiagramText, i).text;
+
+            instructions = instructions || strstr (text, "Select a layer") != NULL ||
+                           strstr (text, "arrow keys") != NULL ||
+                           strstr (text, "層を選んでください") != NULL ||
+                           strstr (text, "矢印キー") != NULL;
+            about = about || g_str_equal (text, "About this dataset") ||
+                    g_str_equal (text, "このデータセットについて");
+          }
+        g_assert_true (instructions == (gboolean) interactive);
+        g_assert_true (about == !interactive);
+      }
+  kasane_dataset_unref (dataset);
+}
+
 /* A line never breaks inside a katakana word: given room for the word but not for what
  * comes before it too, the word moves to a line of its own, whole (Pango alone would
  * split it, "ab イーサリ" / "アム"). */
@@ -1157,6 +1193,7 @@ main (int    argc,
   g_test_add_func ("/layout/pango-measure", test_pango_measure);
   g_test_add_func ("/layout/claim", test_claim);
   g_test_add_func ("/layout/katakana-words", test_katakana_words);
+  g_test_add_func ("/layout/no-pointer-instructions", test_no_pointer_instructions);
   g_test_add_func ("/layout/fake-measure", test_fake_measure);
   g_test_add_func ("/layout/bundled", test_bundled);
   g_test_add_func ("/layout/tall-canvas", test_tall_canvas);

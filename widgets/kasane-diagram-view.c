@@ -190,6 +190,7 @@ ensure_layout (KasaneDiagramView *self,
   params.selected_layer = self->selected_layer;
   params.hover_dataset = self->hover_dataset;
   params.hover_problem = self->hover_problem;
+  params.interactive = TRUE;
 
   /* Size, zoom, theme, language, selection and hover all reuse the data. */
   self->layout = kasane_diagram_layout_new_for_data (ensure_data (self), &params,

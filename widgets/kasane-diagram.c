@@ -598,23 +598,42 @@ emit_panel (Ctx         *ctx,
 
   if (li < 0 || (guint) li >= dp->n_visible)
     {
-      const char *head = kasane_gettext (ctx->lang, N_("Select a layer"));
-      const char *hint = kasane_gettext (ctx->lang, N_("Click a layer, or move to it with the arrow keys, to see what it solved and what it introduced."));
       const char * const *notes = kasane_text_list_get (&dp->dataset->notes, ctx->lang);
 
-      y += add_text (ctx, head, &name_font, w, 2, x, y, panel, KASANE_ROLE_TEXT) + 12 * ctx->text_unit;
-      y += add_text (ctx, hint, &body_font, w, 4, x, y, panel, KASANE_ROLE_TEXT_DIM) + 24 * ctx->text_unit;
+      /* On screen, what to do; in a picture (an export, a slide), no instructions for a
+       * pointer that is not there: the dataset's notes under a heading. */
+      if (ctx->layout->params.interactive)
+        {
+          const char *head = kasane_gettext (ctx->lang, N_("Select a layer"));
+          const char *hint = kasane_gettext (ctx->lang, N_("Click a layer, or move to it with the arrow keys, to see what it solved and what it introduced."));
+
+          y += add_text (ctx, head, &name_font, w, 2, x, y, panel, KASANE_ROLE_TEXT) + 12 * ctx->text_unit;
+          y += add_text (ctx, hint, &body_font, w, 4, x, y, panel, KASANE_ROLE_TEXT_DIM) + 24 * ctx->text_unit;
+        }
+      else
+        y += add_text (ctx, kasane_gettext (ctx->lang, N_("About this dataset")), &name_font,
+                       w, 2, x, y, panel, KASANE_ROLE_TEXT) + 12 * ctx->text_unit;
       for (guint i = 0; notes[i] != NULL; i++)
         {
           lines = (int) floor ((bottom - y) / line_h);
           if (lines < 1)
             break;
+          /* Whole paragraphs only: one cut in the middle says less than none (the Explain
+           * view has them all); the first is set even cut, so the panel is never empty. */
+          diagram_measure (ctx, notes[i], &body_font, w, 0, &ext);
+          if (i > 0 && ext.n_lines > lines)
+            break;
           diagram_measure (ctx, notes[i], &body_font, w, lines, &ext);
           diagram_push_text (ctx, notes[i], &body_font, w, lines, &ext, x, y, panel, KASANE_ROLE_TEXT,
                              (int) dp->index, -1, -1);
-          y += ext.height + 14 * ctx->text_unit;
+          y += ext.height;
+          /* Fits when the text does: the gap before a next paragraph is not text. */
+          if (y > bottom + 0.5)
+            return FALSE;
+          y += 14 * ctx->text_unit;
         }
-      return y <= bottom + 0.5;
+      /* The heading (and the hint) fit too. */
+      return notes[0] != NULL || y - 12 * ctx->text_unit <= bottom + 0.5;
     }
 
   {

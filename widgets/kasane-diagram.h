@@ -36,9 +36,12 @@ typedef struct
   int               selected_layer;   /* index into that dataset's layers, -1: none */
   int               hover_dataset;    /* the problem whose path is highlighted; -1: none */
   int               hover_problem;
+  gboolean          interactive;      /* on screen, under a pointer: may say what to click
+                                         (a picture, the default, never does) */
 } KasaneDiagramParams;
 
-/* Defaults: compare, 1920×1080, text_scale 1, "en", light, step -1, nothing selected. */
+/* Defaults: compare, 1920×1080, text_scale 1, "en", light, step -1, nothing selected,
+ * not interactive. */
 void kasane_diagram_params_init (KasaneDiagramParams *params);
 
 typedef struct _KasaneDiagramLayout KasaneDiagramLayout;
