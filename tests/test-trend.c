@@ -837,6 +837,48 @@ test_million_points (void)
   }
 }
 
+/* The bundled charts as they open, at 1920×1080, name every series whole: no legend
+ * entry, no name at a line's end, no panel title is cut with "…". */
+static void
+test_names_whole (void)
+{
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+  const char *files[] = { "ai.json", "crypto.json" };
+  const char *langs[] = { "en", "ja" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
+        g_autoptr(KasaneTrendLayout) layout = NULL;
+        KasaneTrendParams params;
+        guint checked = 0;
+
+        kasane_trend_params_init (&params);
+        params.width = 1920;
+        params.height = 1080;
+        params.lang = langs[l];
+        layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
+            KasaneTextExtents ext;
+
+            if (t->role != KASANE_TREND_TEXT_LEGEND && t->role != KASANE_TREND_TEXT_DIRECT &&
+                t->role != KASANE_TREND_TEXT_PANEL)
+              continue;
+            if (t->text == NULL || *t->text == '\0')
+              continue;
+            kasane_measure_text (measure, t->text, &t->font, layout->lang, t->max_width,
+                                 t->max_lines, &ext);
+            if (ext.ellipsized)
+              g_error ("%s %s: \"%s\" is cut", files[f], langs[l], t->text);
+            checked++;
+          }
+        g_assert_cmpuint (checked, >, 4);
+      }
+}
+
 static void
 test_describe (void)
 {
@@ -883,6 +925,7 @@ main (int    argc,
   g_test_add_func ("/trend/paint/themes", test_paint_themes);
   g_test_add_func ("/trend/paint/million", test_million_points);
   g_test_add_func ("/trend/describe", test_describe);
+  g_test_add_func ("/trend/layout/names-whole", test_names_whole);
 
   return g_test_run ();
 }

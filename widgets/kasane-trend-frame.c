@@ -33,7 +33,9 @@ trend_layout_legend (Ctx    *c,
     return;
 
   row_h = MAX (trend_line_height (layout, c->measure, f), 14 * c->ts) + 6 * c->ts;
-  name_max = MIN (320 * c->ts, right - c->margin - swatch_w - 8 * c->ts);
+  /* A few series (the featured ones) get their whole names; many share the room. */
+  name_max = MIN (data->series->len <= 4 ? 520 * c->ts : 320 * c->ts,
+                  right - c->margin - swatch_w - 8 * c->ts);
   if (data->series->len > 6)
     name_max = MIN (name_max, 260 * c->ts);
 

@@ -352,11 +352,12 @@ trend_layout_direct_labels (Ctx *c)
         continue;
 
       x = path->px[end] + 8 * c->ts;
-      max_w = MIN (right - x, 210 * c->ts);
+      max_w = MIN (right - x, 230 * c->ts);
       if (max_w < 40 * c->ts)
         continue;
+      /* Two lines rather than a name cut short. */
       label.text = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang),
-                                   f, max_w, 1, KASANE_ROLE_SERIES, path->color,
+                                   f, max_w, 2, KASANE_ROLE_SERIES, path->color,
                                    KASANE_TREND_TEXT_DIRECT);
       label.desired = path->py[end];
       label.panel = path->panel;
