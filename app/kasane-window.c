@@ -1000,6 +1000,11 @@ kasane_window_init (KasaneWindow *self)
     for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
       g_object_bind_property (kasane_zoom_get_default (), "level", charts[i], "zoom",
                               G_BINDING_SYNC_CREATE);
+    /* …and the text views. */
+    kasane_zoom_style_text (kasane_zoom_get_default (),
+                            gtk_widget_get_display (GTK_WIDGET (self)));
+    gtk_widget_add_css_class (GTK_WIDGET (self->ledger_bin), KASANE_ZOOM_TEXT_CLASS);
+    gtk_widget_add_css_class (GTK_WIDGET (self->explain_bin), KASANE_ZOOM_TEXT_CLASS);
   }
 
   /* F9 and the menu hide the dataset list, to give a projected diagram the whole window. */

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <gdk/gdk.h>
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -20,5 +21,11 @@ void        kasane_zoom_set_level   (KasaneZoom *self,
 void        kasane_zoom_in          (KasaneZoom *self);
 void        kasane_zoom_out         (KasaneZoom *self);
 void        kasane_zoom_reset       (KasaneZoom *self);
+
+/* Widgets with this style class (the Ledger and Explain views) set their text at the
+ * zoom too, through one style provider on `display` (added the first time). */
+#define KASANE_ZOOM_TEXT_CLASS "kasane-zoomed"
+void        kasane_zoom_style_text  (KasaneZoom *self,
+                                     GdkDisplay *display);
 
 G_END_DECLS

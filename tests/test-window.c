@@ -615,6 +615,35 @@ test_window_bundled (void)
   reset_settings ();
 }
 
+/* Ctrl± reaches the Ledger's text too (the Explain view's the same way). */
+static void
+test_window_zoom_text (void)
+{
+  const char * const *uris = kasane_session_get_bundled_uris ();
+  KasaneWindow *window;
+  GtkWidget *cell;
+  int before, after;
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_wait_idle ();
+
+  cell = kasane_window_get_ledger_cell (window, 0, KASANE_LEDGER_COLUMN_CREDIT);
+  g_assert_nonnull (cell);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &before, NULL, NULL);
+  kasane_zoom_set_level (kasane_zoom_get_default (), 2.0);
+  kasane_test_iterate (300);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &after, NULL, NULL);
+  kasane_zoom_reset (kasane_zoom_get_default ());
+  kasane_test_wait_idle ();
+  g_test_message ("a ledger number: %d px tall, %d px at zoom 2", before, after);
+  g_assert_cmpint (after, >=, before * 17 / 10);
+  destroy_window (window);
+}
+
 /* The Trend view opens with the featured series; its Series button lists every series
  * of the dataset, ticked for the charted ones, and ticking one charts it too; the last
  * ticked one stays. */
@@ -1136,6 +1165,7 @@ main (int   argc,
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/series-chooser", test_window_series_chooser);
+  g_test_add_func ("/window/zoom-text", test_window_zoom_text);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
   g_test_add_func ("/window/without-schema", test_window_without_schema);
