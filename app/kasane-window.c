@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -852,6 +854,62 @@ view_changed_cb (KasaneWindow *self)
   sync_failure_banner (self);
 }
 
+static void
+zoom_label_cb (GtkButton *button)
+{
+  g_autofree char *text = g_strdup_printf ("%d %%",
+                                           (int) lround (kasane_zoom_get_level (kasane_zoom_get_default ()) * 100));
+
+  gtk_button_set_label (button, text);
+}
+
+static GtkWidget *
+zoom_icon_button (const char *icon,
+                  const char *action,
+                  const char *tooltip)
+{
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "icon-name", icon,
+                                    "action-name", action,
+                                    "tooltip-text", tooltip,
+                                    NULL);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+  return button;
+}
+
+/* The primary menu's zoom row, as GNOME's own applications have it: zoom out, the level
+ * (a click resets it), zoom in.  The menu stays open, so a few clicks size the text. */
+static GtkWidget *
+zoom_row_new (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *level = g_object_new (GTK_TYPE_BUTTON,
+                                   "action-name", "win.zoom-reset",
+                                   /* Translators: tooltip of the zoom level in the menu */
+                                   "tooltip-text", _("Normal size (Ctrl+0)"),
+                                   "hexpand", TRUE,
+                                   NULL);
+
+  gtk_widget_add_css_class (level, "flat");
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_box_append (GTK_BOX (row), zoom_icon_button ("zoom-out-symbolic", "win.zoom-out",
+                                                   /* Translators: tooltip in the menu */
+                                                   _("Zoom out (Ctrl+−)")));
+  gtk_box_append (GTK_BOX (row), level);
+  gtk_box_append (GTK_BOX (row), zoom_icon_button ("zoom-in-symbolic", "win.zoom-in",
+                                                   /* Translators: tooltip in the menu */
+                                                   _("Zoom in (Ctrl++)")));
+  zoom_label_cb (GTK_BUTTON (level));
+  g_signal_connect_object (kasane_zoom_get_default (), "notify::level",
+                           G_CALLBACK (zoom_label_cb), level, G_CONNECT_SWAPPED);
+  return row;
+}
+
 /* The menu is built the first time it opens, with the recent files, which are followed
  * from then on. */
 static void
@@ -868,6 +926,8 @@ menu_create_popup_cb (GtkMenuButton *button,
                            G_CALLBACK (window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   window_rebuild_recent_menu (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
+                              zoom_row_new (), "zoom");
   window_keys_watch_menu (self);
 }
 

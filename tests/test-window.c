@@ -644,6 +644,64 @@ test_window_zoom_text (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The primary menu is short: no second Open, and zoom is one row (out, the level, in)
+ * that says the level and resets it. */
+static void
+test_window_menu_zoom_row (void)
+{
+  KasaneWindow *window;
+  GtkWidget *menu_button, *popover, *in, *level;
+  const char * const *uris = kasane_session_get_bundled_uris ();
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  kasane_test_wait_idle ();
+  menu_button = find_widget (gtk_window_get_titlebar (GTK_WINDOW (window)),
+                             GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  kasane_test_wait_idle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  g_assert_null (find_action_button (popover, "app.open"));
+  in = find_action_button (popover, "win.zoom-in");
+  level = find_action_button (popover, "win.zoom-reset");
+  g_assert_nonnull (in);
+  g_assert_nonnull (level);
+  g_assert_nonnull (find_action_button (popover, "win.zoom-out"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100 %");
+
+  g_signal_emit_by_name (in, "clicked");
+  kasane_test_wait_idle ();
+  g_assert_cmpfloat_with_epsilon (kasane_zoom_get_level (kasane_zoom_get_default ()), 1.2, 1e-9);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "120 %");
+  g_signal_emit_by_name (level, "clicked");
+  kasane_test_wait_idle ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (level)), ==, "100 %");
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  destroy_window (window);
+}
+
 /* The Trend view opens with the featured series; its Series button lists every series
  * of the dataset, ticked for the charted ones, and ticking one charts it too; the last
  * ticked one stays. */
@@ -1166,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/series-chooser", test_window_series_chooser);
   g_test_add_func ("/window/zoom-text", test_window_zoom_text);
+  g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
   g_test_add_func ("/window/without-schema", test_window_without_schema);
