@@ -837,8 +837,10 @@ test_million_points (void)
   }
 }
 
-/* The bundled charts as they open, at 1920×1080, name every series whole: no legend
- * entry, no name at a line's end, no panel title is cut with "…". */
+/* The bundled charts as they open, at 1920×1080 (and zoomed in), name every series
+ * whole:
+ * no legend entry, no name at a line's end, no panel title and no source line (with its
+ * retrieval date) is cut with "…". */
 static void
 test_names_whole (void)
 {
@@ -857,6 +859,8 @@ test_names_whole (void)
         kasane_trend_params_init (&params);
         params.width = 1920;
         params.height = 1080;
+        /* Zoomed in, as on a projector: sources no longer fit side by side. */
+        params.text_scale = f == 0 ? 1.0 : 1.5;
         params.lang = langs[l];
         layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
         for (guint i = 0; i < layout->texts->len; i++)
@@ -865,7 +869,7 @@ test_names_whole (void)
             KasaneTextExtents ext;
 
             if (t->role != KASANE_TREND_TEXT_LEGEND && t->role != KASANE_TREND_TEXT_DIRECT &&
-                t->role != KASANE_TREND_TEXT_PANEL)
+                t->role != KASANE_TREND_TEXT_PANEL && t->role != KASANE_TREND_TEXT_SOURCE)
               continue;
             if (t->text == NULL || *t->text == '\0')
               continue;

@@ -165,23 +165,57 @@ trend_layout_sources (Ctx *c)
   if (lines->len == 0)
     return 0;
 
-  n_cols = layout->width >= 1100 * c->ts && lines->len > 1 ? 2 : 1;
-  n_rows = (lines->len + n_cols - 1) / n_cols;
+  /* Two columns when every source fits on a line of one; else one column, and a source
+   * longer than the line wraps: its retrieval date is never cut off. */
   lh = trend_line_height (layout, c->measure, f) + 2 * c->ts;
-  col_w = (layout->width - 2 * c->margin - (n_cols - 1) * gap) / n_cols;
-  for (guint i = 0; i < lines->len; i++)
-    trend_add_text (layout, c->measure, g_ptr_array_index (lines, i), f, col_w, 1,
-                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE);
-
-  for (guint i = 0; i < lines->len; i++)
+  n_cols = layout->width >= 1100 * c->ts && lines->len > 1 ? 2 : 1;
+  col_w = (layout->width - 2 * c->margin - gap) / 2;
+  for (guint i = 0; n_cols == 2 && i < lines->len; i++)
     {
-      KasaneTrendText *t = trend_text_at (layout, first_text + i);
-      guint col = i / n_rows, row = i % n_rows;
+      KasaneTextExtents ext;
 
-      t->x = c->margin + col * (col_w + gap);
-      t->y = layout->height - c->margin - (n_rows - row) * lh;
+      trend_measure_text (c->measure, g_ptr_array_index (lines, i), &f, layout->lang, 0, 1, &ext);
+      if (ext.width > col_w)
+        n_cols = 1;
     }
-  return n_rows * lh;
+  if (n_cols == 2)
+    {
+      n_rows = (lines->len + 1) / 2;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          int index = trend_add_text (layout, c->measure, g_ptr_array_index (lines, i), f, col_w, 1,
+                                      KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE);
+          KasaneTrendText *t = trend_text_at (layout, index);
+          guint col = i / n_rows, row = i % n_rows;
+
+          t->x = c->margin + col * (col_w + gap);
+          t->y = layout->height - c->margin - (n_rows - row) * lh;
+        }
+      return n_rows * lh;
+    }
+
+  {
+    double total = 0, y;
+
+    col_w = layout->width - 2 * c->margin;
+    for (guint i = 0; i < lines->len; i++)
+      {
+        int index = trend_add_text (layout, c->measure, g_ptr_array_index (lines, i), f, col_w, 3,
+                                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_SOURCE);
+
+        total += trend_text_at (layout, index)->height + 2 * c->ts;
+      }
+    y = layout->height - c->margin - total;
+    for (guint i = first_text; i < layout->texts->len; i++)
+      {
+        KasaneTrendText *t = trend_text_at (layout, i);
+
+        t->x = c->margin;
+        t->y = y;
+        y += t->height + 2 * c->ts;
+      }
+    return total;
+  }
 }
 
 void
