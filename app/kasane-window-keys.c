@@ -5,6 +5,10 @@
  * else sees the key (a capture-phase controller), so it does not also clear a selection
  * or the trend's read-out.
  *
+ * A narrow window (under 900 px) hides the sidebar by itself, so the view keeps the width,
+ * and shows it again when the window is wide again, unless the sidebar was shown or
+ * hidden by hand (F9, the menu) in between.
+ *
  * Focus follows the view: when another view is shown, and after the primary menu closes
  * (whatever was chosen in it), the view on screen takes the focus, so that its arrow
  * keys work at once.  (After a submenu of GTK 4.8's popover menu, the focus was left on
@@ -57,6 +61,7 @@ fullscreened_cb (KasaneWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
   if (titlebar != NULL)
     gtk_widget_set_visible (titlebar, !fullscreen);
+  self->sidebar_by_program = TRUE;
   if (fullscreen)
     {
       self->sidebar_before_fullscreen = gtk_widget_get_visible (self->sidebar_pane);
@@ -64,6 +69,7 @@ fullscreened_cb (KasaneWindow *self)
     }
   else
     gtk_widget_set_visible (self->sidebar_pane, self->sidebar_before_fullscreen);
+  self->sidebar_by_program = FALSE;
   queue_focus_view (self);
 }
 
@@ -112,6 +118,43 @@ window_keys_watch_menu (KasaneWindow *self)
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
+#define NARROW_WIDTH 900
+
+static void
+width_cb (KasaneWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0 || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+  self->sidebar_by_program = TRUE;
+  if (width < NARROW_WIDTH && !self->sidebar_auto_hidden && !self->sidebar_by_hand &&
+      gtk_widget_get_visible (self->sidebar_pane))
+    {
+      self->sidebar_auto_hidden = TRUE;
+      gtk_widget_set_visible (self->sidebar_pane, FALSE);
+    }
+  else if (width >= NARROW_WIDTH)
+    {
+      if (self->sidebar_auto_hidden)
+        gtk_widget_set_visible (self->sidebar_pane, TRUE);
+      self->sidebar_auto_hidden = FALSE;
+      self->sidebar_by_hand = FALSE;
+    }
+  self->sidebar_by_program = FALSE;
+}
+
+/* Shown or hidden by hand while narrow: that choice stands until the window is wide. */
+static void
+sidebar_visible_cb (KasaneWindow *self)
+{
+  if (self->sidebar_by_program || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+  self->sidebar_auto_hidden = FALSE;
+  self->sidebar_by_hand = TRUE;
+}
+
 void
 window_keys_init (KasaneWindow *self)
 {
@@ -133,6 +176,10 @@ window_keys_init (KasaneWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (queue_focus_view), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (queue_focus_view), NULL);
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_cb), NULL);
+  g_signal_connect_object (self->sidebar_pane, "notify::visible",
+                           G_CALLBACK (sidebar_visible_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

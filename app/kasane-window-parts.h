@@ -37,6 +37,9 @@ struct _KasaneWindow
   guint               stale_views;    /* VIEW_* bits of the views not up to date */
   guint               focus_idle;     /* gives the view the focus, or 0 */
   gboolean            sidebar_before_fullscreen;
+  gboolean            sidebar_auto_hidden;   /* hidden because the window is narrow */
+  gboolean            sidebar_by_hand;       /* shown or hidden by hand while narrow */
+  gboolean            sidebar_by_program;    /* the change under way is ours */
 
   /* template */
   GtkOverlay         *toast_overlay;

@@ -769,7 +769,8 @@ test_window_series_chooser (void)
 }
 
 /* At 800×600 every view fits the window: none makes it wider than it was asked to be
- * (the Ledger's table used to push it past the screen, cutting off its last columns). */
+ * (the Ledger's table used to push it past the screen, cutting off its last columns),
+ * and the sidebar gives the view its width until the window is wide again. */
 static void
 test_window_narrow (void)
 {
@@ -803,6 +804,19 @@ test_window_narrow (void)
       g_assert_cmpint (minimum, <=, 800);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
     }
+  /* Narrow: the sidebar hid itself; wide again: it is back. */
+  {
+    GtkWidget *pane = gtk_widget_get_ancestor (GTK_WIDGET (kasane_window_get_sidebar (window)),
+                                               GTK_TYPE_SCROLLED_WINDOW);
+    gint64 deadline;
+
+    g_assert_false (gtk_widget_get_visible (pane));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (!gtk_widget_get_visible (pane) && g_get_monotonic_time () < deadline)
+      kasane_test_iterate (50);
+    g_assert_true (gtk_widget_get_visible (pane));
+  }
   destroy_window (window);
 }
 
