@@ -57,6 +57,21 @@ create_window (void)
   return window;
 }
 
+/* A window, with fresh settings, showing the bundled datasets (the last one selected). */
+static KasaneWindow *
+create_window_with_bundled (void)
+{
+  const char * const *uris = kasane_session_get_bundled_uris ();
+  KasaneWindow *window;
+
+  reset_settings ();
+  window = create_window ();
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  kasane_test_wait_idle ();
+  return window;
+}
+
 static void
 destroy_window (KasaneWindow *window)
 {
@@ -619,15 +634,11 @@ test_window_bundled (void)
 static void
 test_window_zoom_text (void)
 {
-  const char * const *uris = kasane_session_get_bundled_uris ();
   KasaneWindow *window;
   GtkWidget *cell;
   int before, after;
 
-  reset_settings ();
-  window = create_window ();
-  for (guint i = 0; uris[i] != NULL; i++)
-    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  window = create_window_with_bundled ();
   gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
   kasane_test_wait_idle ();
 
@@ -669,13 +680,8 @@ test_window_menu_zoom_row (void)
 {
   KasaneWindow *window;
   GtkWidget *menu_button, *popover, *in, *level;
-  const char * const *uris = kasane_session_get_bundled_uris ();
 
-  reset_settings ();
-  window = create_window ();
-  for (guint i = 0; uris[i] != NULL; i++)
-    g_assert_true (kasane_window_open_uri (window, uris[i]));
-  kasane_test_wait_idle ();
+  window = create_window_with_bundled ();
   menu_button = find_widget (gtk_window_get_titlebar (GTK_WINDOW (window)),
                              GTK_TYPE_MENU_BUTTON, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
@@ -708,17 +714,13 @@ test_window_menu_zoom_row (void)
 static void
 test_window_series_chooser (void)
 {
-  const char * const *uris = kasane_session_get_bundled_uris ();
   KasaneWindow *window;
   KasaneTrendView *trend;
   KasaneDataset *dataset;
   GtkWidget *chooser, *popover, *check = NULL;
   guint n_featured = 0, n_checks = 0, n_ticked = 0;
 
-  reset_settings ();
-  window = create_window ();
-  for (guint i = 0; uris[i] != NULL; i++)
-    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  window = create_window_with_bundled ();
   gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "trend");
   kasane_test_wait_idle ();
 
