@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # test-glossary.py: one word per concept, in both languages (the message-first issue's
-# glossary).  Every view, export, tooltip and the Explain view take their words from the
+# glossary), and Japanese text with full-width brackets and colons.  Every view, export, tooltip and the Explain view take their words from the
 # translations; this reads the English source strings (the .pot's msgids, from po/ja.po)
 # and the Japanese ones (msgstr) and fails on a drifting synonym.  Prints TAP.
 #
@@ -44,25 +44,35 @@ def entries(path):
             yield fields['msgid'], ''.join(v for k, v in fields.items() if k.startswith('msgstr'))
 
 
+HALF_WIDTH = re.compile(r'(?:[^\x00-\x7f] ?: )|(?: ?\((?=[^)]*[^\x00-\x7f])[^()_]*\))')
+
+
 def main():
     failures = []
+    half_width = []
     pairs = list(entries(os.path.join(ROOT, 'po', 'ja.po')))
     for msgid, msgstr in pairs:
         for bad, good in JA_DRIFT.items():
             if bad in msgstr.replace("差し引き", ""):
                 failures.append('ja: "%s" in the translation of "%s" (use %s)' % (bad, msgid[:50], good))
+        if HALF_WIDTH.search(msgstr):
+            half_width.append('ja: half-width bracket or colon in "%s"' % msgstr[:50])
         for bad, good in EN_DRIFT.items():
             if bad in msgid:
                 failures.append('en: "%s" in "%s" (use %s)' % (bad, msgid[:50], good))
-    print('1..2')
+    print('1..3')
     print('ok 1 - po/ja.po read (%d entries)' % len(pairs) if pairs else 'not ok 1 - po/ja.po has no entries')
-    if failures:
-        print('not ok 2 - one word per concept')
-        for f in failures:
-            print('# ' + f)
-        return 1
-    print('ok 2 - one word per concept')
-    return 0 if pairs else 1
+    status = 0 if pairs else 1
+    for number, name, found in ((2, 'one word per concept', failures),
+                                (3, 'full-width brackets and colons in Japanese', half_width)):
+        if found:
+            print('not ok %d - %s' % (number, name))
+            for f in found:
+                print('# ' + f)
+            status = 1
+        else:
+            print('ok %d - %s' % (number, name))
+    return status
 
 
 if __name__ == '__main__':
