@@ -883,6 +883,62 @@ test_names_whole (void)
       }
 }
 
+static double
+hue_of (const KasaneColor *c)
+{
+  double max = MAX (c->red, MAX (c->green, c->blue));
+  double min = MIN (c->red, MIN (c->green, c->blue));
+  double d = max - min, h;
+
+  if (d < 1e-9)
+    return -1;   /* grey: no hue */
+  if (max == c->red)
+    h = fmod ((c->green - c->blue) / d, 6);
+  else if (max == c->green)
+    h = (c->blue - c->red) / d + 2;
+  else
+    h = (c->red - c->green) / d + 4;
+  h *= 60;
+  return h < 0 ? h + 360 : h;
+}
+
+/* A series keeps its colour across themes: the same hue (within 30°) in light, dark and
+ * contrast, or no hue in all three (black, white); and within a theme no two of the
+ * eight series colours are alike (the dark palette had light's first and sixth swapped). */
+static void
+test_series_colours (void)
+{
+  const KasanePalette *themes[] = { kasane_palette_get (KASANE_THEME_LIGHT),
+                                    kasane_palette_get (KASANE_THEME_DARK),
+                                    kasane_palette_get (KASANE_THEME_CONTRAST) };
+
+  for (guint i = 0; i < 8; i++)
+    {
+      double light = hue_of (&themes[0]->series[i]);
+
+      for (guint t = 1; t < G_N_ELEMENTS (themes); t++)
+        {
+          double other = hue_of (&themes[t]->series[i]);
+          double diff = fabs (light - other);
+
+          if ((light < 0) != (other < 0))
+            g_error ("series colour %u: a hue in one theme, grey in another", i);
+          if (light >= 0 && MIN (diff, 360 - diff) > 30)
+            g_error ("series colour %u: hue %.0f° in light, %.0f° in theme %u", i, light, other, t);
+        }
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint i = 0; i < 8; i++)
+      for (guint k = i + 1; k < 8; k++)
+        {
+          const KasaneColor *a = &themes[t]->series[i], *b = &themes[t]->series[k];
+          double dist = fabs (a->red - b->red) + fabs (a->green - b->green) + fabs (a->blue - b->blue);
+
+          if (dist < 0.25)
+            g_error ("theme %u: series colours %u and %u are alike", t, i, k);
+        }
+}
+
 static void
 test_describe (void)
 {
@@ -929,6 +985,7 @@ main (int    argc,
   g_test_add_func ("/trend/paint/themes", test_paint_themes);
   g_test_add_func ("/trend/paint/million", test_million_points);
   g_test_add_func ("/trend/describe", test_describe);
+  g_test_add_func ("/trend/paint/series-colours", test_series_colours);
   g_test_add_func ("/trend/layout/names-whole", test_names_whole);
 
   return g_test_run ();

@@ -47,8 +47,10 @@ static const KasanePalette palettes[] = {
     .positive    = RGB (0x00805d),
     .negative    = RGB (0xc05200),
     .highlight   = RGB (0xe69f00),   /* orange */
+    /* A series keeps its hue in every theme (blue, vermilion, green, pink, amber,
+     * violet, black/white, olive), only lighter on the dark page, darker in contrast. */
     .series      = { RGB (0x0072b2), RGB (0xd55e00), RGB (0x009e73), RGB (0xcc79a7),
-                     RGB (0xe69f00), RGB (0x56b4e9), RGB (0x000000), RGB (0xb5a400) },
+                     RGB (0xe69f00), RGB (0x7b61c9), RGB (0x000000), RGB (0x8a7d00) },
     .on_mitigates = RGB (0x0d2433),
     .shadow      = RGBA (0x3b3326, 0.10),
     .badge_soft  = RGB (0xeceae4),
@@ -78,8 +80,8 @@ static const KasanePalette palettes[] = {
     .positive    = RGB (0x3ccf9f),
     .negative    = RGB (0xf08a4b),
     .highlight   = RGB (0xf0e442),   /* yellow reads best on the dark page */
-    .series      = { RGB (0x56b4e9), RGB (0xe69f00), RGB (0x3ccf9f), RGB (0xcc79a7),
-                     RGB (0xf0e442), RGB (0x0072b2), RGB (0xffffff), RGB (0xd55e00) },
+    .series      = { RGB (0x56b4e9), RGB (0xff8c52), RGB (0x3ccf9f), RGB (0xe69ac8),
+                     RGB (0xf2c14e), RGB (0xb7a4ff), RGB (0xffffff), RGB (0xa9a13a) },
     .on_mitigates = RGB (0x0b1a24),
     .shadow      = RGBA (0x000000, 0.35),
     .badge_soft  = RGB (0x2e3239),
@@ -108,8 +110,8 @@ static const KasanePalette palettes[] = {
     .positive    = RGB (0x005c42),
     .negative    = RGB (0x8f3a00),
     .highlight   = RGB (0x0072b2),
-    .series      = { RGB (0x004c80), RGB (0x8f3a00), RGB (0x005c42), RGB (0x702a58),
-                     RGB (0x000000), RGB (0x0072b2), RGB (0x6b5a00), RGB (0xd55e00) },
+    .series      = { RGB (0x004c80), RGB (0x8f1d00), RGB (0x005c42), RGB (0x702a58),
+                     RGB (0x7a5200), RGB (0x4a2a94), RGB (0x000000), RGB (0x3d4a00) },
     .on_mitigates = RGB (0xffffff),
     .shadow      = RGBA (0x000000, 0.0),
     .badge_soft  = RGB (0xffffff),
