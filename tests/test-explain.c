@@ -295,6 +295,10 @@ test_view_english (void)
   assert_contains (text, "What drives the difference");
   assert_contains (text, "A lens, not a law");
   assert_contains (text, "How losses pile up");
+  /* One glossary: the words every view uses, each with its one meaning. */
+  assert_contains (text, "The words used here");
+  assert_contains (text, "open load — the total weight of the problems still open after a layer.");
+  assert_contains (text, "weight — how much a problem hurts, from 1 (an inconvenience) to 5");
   assert_contains (text, "OpenAI o1 and DeepSeek R1");
   assert_contains (text, "total value locked (TVL)");
   /* The datasets, their generated sentences and their notes. */
@@ -411,6 +415,8 @@ test_view_japanese (void)
   set_language ("en");
 
   assert_contains (text, "能力の進展");
+  assert_contains (text, "ここで使う言葉");
+  assert_contains (text, "残る負担 — ある層の後にまだ解決されていない問題の重みの合計。");
   assert_contains (text, "問題の移転");
   assert_contains (text, "総ロック量");
   assert_contains (text, "AI：言語モデル・推論モデル・エージェント");

@@ -76,6 +76,24 @@ typedef struct
  *   kasane:problem/DATASET/PROBLEM                    a problem of a bundled dataset
  * Translations keep every <a href="…"> with its address unchanged, around the words that
  * name the same thing; a test checks that the addresses match. */
+/* The words the charts use, one meaning each (the glossary test keeps the Japanese to
+ * one word per concept). */
+static const struct
+{
+  const char *term;
+  const char *meaning;
+} glossary[] = {
+  /* Translators: the glossary of the Explain view: a term, then what it means. */
+  { N_("solves"), N_("the layer removes an open problem: its whole weight comes off the open load.") },
+  { N_("eases"), N_("the layer lowers an open problem's weight by 1, never below 1.") },
+  { N_("introduces"), N_("the layer adds a problem, at its weight.") },
+  { N_("worsens"), N_("the layer raises an open problem's weight by 1.") },
+  { N_("weight"), N_("how much a problem hurts, from 1 (an inconvenience) to 5 (it blocks the use): an editorial judgement, explained in each dataset's notes. The charts show it as (n).") },
+  { N_("net"), N_("what a layer removed minus what it added; above zero, the open load went down.") },
+  { N_("open load"), N_("the total weight of the problems still open after a layer.") },
+  { N_("verdict"), N_("progression when every layer above the first lowered the open load; migration when every one fixed something yet left the load as high or higher; mixed otherwise.") },
+};
+
 static const EssaySection essay[] = {
   {
     NULL,
@@ -467,6 +485,16 @@ rebuild (KasaneExplainView *self)
       for (guint j = 0; section->paragraphs[j] != NULL; j++)
         add_text (self, self->column, i == 0 ? TEXT_LEAD : TEXT_BODY,
                   _(section->paragraphs[j]), TRUE);
+    }
+
+  /* Translators: a heading of the Explain view, above the glossary. */
+  add_text (self, self->column, TEXT_HEADING, _("The words used here"), FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (glossary); i++)
+    {
+      g_autofree char *item = g_markup_printf_escaped ("<b>%s</b> — %s", _(glossary[i].term),
+                                                       _(glossary[i].meaning));
+
+      add_text (self, self->column, TEXT_ITEM, item, TRUE);
     }
 
   /* Translators: a heading of the Explain view, above one section per loaded dataset. */
