@@ -837,10 +837,9 @@ test_million_points (void)
   }
 }
 
-/* The bundled charts as they open, at 1920×1080 (and zoomed in), name every series
- * whole:
- * no legend entry, no name at a line's end, no panel title and no source line (with its
- * retrieval date) is cut with "…". */
+/* The bundled charts as they open, at 1920×1080 (and zoomed in), name everything whole:
+ * no legend entry, no name at a line's end, no panel title, no era (a shorter word
+ * instead) and no source line (with its retrieval date) is cut with "…". */
 static void
 test_names_whole (void)
 {
@@ -869,7 +868,8 @@ test_names_whole (void)
             KasaneTextExtents ext;
 
             if (t->role != KASANE_TREND_TEXT_LEGEND && t->role != KASANE_TREND_TEXT_DIRECT &&
-                t->role != KASANE_TREND_TEXT_PANEL && t->role != KASANE_TREND_TEXT_SOURCE)
+                t->role != KASANE_TREND_TEXT_PANEL && t->role != KASANE_TREND_TEXT_SOURCE &&
+                t->role != KASANE_TREND_TEXT_ERA)
               continue;
             if (t->text == NULL || *t->text == '\0')
               continue;

@@ -73,10 +73,20 @@ trend_layout_eras (Ctx *c)
         w = limit - lx;
         if (w >= 16 * c->ts)
           {
-            if (ext.width <= w || w >= 90 * c->ts)
+            /* The whole name, else its first word ("Reasoning"), else the level ("L2"):
+             * a shorter word, never a word cut short. */
+            g_autofree char *first_word = g_strndup (name, strcspn (name, " (（"));
+            g_autofree char *level = g_strdup_printf ("L%" G_GINT64_FORMAT, layer->level);
+            KasaneTextExtents word;
+
+            trend_measure_text (c->measure, first_word, &f, layout->lang, 0, 1, &word);
+            if (ext.width <= w)
               label = g_strdup (name);
+            else if (*first_word != '\0' && strlen (first_word) < strlen (name) &&
+                     word.width <= w)
+              label = g_steal_pointer (&first_word);
             else
-              label = g_strdup_printf ("L%" G_GINT64_FORMAT, layer->level);
+              label = g_steal_pointer (&level);
             era.text = trend_add_text (layout, c->measure, label, f, w, 1, KASANE_ROLE_TEXT_DIM, 0,
                                        KASANE_TREND_TEXT_ERA);
             if (trend_text_at (layout, era.text)->width > w)
