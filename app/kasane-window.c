@@ -24,6 +24,7 @@
 #include "kasane-window-private.h"
 #include "kasane-window-parts.h"
 #include "kasane-series-chooser.h"
+#include "kasane-render.h"
 
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
@@ -142,6 +143,13 @@ create_row (KasaneWindow   *self,
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title), 3);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    kasane_render_keep_words (attrs, title_text);
+    gtk_label_set_attributes (GTK_LABEL (title), attrs);
+    pango_attr_list_unref (attrs);
+  }
   gtk_box_append (GTK_BOX (labels), title);
 
   /* Translators: sidebar subtitle of a file that never loaded */

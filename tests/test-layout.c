@@ -711,6 +711,32 @@ test_katakana_words (void)
                        &both);
   g_assert_cmpint (both.n_lines, ==, 2);
   g_assert_cmpfloat (both.width, >=, word.width - 0.5);
+
+  /* The same attributes serve GTK's labels (the Ledger, the Explain view, the sidebar):
+   * one unbreakable range per katakana word, the middle dot between words left free. */
+  {
+    const char *text = "AI・エージェント、イーサリアム";
+    PangoAttrList *attrs = pango_attr_list_new ();
+    g_autoptr(GSList) list = NULL;
+    const char *words[] = { "エージェント", "イーサリアム" };
+    guint n = 0;
+
+    kasane_render_keep_words (attrs, text);
+    list = pango_attr_list_get_attributes (attrs);
+    for (GSList *l = list; l != NULL; l = l->next)
+      {
+        PangoAttribute *a = l->data;
+        g_autofree char *range = g_strndup (text + a->start_index, a->end_index - a->start_index);
+
+        g_assert_cmpint (a->klass->type, ==, PANGO_ATTR_ALLOW_BREAKS);
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (words));
+        g_assert_cmpstr (range, ==, words[n]);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 2);
+    g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+    pango_attr_list_unref (attrs);
+  }
 }
 
 static void

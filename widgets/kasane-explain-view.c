@@ -17,6 +17,7 @@
 
 #include "kasane-explain-view.h"
 
+#include "kasane-render.h"
 #include "kasane-widgets-util.h"
 #include "kasane-clamp.h"
 #include "kasane-ledger.h"
@@ -356,6 +357,13 @@ add_text (KasaneExplainView *self,
   pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
   pango_attr_list_insert (attrs,
                           pango_attr_language_new (pango_language_from_string (language)));
+  /* Katakana words whole, on the text the label shows (markup parsed away). */
+  {
+    g_autofree char *plain = NULL;
+
+    if (!markup || pango_parse_markup (breakable, -1, 0, NULL, &plain, NULL, NULL))
+      kasane_render_keep_words (attrs, plain != NULL ? plain : breakable);
+  }
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   pango_attr_list_unref (attrs);
 

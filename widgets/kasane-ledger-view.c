@@ -19,6 +19,7 @@
 
 #include "kasane-clamp.h"
 #include "kasane-ledger.h"
+#include "kasane-render.h"
 #include "kasane-widgets-util.h"
 
 struct _KasaneLedgerView
@@ -121,6 +122,14 @@ create_cell_label (const char         *text,
                                    "valign", GTK_ALIGN_START,
                                    NULL);
 
+  if (!number)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      kasane_render_keep_words (attrs, breakable);
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      pango_attr_list_unref (attrs);
+    }
   if (number)
     {
       gtk_widget_add_css_class (label, "numeric");

@@ -306,9 +306,9 @@ is_katakana (gunichar c)
 
 /* No line break inside a katakana word (エー|ジェント, イーサ|リアム): Pango allows one
  * between any two kana.  A word longer than the line still breaks where it must. */
-static void
-keep_katakana_words (PangoAttrList *attrs,
-                     const char    *text)
+void
+kasane_render_keep_words (PangoAttrList *attrs,
+                          const char    *text)
 {
   const char *run = NULL;
 
@@ -377,7 +377,7 @@ reference_layout (PangoContext     *context,
   cleaned = text != NULL ? kasane_render_output_text (text, KASANE_TEXT_OUTPUT_GLYPHS) : NULL;
   set = cleaned != NULL ? cleaned : text != NULL ? text : "";
   pango_layout_set_text (layout, set, -1);
-  keep_katakana_words (attrs, set);
+  kasane_render_keep_words (attrs, set);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_single_paragraph_mode (layout, TRUE);

@@ -82,6 +82,11 @@ typedef enum
 char                *kasane_render_output_text (const char      *text,
                                                 KasaneTextOutput output);
 
+/* Adds to `attrs` what keeps each katakana word of `text` on one line (Pango would break
+ * between any two kana: エー|ジェント).  Every chart's text and the text views use it. */
+void                 kasane_render_keep_words (PangoAttrList   *attrs,
+                                               const char      *text);
+
 /* One font: the family is fixed (Noto Sans CJK JP covers both languages); sizes are in
  * layout units (pixels at scale 1, points for SVG and PDF). */
 typedef struct
