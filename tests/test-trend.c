@@ -837,6 +837,53 @@ test_million_points (void)
   }
 }
 
+/* No label of a chart sits on a data point: a name at a line's end, an event's label or
+ * a panel's title never hides what the chart is about (the bundled charts as they open,
+ * both languages, a desk and a projector size). */
+static void
+test_labels_hide_no_point (void)
+{
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+  const char *files[] = { "ai.json", "crypto.json" };
+  const char *langs[] = { "en", "ja" };
+  const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
+          g_autoptr(KasaneTrendLayout) layout = NULL;
+          KasaneTrendParams params;
+
+          kasane_trend_params_init (&params);
+          params.width = sizes[z][0];
+          params.height = sizes[z][1];
+          params.lang = langs[l];
+          layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
+          for (guint i = 0; i < layout->texts->len; i++)
+            {
+              const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
+
+              if (t->role != KASANE_TREND_TEXT_DIRECT && t->role != KASANE_TREND_TEXT_EVENT &&
+                  t->role != KASANE_TREND_TEXT_PANEL)
+                continue;
+              for (guint p = 0; p < layout->paths->len; p++)
+                {
+                  const KasaneTrendSeriesPath *path = &g_array_index (layout->paths,
+                                                                      KasaneTrendSeriesPath, p);
+
+                  for (guint k = 0; k < path->n; k++)
+                    if (path->px[k] > t->x + 1 && path->px[k] < t->x + t->width - 1 &&
+                        path->py[k] > t->y + 1 && path->py[k] < t->y + t->height - 1)
+                      g_error ("%s %s %.0fx%.0f: \"%s\" covers a point of series %u at (%.0f, %.0f)",
+                               files[f], langs[l], sizes[z][0], sizes[z][1], t->text, p,
+                               path->px[k], path->py[k]);
+                }
+            }
+        }
+}
+
 /* The bundled charts as they open, at 1920×1080 (and zoomed in), name everything whole:
  * no legend entry, no name at a line's end, no panel title, no era (a shorter word
  * instead) and no source line (with its retrieval date) is cut with "…". */
@@ -985,6 +1032,7 @@ main (int    argc,
   g_test_add_func ("/trend/paint/themes", test_paint_themes);
   g_test_add_func ("/trend/paint/million", test_million_points);
   g_test_add_func ("/trend/describe", test_describe);
+  g_test_add_func ("/trend/layout/labels-hide-no-point", test_labels_hide_no_point);
   g_test_add_func ("/trend/paint/series-colours", test_series_colours);
   g_test_add_func ("/trend/layout/names-whole", test_names_whole);
 
