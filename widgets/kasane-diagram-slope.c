@@ -197,11 +197,16 @@ diagram_emit_slope (Ctx         *ctx,
     for (guint k = 1; k < n_plans; k++)
       label_y[order[k]] = MAX (label_y[order[k]],
                                label_y[order[k - 1]] + ext[order[k - 1]].height + 6 * u);
-    /* Pushed past the bottom: all of them up by as much (the top one stays in). */
+    /* Pushed past the bottom: up from the bottom, each under the next; they all fit,
+     * so the top one stays in the band. */
     excess = label_y[order[n_plans - 1]] + ext[order[n_plans - 1]].height - (y + height);
     if (excess > 0)
-      for (guint k = 0; k < n_plans; k++)
-        label_y[order[k]] -= excess;
+      {
+        label_y[order[n_plans - 1]] -= excess;
+        for (guint k = n_plans - 1; k > 0; k--)
+          label_y[order[k - 1]] = MIN (label_y[order[k - 1]],
+                                       label_y[order[k]] - 6 * u - ext[order[k - 1]].height);
+      }
   }
   for (guint d = 0; d < n_plans; d++)
     {

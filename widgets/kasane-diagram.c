@@ -832,7 +832,7 @@ build (Ctx                       *ctx,
       title = claim_title;
       /* The claim answers the question the subtitle used to ask; what the slope at its
        * right shows is said here. */
-      subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved"));
+      subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved (weights 1–5 are editorial judgements)"));
     }
   y = margin_y;
   {
