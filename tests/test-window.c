@@ -777,13 +777,9 @@ static void
 test_window_narrow (void)
 {
   static const char * const views[] = { "compare", "stack", "trend", "ledger", "explain" };
-  const char * const *uris = kasane_session_get_bundled_uris ();
   KasaneWindow *window;
 
-  reset_settings ();
-  window = create_window ();
-  for (guint i = 0; uris[i] != NULL; i++)
-    g_assert_true (kasane_window_open_uri (window, uris[i]));
+  window = create_window_with_bundled ();
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   {
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
