@@ -886,7 +886,8 @@ test_labels_hide_no_point (void)
 
 /* The bundled charts as they open, at 1920×1080 (and zoomed in), name everything whole:
  * no legend entry, no name at a line's end, no panel title, no era (a shorter word
- * instead) and no source line (with its retrieval date) is cut with "…". */
+ * instead), no featured event and no source line (with its retrieval date) is cut
+ * with "…". */
 static void
 test_names_whole (void)
 {
@@ -916,7 +917,7 @@ test_names_whole (void)
 
             if (t->role != KASANE_TREND_TEXT_LEGEND && t->role != KASANE_TREND_TEXT_DIRECT &&
                 t->role != KASANE_TREND_TEXT_PANEL && t->role != KASANE_TREND_TEXT_SOURCE &&
-                t->role != KASANE_TREND_TEXT_ERA)
+                t->role != KASANE_TREND_TEXT_ERA && t->role != KASANE_TREND_TEXT_EVENT)
               continue;
             if (t->text == NULL || *t->text == '\0')
               continue;

@@ -143,8 +143,9 @@ trend_layout_events (Ctx *c)
 
       if (layout->n_event_rows > 0 && (event->featured || !any_featured))
         {
+          /* The few featured events get room for their whole labels. */
           mark.text = trend_add_text (layout, c->measure, kasane_text_get (&event->label, layout->lang),
-                                      f, 170 * c->ts, 1, KASANE_ROLE_TEXT, 0,
+                                      f, (any_featured ? 340 : 170) * c->ts, 1, KASANE_ROLE_TEXT, 0,
                                       KASANE_TREND_TEXT_EVENT);
           t = trend_text_at (layout, mark.text);
 
