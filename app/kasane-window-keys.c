@@ -29,8 +29,16 @@ window_focus_view (KasaneWindow *self)
   GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
 
   /* A view that is not on screen yet (the window is being built) cannot take it. */
-  if (view != NULL && gtk_widget_get_mapped (view))
-    gtk_widget_grab_focus (view);
+  if (view == NULL || !gtk_widget_get_mapped (view))
+    return;
+  /* A view with nothing to focus (the essay's text) takes the focus itself, so that it
+   * does not stay behind on a widget the view replaced (the pane's handle took it, and
+   * its arrow keys, Home and End moved the sidebar's edge). */
+  if (!gtk_widget_grab_focus (view))
+    {
+      gtk_widget_set_focusable (view, TRUE);
+      gtk_widget_grab_focus (view);
+    }
 }
 
 static gboolean

@@ -197,6 +197,18 @@ test_keys (void)
   g_assert_cmpint (kasane_diagram_view_get_selected_layer (stack), ==, layer);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1300);
 
+  /* A view with nothing focusable (the essay) still takes the keys: End there does not
+   * move the sidebar's edge (the pane's handle kept the focus and did). */
+  {
+    GtkPaned *paned = GTK_PANED (gtk_widget_get_ancestor (sidebar_pane, GTK_TYPE_PANED));
+    int position = gtk_paned_get_position (paned);
+
+    type_keys (GTK_WINDOW (window), "alt+5");
+    g_assert_true (shows_view (window, "explain"));
+    type_keys (GTK_WINDOW (window), "End Home End");
+    g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+  }
+
   /* High contrast reaches the chrome too: GTK's own theme, and back again. */
   {
     g_autofree char *before = NULL;
