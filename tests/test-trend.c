@@ -837,6 +837,38 @@ test_million_points (void)
   }
 }
 
+/* Every text a chart sets is whole characters: an era label shortened to its first word
+ * once cut "エージェント" inside a character (a byte search for "（"). */
+static void
+test_texts_valid (void)
+{
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+  const char *files[] = { "ai.json", "crypto.json" };
+  const double sizes[][2] = { { 800, 600 }, { 640, 480 }, { 1280, 720 } };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
+        g_autoptr(KasaneTrendLayout) layout = NULL;
+        KasaneTrendParams params;
+
+        kasane_trend_params_init (&params);
+        params.width = sizes[z][0];
+        params.height = sizes[z][1];
+        params.lang = "ja";
+        layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            const char *text = g_array_index (layout->texts, KasaneTrendText, i).text;
+
+            if (text != NULL && !g_utf8_validate (text, -1, NULL))
+              g_error ("%s at %.0fx%.0f: a text is not valid UTF-8", files[f], sizes[z][0],
+                       sizes[z][1]);
+          }
+      }
+}
+
 /* No label of a chart sits on a data point: a name at a line's end, an event's label or
  * a panel's title never hides what the chart is about (the bundled charts as they open,
  * both languages, a desk and a projector size). */
@@ -1033,6 +1065,7 @@ main (int    argc,
   g_test_add_func ("/trend/paint/themes", test_paint_themes);
   g_test_add_func ("/trend/paint/million", test_million_points);
   g_test_add_func ("/trend/describe", test_describe);
+  g_test_add_func ("/trend/layout/texts-valid", test_texts_valid);
   g_test_add_func ("/trend/layout/labels-hide-no-point", test_labels_hide_no_point);
   g_test_add_func ("/trend/paint/series-colours", test_series_colours);
   g_test_add_func ("/trend/layout/names-whole", test_names_whole);

@@ -15,6 +15,26 @@
 #include "kasane-trend-build.h"
 #include "kasane-i18n.h"
 
+/* The bytes of `name` before its first space or opening bracket (ASCII or full-width),
+ * always a whole number of characters. */
+static gsize
+first_word_length (const char *name)
+{
+  gsize length = strlen (name);
+
+  for (const char *stop = name; *stop != '\0'; stop = g_utf8_next_char (stop))
+    {
+      gunichar c = g_utf8_get_char (stop);
+
+      if (c == ' ' || c == '(' || c == 0xFF08)
+        {
+          length = (gsize) (stop - name);
+          break;
+        }
+    }
+  return length;
+}
+
 void
 trend_layout_eras (Ctx *c)
 {
@@ -75,7 +95,7 @@ trend_layout_eras (Ctx *c)
           {
             /* The whole name, else its first word ("Reasoning"), else the level ("L2"):
              * a shorter word, never a word cut short. */
-            g_autofree char *first_word = g_strndup (name, strcspn (name, " (（"));
+            g_autofree char *first_word = g_strndup (name, first_word_length (name));
             g_autofree char *level = g_strdup_printf ("L%" G_GINT64_FORMAT, layer->level);
             KasaneTextExtents word;
 
