@@ -23,7 +23,7 @@
 
 #include "kasane-window-parts.h"
 
-void
+static void
 window_focus_view (KasaneWindow *self)
 {
   GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
@@ -109,12 +109,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-static void
-menu_popover_closed_cb (KasaneWindow *self)
-{
-  queue_focus_view (self);
-}
-
 void
 window_keys_watch_menu (KasaneWindow *self)
 {
@@ -122,7 +116,7 @@ window_keys_watch_menu (KasaneWindow *self)
 
   /* After the popover is unmapped, when GTK has put the focus back where it was. */
   if (popover != NULL)
-    g_signal_connect_object (popover, "unmap", G_CALLBACK (menu_popover_closed_cb), self,
+    g_signal_connect_object (popover, "unmap", G_CALLBACK (queue_focus_view), self,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 

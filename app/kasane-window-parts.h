@@ -92,7 +92,6 @@ enum
 /* kasane-window-keys.c */
 void window_keys_init (KasaneWindow *self);
 void window_keys_dispose (KasaneWindow *self);
-void window_focus_view (KasaneWindow *self);
 /* Called once the primary menu's popover exists. */
 void window_keys_watch_menu (KasaneWindow *self);
 

@@ -837,6 +837,27 @@ test_million_points (void)
   }
 }
 
+/* A bundled dataset's chart as it opens (its featured series), at a size, text scale
+ * and language.  The layout keeps the dataset. */
+static KasaneTrendLayout *
+bundled_chart (const char    *file,
+               const char    *lang,
+               double         width,
+               double         height,
+               double         text_scale,
+               KasaneMeasure *measure)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (file);
+  KasaneTrendParams params;
+
+  kasane_trend_params_init (&params);
+  params.width = width;
+  params.height = height;
+  params.text_scale = text_scale;
+  params.lang = lang;
+  return kasane_trend_layout_new (dataset, NULL, &params, measure);
+}
+
 /* Every text a chart sets is whole characters: an era label shortened to its first word
  * once cut "エージェント" inside a character (a byte search for "（"). */
 static void
@@ -849,15 +870,9 @@ test_texts_valid (void)
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
       {
-        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
-        g_autoptr(KasaneTrendLayout) layout = NULL;
-        KasaneTrendParams params;
+        g_autoptr(KasaneTrendLayout) layout = bundled_chart (files[f], "ja", sizes[z][0],
+                                                             sizes[z][1], 1.0, measure);
 
-        kasane_trend_params_init (&params);
-        params.width = sizes[z][0];
-        params.height = sizes[z][1];
-        params.lang = "ja";
-        layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
         for (guint i = 0; i < layout->texts->len; i++)
           {
             const char *text = g_array_index (layout->texts, KasaneTrendText, i).text;
@@ -884,15 +899,9 @@ test_labels_hide_no_point (void)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
         {
-          g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
-          g_autoptr(KasaneTrendLayout) layout = NULL;
-          KasaneTrendParams params;
+          g_autoptr(KasaneTrendLayout) layout = bundled_chart (files[f], langs[l], sizes[z][0],
+                                                               sizes[z][1], 1.0, measure);
 
-          kasane_trend_params_init (&params);
-          params.width = sizes[z][0];
-          params.height = sizes[z][1];
-          params.lang = langs[l];
-          layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
           for (guint i = 0; i < layout->texts->len; i++)
             {
               const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
@@ -930,18 +939,11 @@ test_names_whole (void)
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       {
-        g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
-        g_autoptr(KasaneTrendLayout) layout = NULL;
-        KasaneTrendParams params;
+        /* The second zoomed in, as on a projector: sources no longer fit side by side. */
+        g_autoptr(KasaneTrendLayout) layout = bundled_chart (files[f], langs[l], 1920, 1080,
+                                                             f == 0 ? 1.0 : 1.5, measure);
         guint checked = 0;
 
-        kasane_trend_params_init (&params);
-        params.width = 1920;
-        params.height = 1080;
-        /* Zoomed in, as on a projector: sources no longer fit side by side. */
-        params.text_scale = f == 0 ? 1.0 : 1.5;
-        params.lang = langs[l];
-        layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
         for (guint i = 0; i < layout->texts->len; i++)
           {
             const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
