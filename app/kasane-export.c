@@ -325,21 +325,50 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
-/* The footer is part of the page: a band at the bottom, sized to the page. */
+/* The footer is part of the page: a band at the bottom, its text at the page's floor
+ * (18 px at 1920×1080), wrapped to at most three lines, never cut short. */
+#define FOOTER_LINES 3
+
 static double
 footer_font_size (const KasaneExportOptions *options)
 {
-  double base = MIN ((double) options->height, options->width * 9.0 / 16.0);
-
-  return CLAMP (base * 0.015, 8.0, 28.0);
+  return kasane_text_floor_for_picture (options->width, options->height);
 }
 
 static double
-footer_height (const KasaneExportOptions *options)
+footer_margin (const KasaneExportOptions *options)
 {
+  return footer_font_size (options) * 2;
+}
+
+/* The footer's text measured for this page; FALSE when it has none. */
+static gboolean
+footer_measure (const KasaneExportOptions *options,
+                const char                *lang,
+                KasaneTextExtents         *extents)
+{
+  PangoContext *context;
+  KasaneFont font = { footer_font_size (options), KASANE_WEIGHT_REGULAR, FALSE };
+
   if (options->footer == NULL || options->footer[0] == '\0')
+    return FALSE;
+  context = kasane_render_context_new ();
+  kasane_render_text_extents (context, options->footer, &font, lang,
+                              options->width - 2 * footer_margin (options), FOOTER_LINES,
+                              extents);
+  g_object_unref (context);
+  return TRUE;
+}
+
+static double
+footer_height (const KasaneExportOptions *options,
+               const char                *lang)
+{
+  KasaneTextExtents extents;
+
+  if (!footer_measure (options, lang, &extents))
     return 0;
-  return ceil (footer_font_size (options) * 2.6);
+  return ceil (extents.height + footer_font_size (options) * 1.6);
 }
 
 static void
@@ -347,16 +376,15 @@ paint_footer (cairo_t                   *cr,
               const KasaneExportOptions *options,
               const KasanePalette       *palette,
               const char                *lang,
-              double                     top)
+              double                     top,
+              double                     band)
 {
   PangoContext *context = kasane_render_context_new ();
   KasaneFont font = { footer_font_size (options), KASANE_WEIGHT_REGULAR, FALSE };
   KasaneTextExtents extents;
-  double margin = font.size * 2;
+  double margin = footer_margin (options);
 
-  /* Set exactly as the diagram sets its text: same family, options and language. */
-  kasane_render_text_extents (context, options->footer, &font, lang,
-                              options->width - 2 * margin, 1, &extents);
+  footer_measure (options, lang, &extents);
 
   cairo_save (cr);
   cairo_set_source_rgba (cr, palette->border.red, palette->border.green, palette->border.blue,
@@ -368,12 +396,26 @@ paint_footer (cairo_t                   *cr,
 
   cairo_set_source_rgba (cr, palette->text_dim.red, palette->text_dim.green,
                          palette->text_dim.blue, palette->text_dim.alpha);
-  cairo_move_to (cr, margin, top + (footer_height (options) - extents.height) / 2);
+  cairo_move_to (cr, margin, top + (band - extents.height) / 2);
   kasane_render_show_text (cr, context, options->footer, &font, lang,
-                           options->width - 2 * margin, 1);
+                           options->width - 2 * margin, FOOTER_LINES);
   cairo_restore (cr);
 
   g_object_unref (context);
+}
+
+/* The picture's own floor; the view's, when that is larger, so an export of what is on
+ * screen sets its text as the screen did. */
+static double
+export_text_floor (const KasaneExportOptions *options,
+                   double                     text_scale)
+{
+  double floor_px = kasane_text_floor_zoomed (
+    kasane_text_floor_for_picture (options->width, options->height), text_scale);
+
+  if (options->state != NULL)
+    floor_px = MAX (floor_px, options->state->min_text_px);
+  return floor_px;
 }
 
 static gboolean
@@ -393,7 +435,7 @@ paint_diagram (cairo_t                   *cr,
   params.kind = options->view == KASANE_EXPORT_VIEW_STACK ? KASANE_DIAGRAM_STACK
                                                           : KASANE_DIAGRAM_COMPARE;
   params.width = options->width;
-  params.height = options->height - footer_height (options);
+  params.height = options->height - footer_height (options, lang);
   params.lang = lang;
   params.theme = options->theme;
   if (options->state != NULL)
@@ -404,6 +446,7 @@ paint_diagram (cairo_t                   *cr,
       params.selected_layer = options->state->selected_layer;
     }
 
+  params.min_text_px = export_text_floor (options, params.text_scale);
   layout = kasane_diagram_layout_new (datasets, datasets_shown (n_datasets, options->view),
                                       &params, measure);
   if (layout == NULL)
@@ -461,7 +504,7 @@ paint_trend (cairo_t                   *cr,
 
   kasane_trend_params_init (&params);
   params.width = options->width;
-  params.height = options->height - footer_height (options);
+  params.height = options->height - footer_height (options, lang);
   params.lang = lang;
   params.theme = options->theme;
   if (options->state != NULL)
@@ -494,7 +537,7 @@ paint_page (cairo_t                   *cr,
 {
   g_autoptr(KasaneMeasure) measure = NULL;
   KasanePalette palette = *kasane_palette_get (options->theme);
-  double band = footer_height (options);
+  double band = footer_height (options, lang);
   gboolean ok;
 
   /* The page colour is the export's choice; paint gets it too, so anything it fills with
@@ -533,7 +576,7 @@ paint_page (cairo_t                   *cr,
     return FALSE;
 
   if (band > 0)
-    paint_footer (cr, options, &palette, lang, options->height - band);
+    paint_footer (cr, options, &palette, lang, options->height - band, band);
 
   return check_cairo (cairo_status (cr), error);
 }
@@ -1030,8 +1073,9 @@ kasane_export_render (KasaneDataset * const     *datasets,
           return NULL;
         }
     }
+  lang = options->lang != NULL ? options->lang : kasane_export_lang_from_locale ();
   if (options->width < 1 || options->height < 1 || options->width > 16384 ||
-      options->height > 16384 || footer_height (options) >= options->height / 2.0)
+      options->height > 16384 || footer_height (options, lang) >= options->height / 2.0)
     {
       g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE,
                    _("%u×%u is not a size that can be drawn"), options->width,
@@ -1039,7 +1083,6 @@ kasane_export_render (KasaneDataset * const     *datasets,
       return NULL;
     }
 
-  lang = options->lang != NULL ? options->lang : kasane_export_lang_from_locale ();
   out = g_byte_array_new ();
   if (options->format == KASANE_EXPORT_PNG)
     ok = render_png (out, datasets, n_datasets, options, lang, error);

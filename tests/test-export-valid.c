@@ -98,7 +98,7 @@ export_all (const char *dataset,
       g_autofree char *view_arg = g_strconcat ("--view=", view, NULL);
       g_autofree char *lang_arg = g_strconcat ("--lang=", lang, NULL);
       const char *argv[] = { g_getenv ("KASANE_EXE"), export_arg, view_arg, lang_arg,
-                             "--size=640x360", dataset, NULL };
+                             "--size=960x540", dataset, NULL };
       g_autofree char *err = NULL;
 
       if (!run (argv, &err))

@@ -678,7 +678,7 @@ test_failure_keeps_earlier_file (void)
   {
     g_auto(Run) run = { 0, };
 
-    RUN (&run, "--export=keep/out.png", "--size=640x360", "--lang=en");
+    RUN (&run, "--export=keep/out.png", "--size=960x540", "--lang=en");
     g_assert_cmpint (run.status, ==, 0);
   }
   before = read_file (out, &lb);
@@ -1361,8 +1361,8 @@ test_backgrounds_and_footer (void)
   double pixel[4];
 
   kasane_export_options_init (&options);
-  options.width = 640;
-  options.height = 360;
+  options.width = 960;
+  options.height = 540;
   options.lang = "en";
 
   /* Transparent: the corner is clear. */

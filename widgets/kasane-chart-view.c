@@ -294,6 +294,29 @@ kasane_chart_view_get_text_scale (KasaneChartView *self)
   return priv->zoom * priv->desktop_scale;
 }
 
+double
+kasane_chart_view_get_text_floor (KasaneChartView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *root;
+  double window_w, window_h, floor_px;
+
+  g_return_val_if_fail (KASANE_IS_CHART_VIEW (self), 0.0);
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  window_w = root != NULL ? gtk_widget_get_width (root) : 0;
+  window_h = root != NULL ? gtk_widget_get_height (root) : 0;
+  if (window_w <= 0 || window_h <= 0)
+    {
+      window_w = gtk_widget_get_width (widget);
+      window_h = gtk_widget_get_height (widget);
+    }
+  /* Spanning the window (full screen, the sidebar hidden): shown to a room. */
+  floor_px = kasane_text_floor_for_window (window_w, window_h,
+                                          gtk_widget_get_width (widget) >= window_w - 32);
+  return kasane_text_floor_zoomed (floor_px, kasane_chart_view_get_text_scale (self));
+}
+
 KasaneMeasure *
 kasane_chart_view_get_measure (KasaneChartView *self)
 {

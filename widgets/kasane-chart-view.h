@@ -50,6 +50,9 @@ void           kasane_chart_view_set_zoom            (KasaneChartView *self,
 double         kasane_chart_view_get_zoom            (KasaneChartView *self);
 /* The zoom × the desktop's text scaling: what layouts scale text by. */
 double         kasane_chart_view_get_text_scale      (KasaneChartView *self);
+/* The smallest text this view may set (kasane_text_floor_for_window() for its window,
+ * zoomed): from the window's size, and whether the view spans it. */
+double         kasane_chart_view_get_text_floor      (KasaneChartView *self);
 /* Pango, with the fixed font options export measures with. */
 KasaneMeasure *kasane_chart_view_get_measure         (KasaneChartView *self);
 

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/* The line above a stack's top card ("Still open at the top: …") wraps to this many
+ * lines before the fit search makes the text smaller. */
+#define DIAGRAM_OPEN_LINES 4
+
 typedef struct
 {
   KasaneEffect effect;
@@ -78,6 +82,8 @@ typedef struct
   double               frame_unit;   /* margins and gutters: min (width / 1920, height / 1080) */
   double               text_unit;    /* fonts, paddings, chips: frame unit × text scale × fit */
   int                  chip_lines;   /* 2, or 1 when space is short */
+  gboolean             allow_cut;    /* a text may end in "…" (only when nothing fits
+                                        whole at the text floor) */
   double               need_ratio;   /* how much too tall the last try was (≥ 1), or 0 */
   double               slack;        /* of the last try that fitted: the stacks' spare
                                         height, as a fraction of their band */

@@ -82,6 +82,10 @@ diagram_chip_measure (Ctx             *ctx,
 {
   chip->text = g_strdup (label);
   chip->font = diagram_font_at (ctx, style->font_px, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  /* When nothing fits whole (see allow_cut), a chip cut short takes at most a third of
+   * its card, so a row holds three instead of one. */
+  if (ctx->allow_cut)
+    max_w = MAX (max_w / 3, MIN (max_w, 12 * chip->font.size));
   chip->text_max = MAX (1.0, max_w - 2 * style->pad_x - style->mark - style->mark_gap);
   chip->lines = ctx->chip_lines;
   diagram_measure (ctx, label, &chip->font, chip->text_max, chip->lines, &chip->ext);
@@ -779,8 +783,9 @@ diagram_emit_stack (Ctx              *ctx,
   emit_strip (ctx, dp, g, row_y, row_h, max_load);
 
   /* The line above the top card: what is still open, and the strip's caption. */
-  diagram_measure (ctx, open, &small, g->card_x + g->card_w - g->x, 2, &ext);
-  diagram_push_text (ctx, open, &small, g->card_x + g->card_w - g->x, 2, &ext, g->x,
+  diagram_measure (ctx, open, &small, g->card_x + g->card_w - g->x, DIAGRAM_OPEN_LINES,
+                   &ext);
+  diagram_push_text (ctx, open, &small, g->card_x + g->card_w - g->x, DIAGRAM_OPEN_LINES, &ext, g->x,
                      arrow_top - 10 * ctx->text_unit - ext.height,
                      diagram_rect_make (g->x, above_top, g->w, top_card_y - above_top),
                      KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);

@@ -169,9 +169,12 @@ ensure_layout (KasaneDiagramView *self,
                int                height)
 {
   KasaneDiagramParams params;
+  double floor_px;
 
+  floor_px = kasane_chart_view_get_text_floor (KASANE_CHART_VIEW (self));
   if (self->layout != NULL &&
-      self->layout->width == MAX (width, 1) && self->layout->height == MAX (height, 1))
+      self->layout->width == MAX (width, 1) && self->layout->height == MAX (height, 1) &&
+      self->layout->params.min_text_px == floor_px)
     return;
 
   g_clear_pointer (&self->layout, kasane_diagram_layout_free);
@@ -191,6 +194,7 @@ ensure_layout (KasaneDiagramView *self,
   params.hover_dataset = self->hover_dataset;
   params.hover_problem = self->hover_problem;
   params.interactive = TRUE;
+  params.min_text_px = floor_px;
 
   /* Size, zoom, theme, language, selection and hover all reuse the data. */
   self->layout = kasane_diagram_layout_new_for_data (ensure_data (self), &params,
@@ -847,6 +851,8 @@ kasane_diagram_view_get_render_request (KasaneDiagramView *self)
   request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   request->text_scale = view_text_scale (self);
+  request->min_text_px = self->layout != NULL ? self->layout->params.min_text_px
+                                              : kasane_chart_view_get_text_floor (KASANE_CHART_VIEW (self));
   request->step = self->step;
   request->selected_dataset = self->selected_dataset;
   request->selected_layer = self->selected_layer;

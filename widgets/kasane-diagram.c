@@ -109,7 +109,8 @@ diagram_font_at (Ctx          *ctx,
                  KasaneWeight  weight,
                  gboolean      tabular)
 {
-  KasaneFont font = { px * ctx->text_unit, weight, tabular };
+  KasaneFont font = { MAX (px * ctx->text_unit, ctx->layout->params.min_text_px),
+                      weight, tabular };
 
   return font;
 }
@@ -265,7 +266,7 @@ open_line_height (Ctx         *ctx,
   g_autofree char *open = diagram_still_open_text (ctx, dp);
   KasaneTextExtents a, b;
 
-  diagram_measure (ctx, open, &small, card_w, 2, &a);   /* card_w: the text's width */
+  diagram_measure (ctx, open, &small, card_w, DIAGRAM_OPEN_LINES, &a);   /* card_w: the text's width */
   if (strip_w <= 0)
     return a.height + 22 * ctx->text_unit;
   diagram_measure (ctx, kasane_gettext (ctx->lang, N_("Open load")), &caption, strip_w, 2, &b);
@@ -856,7 +857,8 @@ build (Ctx                       *ctx,
 
   /* Columns */
   col_gap = 80 * ctx->frame_unit;
-  stacks_w = stack ? (W - 2 * margin_x) * 0.56 : W - 2 * margin_x;
+  /* The detail panel gives up width when nothing fits whole (see allow_cut). */
+  stacks_w = stack ? (W - 2 * margin_x) * (ctx->allow_cut ? 0.7 : 0.56) : W - 2 * margin_x;
   col_w = (stacks_w - (n_plans - 1) * col_gap) / n_plans;
 
   {
@@ -1031,6 +1033,21 @@ layout_reset (KasaneDiagramLayout *layout)
   g_array_set_size (layout->lines, 0);
 }
 
+/* Whether a text lost meaning: cut short with "…", or a word (a katakana word, a long
+ * Latin one) that cannot break running past its width. */
+static gboolean
+any_cut (const KasaneDiagramLayout *layout)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const KasaneDiagramText *t = &g_array_index (layout->texts, KasaneDiagramText, i);
+
+      if (t->extents.ellipsized || (t->max_width > 0 && t->extents.width > t->max_width + 0.5))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Lays the whole picture out afresh with the text unit `u`; FALSE when it does not
  * fit.  `ctx->layout->params` are the parameters. */
 static gboolean
@@ -1039,7 +1056,9 @@ build_at (Ctx    *ctx,
 {
   ctx->text_unit = u;
   layout_reset (ctx->layout);
-  return build (ctx, ctx->data->datasets, ctx->data->n_datasets, &ctx->layout->params);
+  /* A text cut short with "…" loses meaning: a build that needs it does not fit. */
+  return build (ctx, ctx->data->datasets, ctx->data->n_datasets, &ctx->layout->params) &&
+         (ctx->allow_cut || !any_cut (ctx->layout));
 }
 
 /* When the datasets do not fit even at the smallest text, the picture says so, centred
@@ -1127,14 +1146,6 @@ kasane_diagram_layout_fits (const KasaneDiagramLayout *layout)
   return !layout->overflow;
 }
 
-static gboolean
-any_ellipsized (const KasaneDiagramLayout *layout)
-{
-  for (guint i = 0; i < layout->texts->len; i++)
-    if (g_array_index (layout->texts, KasaneDiagramText, i).extents.ellipsized)
-      return TRUE;
-  return FALSE;
-}
 
 KasaneDiagramLayout *
 kasane_diagram_layout_new (KasaneDataset * const     *datasets,
@@ -1221,6 +1232,8 @@ kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
         double factor;
 
         ctx.need_ratio = 0;
+        g_debug ("fit search: try %d at %.3f, %d chip lines%s", attempt, fit, ctx.chip_lines,
+                 ctx.allow_cut ? ", cuts allowed" : "");
         if (build_at (&ctx, unit * fit))
           {
             /* The layout holds the build at `fit` until a try fails. */
@@ -1243,6 +1256,17 @@ kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
             break;
           }
         failed = fit;
+        if ((fit <= floor_fit || attempt >= 24) && !ctx.allow_cut)
+          {
+            /* Nothing fits whole at the floor (labels far longer than any real one):
+             * cutting the longest texts short is better than no picture.  Search again. */
+            ctx.allow_cut = TRUE;
+            ctx.chip_lines = 2;
+            fit = 1.0;
+            failed = 0;
+            attempt = -1;
+            continue;
+          }
         if (fit <= floor_fit || attempt >= 24)
           {
             layout->overflow = TRUE;
@@ -1273,7 +1297,7 @@ kasane_diagram_layout_new_for_data (const KasaneDiagramData   *data,
       for (int attempt = 0; attempt < 3 && grow > 1.02 && !grown;
            attempt++, grow = 1 + (grow - 1) / 2)
         {
-          grown = build_at (&ctx, unit * grow) && !any_ellipsized (layout);
+          grown = build_at (&ctx, unit * grow);
           if (grown)
             fit = grow;
         }

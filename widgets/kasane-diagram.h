@@ -38,6 +38,8 @@ typedef struct
   int               hover_problem;
   gboolean          interactive;      /* on screen, under a pointer: may say what to click
                                          (a picture, the default, never does) */
+  double            min_text_px;      /* no text smaller (see kasane_text_floor_for_*());
+                                         0: none */
 } KasaneDiagramParams;
 
 /* Defaults: compare, 1920×1080, text_scale 1, "en", light, step -1, nothing selected,

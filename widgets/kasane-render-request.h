@@ -32,6 +32,7 @@ typedef struct
   double        width;             /* the size it was seen at, in layout units */
   double        height;
   double        text_scale;        /* zoom × the desktop's text scaling */
+  double        min_text_px;       /* the text floor it was laid out with; 0: none */
 
   /* Compare and Stack */
   int           step;              /* layers revealed, -1: all */

@@ -162,6 +162,47 @@ kasane_theme_to_string (KasaneTheme theme)
   return theme_names[theme];
 }
 
+/* Text floors */
+
+#define FLOOR_MIN_PX 11.0
+
+double
+kasane_text_floor_for_picture (double width,
+                               double height)
+{
+  return MAX (FLOOR_MIN_PX, 18.0 * MIN (width, height) / 1080.0);
+}
+
+double
+kasane_text_floor_for_window (double   window_width,
+                              double   window_height,
+                              gboolean fills_width)
+{
+  /* The height a 16:9 window of this size would have: a short wide window is read like
+   * a small one. */
+  double side = MIN (window_height, window_width * 9.0 / 16.0);
+  double desk;
+
+  if (side <= 450)
+    desk = FLOOR_MIN_PX;
+  else if (side <= 720)
+    desk = FLOOR_MIN_PX + 2.0 * (side - 450) / 270.0;
+  else if (side <= 1080)
+    desk = 13.0 + 3.0 * (side - 720) / 360.0;
+  else
+    desk = 16.0 * side / 1080.0;
+  if (fills_width)
+    desk = MAX (desk, kasane_text_floor_for_picture (window_width, window_height));
+  return desk;
+}
+
+double
+kasane_text_floor_zoomed (double floor_px,
+                          double text_scale)
+{
+  return floor_px * MAX (text_scale, 1.0);
+}
+
 /* Pango plumbing
  *
  * Every text is shaped at one reference size and scaled to its real size when measured

@@ -62,6 +62,21 @@ gboolean             kasane_theme_from_string (const char  *text,
                                                KasaneTheme *out);
 const char          *kasane_theme_to_string   (KasaneTheme  theme);
 
+/* Text floors: the smallest text a picture may use, from the distance it will be read at.
+ * A picture (an export) is read as a whole, on a screen or projector that shows it at
+ * full size: 18 px at 1920×1080, scaled by the shorter side over 1080, never below 11 px.
+ * A window is read from a desk unless it fills the screen: 11 px at 800×600, 13 px at
+ * 1280×720, 16 px at 1920×1080; a canvas as wide as its window (full screen, or the
+ * sidebar hidden) is shown to a room and gets the picture's floor when that is larger.
+ * Zooming in (text_scale > 1) raises a floor with the text; zooming out never lowers it. */
+double kasane_text_floor_for_picture (double width,
+                                      double height);
+double kasane_text_floor_for_window  (double window_width,
+                                      double window_height,
+                                      gboolean fills_width);
+double kasane_text_floor_zoomed      (double floor_px,
+                                      double text_scale);
+
 typedef enum
 {
   KASANE_WEIGHT_REGULAR,
