@@ -1591,8 +1591,8 @@ test_dialog (void)
   }
 
   /* Copy as image: a texture and the SVG. */
-  options.width = 320;
-  options.height = 180;
+  options.width = 960;
+  options.height = 540;
   g_assert_true (kasane_export_copy_to_clipboard (gdk_display_get_clipboard
                                                   (gdk_display_get_default ()),
                                                   (KasaneDataset * const *) datasets->pdata,
@@ -1609,8 +1609,8 @@ test_dialog (void)
       kasane_render_request_new (KASANE_CHART_COMPARE,
                                  (KasaneDataset * const *) datasets->pdata, datasets->len);
 
-    request->width = 640;
-    request->height = 360;
+    request->width = 960;
+    request->height = 540;
     g_assert_true (kasane_export_copy_view (GTK_WIDGET (dialog), request, &error));
   }
   g_assert_no_error (error);

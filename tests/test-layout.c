@@ -373,12 +373,42 @@ check_hits (const KasaneDiagramLayout *layout,
   g_assert_false (kasane_diagram_layout_hit_test (layout, -10, layout->height + 10, &hit));
 }
 
+/* Every text at the floor or larger, whole (no "…", no word past its width), and the
+ * picture fits. */
+static void
+check_floor (const KasaneDiagramLayout *layout,
+             double                     floor_px,
+             const char                *what)
+{
+  g_assert_cmpfloat (floor_px, >=, 11.0);
+  if (!kasane_diagram_layout_fits (layout))
+    g_error ("%s: does not fit at a %.1f px floor", what, floor_px);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const KasaneDiagramText *t = &g_array_index (layout->texts, KasaneDiagramText, i);
+
+      if (t->text[0] == '\0')
+        continue;
+      if (t->font.size < floor_px - 1e-6)
+        g_error ("%s: \"%s\" at %.2f px, below the %.1f px floor", what, t->text,
+                 t->font.size, floor_px);
+      if (t->extents.ellipsized)
+        g_error ("%s: \"%s\" is cut short", what, t->text);
+    }
+}
+
 static void
 check_all (KasaneDataset * const *datasets,
            guint                  n,
            gboolean               readable)
 {
-  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1080, 1080 }, { 700, 900 } };
+  /* Exports, then the canvas of a window (window size, canvas size, whether it spans the
+   * window): full screen at 1920×1080, the sidebar shown, 1280×720 and 800×600. */
+  static const double sizes[][5] = {
+    { 1920, 1080, 0 }, { 1280, 720, 0 }, { 1080, 1080, 0 }, { 700, 900, 0 },
+    { 1920, 1080, 1, 1920, 1080 }, { 1920, 1080, 1, 1665, 990 }, { 1280, 720, 1, 1025, 640 },
+    { 800, 600, 1, 800, 520 },
+  };
   static const char * const langs[] = { "en", "ja" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -395,8 +425,12 @@ check_all (KasaneDataset * const *datasets,
 
               kasane_diagram_params_init (&params);
               params.kind = kind;
-              params.width = sizes[s][0];
-              params.height = sizes[s][1];
+              params.width = sizes[s][2] != 0 ? sizes[s][3] : sizes[s][0];
+              params.height = sizes[s][2] != 0 ? sizes[s][4] : sizes[s][1];
+              params.min_text_px = sizes[s][2] != 0
+                ? kasane_text_floor_for_window (sizes[s][0], sizes[s][1],
+                                                sizes[s][3] == sizes[s][0])
+                : kasane_text_floor_for_picture (sizes[s][0], sizes[s][1]);
               params.lang = langs[l];
               if (sel >= 0)
                 {
@@ -405,8 +439,18 @@ check_all (KasaneDataset * const *datasets,
                 }
               g_strlcpy (what, describe_params (&params), sizeof what);
               layout = kasane_diagram_layout_new (datasets, n, &params, pango_measure);
+              /* A generated stack far larger than real ones may not fit at the floor:
+               * then the picture says so, and that message is laid out like any text. */
+              if (!readable && layout->overflow)
+                {
+                  g_assert_cmpuint (layout->texts->len, ==, 2);
+                  g_assert_cmpuint (layout->boxes->len, ==, 0);
+                  continue;
+                }
               check_layout (layout, what);
               check_hits (layout, what);
+              if (readable)
+                check_floor (layout, params.min_text_px, what);
 
               /* Projector type: chip text at 19 px or more at 1920×1080. */
               if (readable && s == 0)

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "kasane-diagram-build.h"
@@ -31,6 +33,18 @@ verdict_dash (KasaneVerdict verdict)
     default:
       return KASANE_DASH_SOLID;
     }
+}
+
+/* The layer a column of the slope stands for: the first dataset's that has one. */
+static const KasaneLayer *
+slope_column_layer (DatasetPlan *plans,
+                    guint        n_plans,
+                    guint        column)
+{
+  for (guint d = 0; d < n_plans; d++)
+    if (column < plans[d].n_visible)
+      return g_ptr_array_index (plans[d].dataset->layers, column);
+  return NULL;
 }
 
 double
@@ -57,8 +71,8 @@ diagram_emit_slope (Ctx         *ctx,
   g_autofree KasaneTextExtents *figure_ext = g_new0 (KasaneTextExtents, MAX (1, n_plans));
   KasaneTextExtents axis;
   double label_w = 0, plot_x, plot_w, plot_top, plot_bottom, step_x;
-  double line_w = 7 * u, dot = 20 * u, label_max;
-  guint n_cols = 0, first_text, first_line, first_box;
+  double line_w = 7 * u, dot = 20 * u, label_max, axis_w;
+  guint n_cols = 0, first_text, first_line, first_box, label_every;
 
   for (guint d = 0; d < n_plans; d++)
     {
@@ -107,17 +121,30 @@ diagram_emit_slope (Ctx         *ctx,
   for (guint d = 0; d < n_plans; d++)
     label_w = MAX (label_w, ext[d].width);
   diagram_measure (ctx, "L1", &axis_font, width, 1, &axis);
+  axis_w = axis.width;
+  for (guint i = 0; i < n_cols; i++)
+    {
+      g_autofree char *name = diagram_format_level (slope_column_layer (plans, n_plans, i));
+      KasaneTextExtents e;
 
-  plot_x = x + dot;
+      diagram_measure (ctx, name, &axis_font, width, 1, &e);
+      axis_w = MAX (axis_w, e.width);
+    }
+
+  /* The first axis label, centred under its column, stays inside the band. */
+  plot_x = x + MAX (dot, axis_w / 2);
   plot_top = y + dot / 2;
   plot_bottom = y + height - axis.height - 10 * u - dot / 2;
   /* Not much wider than tall, so that a change of a third reads as a slope. */
   plot_w = MIN (MIN (width * 0.45, 3.2 * (plot_bottom - plot_top)),
-                width - label_w - 3 * dot - 24 * u);
+                width - label_w - 3 * dot - 24 * u - MAX (axis_w - dot, 0));
   /* No room for a readable chart: the columns below still tell the story. */
   if (n_cols == 0 || plot_w < 160 * u || plot_bottom - plot_top < 50 * u || max_load <= 0)
     return 0;
   step_x = n_cols > 1 ? plot_w / (n_cols - 1) : 0;
+  /* Axis labels closer than their width: every label_every-th, and the last. */
+  label_every = step_x > 0 ? (guint) ceil ((axis_w + 8 * u) / step_x) : 1;
+  label_every = MAX (label_every, 1);
   first_text = ctx->layout->texts->len;
   first_line = ctx->layout->lines->len;
   first_box = ctx->layout->boxes->len;
@@ -125,18 +152,18 @@ diagram_emit_slope (Ctx         *ctx,
   /* The layers along the bottom, named after the first dataset's levels. */
   for (guint i = 0; i < n_cols; i++)
     {
-      const KasaneLayer *layer = NULL;
-      g_autofree char *name = NULL;
+      g_autofree char *name = diagram_format_level (slope_column_layer (plans, n_plans, i));
       KasaneTextExtents e;
+      gboolean last = i + 1 == n_cols;
 
-      for (guint d = 0; d < n_plans && layer == NULL; d++)
-        if (i < plans[d].n_visible)
-          layer = g_ptr_array_index (plans[d].dataset->layers, i);
-      name = diagram_format_level (layer);
-      diagram_measure (ctx, name, &axis_font, width, 1, &e);
-      diagram_push_text (ctx, name, &axis_font, width, 1, &e,
-                         plot_x + i * step_x - e.width / 2, plot_bottom + dot / 2 + 10 * u,
-                         frame, KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+      /* The last label always; another only where it keeps clear of the last. */
+      if (last || (i % label_every == 0 && (n_cols - 1 - i) * step_x >= axis_w + 8 * u))
+        {
+          diagram_measure (ctx, name, &axis_font, width, 1, &e);
+          diagram_push_text (ctx, name, &axis_font, width, 1, &e,
+                             plot_x + i * step_x - e.width / 2, plot_bottom + dot / 2 + 10 * u,
+                             frame, KASANE_ROLE_TEXT_DIM, -1, -1, -1);
+        }
       diagram_push_line (ctx, plot_x + i * step_x, plot_top - dot / 2, plot_x + i * step_x,
                          plot_bottom + dot / 2, KASANE_ROLE_GRID, 1.5 * ctx->frame_unit,
                          KASANE_DASH_SOLID, 1.0);
@@ -166,7 +193,7 @@ diagram_emit_slope (Ctx         *ctx,
           py = ny;
         }
       /* Right of the last layer of all, so that no label meets an axis label. */
-      end_x[d] = plot_x + (n_cols - 1) * step_x + dot / 2 + 18 * u;
+      end_x[d] = plot_x + (n_cols - 1) * step_x + MAX (dot, axis_w) / 2 + 18 * u;
       label_y[d] = py - ext[d].height / 2;
       order[d] = d;
     }

@@ -418,9 +418,6 @@ reference_layout (PangoContext     *context,
   cleaned = text != NULL ? kasane_render_output_text (text, KASANE_TEXT_OUTPUT_GLYPHS) : NULL;
   set = cleaned != NULL ? cleaned : text != NULL ? text : "";
   pango_layout_set_text (layout, set, -1);
-  kasane_render_keep_words (attrs, set);
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   if (max_width > 0)
@@ -433,6 +430,25 @@ reference_layout (PangoContext     *context,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
+
+  /* Katakana words whole, unless one is wider than the line: then it breaks like any
+   * Japanese text rather than running past the width. */
+  {
+    PangoAttrList *plain = pango_attr_list_copy (attrs);
+
+    kasane_render_keep_words (attrs, set);
+    pango_layout_set_attributes (layout, attrs);
+    if (max_width > 0)
+      {
+        PangoRectangle logical;
+
+        pango_layout_get_extents (layout, NULL, &logical);
+        if (logical.x + logical.width > pango_layout_get_width (layout))
+          pango_layout_set_attributes (layout, plain);
+      }
+    pango_attr_list_unref (plain);
+  }
+  pango_attr_list_unref (attrs);
 
   return layout;
 }
