@@ -515,6 +515,7 @@ paint_trend (cairo_t                   *cr,
       params.hidden = options->state->hidden;
     }
 
+  params.min_text_px = export_text_floor (options, params.text_scale);
   layout = kasane_trend_layout_new_for_data (data, &params, measure);
   if (layout == NULL)
     {

@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 #include <cairo-svg.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -965,6 +966,89 @@ test_names_whole (void)
       }
 }
 
+static gboolean
+trend_rects_overlap (const KasaneTrendText *a,
+                     const KasaneTrendText *b)
+{
+  return a->x < b->x + b->width - 0.5 && b->x < a->x + a->width - 0.5 &&
+         a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5;
+}
+
+/* Text floors (see kasane_text_floor_for_*()): the bundled charts as they open, at export
+ * sizes and at the canvas of a full-screen, sidebar, 1280×720 and 800×600 window, both
+ * languages.  Every text at the floor or larger, none cut short, none over another, and
+ * no label over a data point. */
+static void
+test_floors (void)
+{
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+  const char *files[] = { "ai.json", "crypto.json" };
+  const char *langs[] = { "en", "ja" };
+  /* width, height, window?, canvas width, canvas height */
+  static const double sizes[][5] = {
+    { 1920, 1080, 0 }, { 1280, 720, 0 }, { 1080, 1080, 0 },
+    { 1920, 1080, 1, 1920, 1080 }, { 1920, 1080, 1, 1665, 990 }, { 1280, 720, 1, 1025, 640 },
+    { 800, 600, 1, 800, 520 },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autoptr(KasaneDataset) dataset = kasane_test_load_bundled (files[f]);
+          g_autoptr(KasaneTrendLayout) layout = NULL;
+          KasaneTrendParams params;
+          gboolean window = sizes[z][2] != 0;
+          char what[96];
+
+          kasane_trend_params_init (&params);
+          params.width = window ? sizes[z][3] : sizes[z][0];
+          params.height = window ? sizes[z][4] : sizes[z][1];
+          params.lang = langs[l];
+          params.min_text_px = window
+            ? kasane_text_floor_for_window (sizes[z][0], sizes[z][1], sizes[z][3] == sizes[z][0])
+            : kasane_text_floor_for_picture (sizes[z][0], sizes[z][1]);
+          layout = kasane_trend_layout_new (dataset, NULL, &params, measure);
+          g_snprintf (what, sizeof what, "%s %s %.0fx%.0f (floor %.1f px)", files[f], langs[l],
+                      params.width, params.height, params.min_text_px);
+
+          for (guint i = 0; i < layout->texts->len; i++)
+            {
+              const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
+
+              if (t->text == NULL || *t->text == '\0')
+                continue;
+              if (t->font.size < params.min_text_px - 1e-6)
+                g_error ("%s: \"%s\" at %.2f px", what, t->text, t->font.size);
+              if (t->cut)
+                g_error ("%s: \"%s\" is cut short", what, t->text);
+              if (t->x < -0.5 || t->y < -0.5 || t->x + t->width > params.width + 0.5 ||
+                  t->y + t->height > params.height + 0.5)
+                g_error ("%s: \"%s\" leaves the canvas", what, t->text);
+              for (guint j = i + 1; j < layout->texts->len; j++)
+                {
+                  const KasaneTrendText *u = &g_array_index (layout->texts, KasaneTrendText, j);
+
+                  if (u->text != NULL && *u->text != '\0' && trend_rects_overlap (t, u))
+                    g_error ("%s: \"%s\" and \"%s\" overlap", what, t->text, u->text);
+                }
+              if (t->role != KASANE_TREND_TEXT_DIRECT && t->role != KASANE_TREND_TEXT_EVENT &&
+                  t->role != KASANE_TREND_TEXT_PANEL)
+                continue;
+              for (guint p = 0; p < layout->paths->len; p++)
+                {
+                  const KasaneTrendSeriesPath *path = &g_array_index (layout->paths,
+                                                                      KasaneTrendSeriesPath, p);
+
+                  for (guint k = 0; path->visible && k < path->n; k++)
+                    if (path->px[k] > t->x + 1 && path->px[k] < t->x + t->width - 1 &&
+                        path->py[k] > t->y + 1 && path->py[k] < t->y + t->height - 1)
+                      g_error ("%s: \"%s\" covers a point of series %u", what, t->text, p);
+                }
+            }
+        }
+}
+
 static double
 hue_of (const KasaneColor *c)
 {
@@ -1054,6 +1138,7 @@ int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/trend/decimate/m4", test_decimate_m4);
@@ -1071,6 +1156,7 @@ main (int    argc,
   g_test_add_func ("/trend/layout/labels-hide-no-point", test_labels_hide_no_point);
   g_test_add_func ("/trend/paint/series-colours", test_series_colours);
   g_test_add_func ("/trend/layout/names-whole", test_names_whole);
+  g_test_add_func ("/trend/layout/floors", test_floors);
 
   return g_test_run ();
 }

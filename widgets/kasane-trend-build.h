@@ -37,6 +37,8 @@ typedef struct
   const KasaneTrendParams *params;
   KasaneDataset     *dataset;
   double             ts;       /* text scale */
+  double             min_px;   /* no text smaller (the params' min_text_px) */
+  double             title_width;  /* what a panel's title wraps at */
   double             margin;
 } Ctx;
 
@@ -59,7 +61,9 @@ int trend_add_text (KasaneTrendLayout   *layout,
 void trend_drop_overlapping_ticks (KasaneTrendLayout *layout,
                                    GArray            *ticks,
                                    double             gap);
-KasaneFont trend_font (double       size,
+/* A font of `px` × the text scale, never below the floor. */
+KasaneFont trend_font (const Ctx   *c,
+                       double       px,
                        KasaneWeight weight,
                        gboolean     tabular);
 gboolean trend_is_ja (const char *lang);
@@ -90,7 +94,8 @@ void trend_measure_text (KasaneMeasure     *measure,
                          double             max_width,
                          int                max_lines,
                          KasaneTextExtents *extents);
-double trend_panel_header_height (Ctx *c);
+double trend_panel_header_height (Ctx  *c,
+                                  guint panel);
 gboolean trend_rects_overlap (double ax, double ay, double aw, double ah,
                               double bx, double by, double bw, double bh);
 KasaneTrendText *trend_text_at (const KasaneTrendLayout *layout,

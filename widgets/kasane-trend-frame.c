@@ -26,18 +26,18 @@ trend_layout_legend (Ctx    *c,
   KasaneTrendData *data = layout->data;
   double x = c->margin, right = layout->width - c->margin;
   double swatch_w = 30 * c->ts, row_h, name_max;
-  KasaneFont f = trend_font (12 * c->ts, KASANE_WEIGHT_REGULAR, FALSE);
+  KasaneFont f = trend_font (c, 12, KASANE_WEIGHT_REGULAR, FALSE);
   int rows = 1;
 
   if (data->series->len == 0)
     return;
 
   row_h = MAX (trend_line_height (layout, c->measure, f), 14 * c->ts) + 6 * c->ts;
-  /* A few series (the featured ones) get their whole names; many share the room. */
-  name_max = MIN (data->series->len <= 4 ? 520 * c->ts : 320 * c->ts,
-                  right - c->margin - swatch_w - 8 * c->ts);
-  if (data->series->len > 6)
-    name_max = MIN (name_max, 260 * c->ts);
+  /* A few series (the featured ones) get their whole names, a line each if need be;
+   * many share the room (in ems of the legend's type, whatever its size). */
+  name_max = right - c->margin - swatch_w - 8 * c->ts;
+  if (data->series->len > 4)
+    name_max = MIN (name_max, (data->series->len > 6 ? 22 : 27) * f.size);
 
   for (guint i = 0; i < data->series->len; i++)
     {
@@ -88,7 +88,7 @@ trend_layout_sources_compact (Ctx *c)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
-  KasaneFont f = trend_font (11 * c->ts, KASANE_WEIGHT_REGULAR, FALSE);
+  KasaneFont f = trend_font (c, 11, KASANE_WEIGHT_REGULAR, FALSE);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) joined = g_string_new (NULL);
   g_autofree char *line = NULL;
@@ -127,7 +127,7 @@ trend_layout_sources (Ctx *c)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
-  KasaneFont f = trend_font (11 * c->ts, KASANE_WEIGHT_REGULAR, FALSE);
+  KasaneFont f = trend_font (c, 11, KASANE_WEIGHT_REGULAR, FALSE);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   double lh, col_w, gap = 24 * c->ts;
   guint n_cols, n_rows, first_text = layout->texts->len;
@@ -223,7 +223,7 @@ trend_layout_x_axis (Ctx    *c,
                      double  y)
 {
   KasaneTrendLayout *layout = c->layout;
-  KasaneFont f = trend_font (12 * c->ts, KASANE_WEIGHT_REGULAR, TRUE);
+  KasaneFont f = trend_font (c, 12, KASANE_WEIGHT_REGULAR, TRUE);
   double plot_w = layout->plot_right - layout->plot_left;
   int target = MAX (2, (int) (plot_w / (80 * c->ts)));
   KasaneTicks *ticks = NULL;
@@ -270,7 +270,9 @@ trend_layout_x_axis (Ctx    *c,
           tick.text = trend_add_text (layout, c->measure, ticks->ticks[i].label, f, 0, 1,
                                       KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_X_TICK);
           t = trend_text_at (layout, tick.text);
-          t->x = CLAMP (tick.pos - t->width / 2, 0, layout->width - t->width);
+          /* Centred on its tick, but never left of the plot, under the y labels. */
+          t->x = CLAMP (tick.pos - t->width / 2, layout->plot_left,
+                        layout->width - c->margin - t->width);
           t->y = y;
         }
       g_array_append_val (layout->x_ticks, tick);
@@ -378,13 +380,64 @@ panel_ticks (const KasaneTrendDataPanel *p,
 static KasaneFont
 panel_title_font (Ctx *c)
 {
-  return trend_font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  return trend_font (c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
 }
 
-double
-trend_panel_header_height (Ctx *c)
+/* A panel's header: the headline of its first series that has one, then the unit and
+ * scale of its axis. */
+static char *
+panel_title (Ctx                        *c,
+             const KasaneTrendDataPanel *dp)
 {
-  return trend_line_height (c->layout, c->measure, panel_title_font (c)) + 6 * c->ts;
+  KasaneTrendLayout *layout = c->layout;
+  KasaneTrendData *data = layout->data;
+  gboolean log = dp->scale == KASANE_SCALE_LOG;
+  char *title;
+
+  if (log)
+    /* Translators: a chart panel's header: %1$s is the unit ("USD/tx"). */
+    title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
+                                                  NC_ ("trend panel", "%1$s · log scale")),
+                             dp->unit.title);
+  else
+    title = g_strdup (dp->unit.title);
+  /* The panel's message first: the headline of its first series that has one. */
+  for (guint m = 0; m < dp->members->len; m++)
+    {
+      guint index = g_array_index (dp->members, guint, m);
+      const KasaneSeries *series = g_array_index (data->series, KasaneTrendDataSeries,
+                                                  index).series;
+      const char *headline = kasane_text_get (&series->headline, layout->lang);
+
+      if (*headline != '\0')
+        {
+          g_autofree char *unit = g_steal_pointer (&title);
+
+          /* Translators: a chart panel's header: %1$s its one-sentence message,
+           * %2$s the unit (and scale) of its axis */
+          title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
+                                                    NC_ ("trend panel", "%1$s — %2$s")),
+                                   headline, unit);
+          break;
+        }
+    }
+  return title;
+}
+
+/* How tall a panel's header is: its title wrapped to the width every title gets (at most
+ * three lines; the plot is never narrower), and a little room. */
+double
+trend_panel_header_height (Ctx  *c,
+                           guint panel)
+{
+  const KasaneTrendDataPanel *dp = &g_array_index (c->layout->data->panels,
+                                                   KasaneTrendDataPanel, panel);
+  g_autofree char *title = panel_title (c, dp);
+  KasaneFont f = panel_title_font (c);
+  KasaneTextExtents ext;
+
+  trend_measure_text (c->measure, title, &f, c->layout->lang, c->title_width, 3, &ext);
+  return MAX (ext.height, trend_line_height (c->layout, c->measure, f)) + 6 * c->ts;
 }
 
 void
@@ -396,14 +449,20 @@ trend_layout_panels (Ctx    *c,
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
   KasaneFont title_font = panel_title_font (c);
-  KasaneFont tick_font = trend_font (12 * c->ts, KASANE_WEIGHT_REGULAR, TRUE);
-  double header_h = trend_panel_header_height (c);
+  KasaneFont tick_font = trend_font (c, 12, KASANE_WEIGHT_REGULAR, TRUE);
   double tick_h = trend_line_height (layout, c->measure, tick_font);
   double gap = PANEL_GAP * c->ts, floor_h = 16 * c->ts, widest = 0, total_weight = 0, y;
   guint n = data->panels->len;
   g_autoptr(GPtrArray) all_ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_ticks_free);
   g_autofree double *heights = g_new0 (double, MAX (n, 1));
-  double space = bottom - top - n * header_h, available;
+  g_autofree double *header_h = g_new0 (double, MAX (n, 1));
+  double space = bottom - top, available;
+
+  for (guint p = 0; p < n; p++)
+    {
+      header_h[p] = trend_panel_header_height (c, p);
+      space -= header_h[p];
+    }
 
   /* Short of room: the panels closer together, then thinner, rather than running into
    * the time axis and the sources below them. */
@@ -472,44 +531,18 @@ trend_layout_panels (Ctx    *c,
       if (!(a1 > a0))
         a1 = a0 + 1;
       panel.scale = dp->scale;
-      panel.plot = (KasaneTrendRect) { layout->plot_left, y + header_h,
+      panel.plot = (KasaneTrendRect) { layout->plot_left, y + header_h[p],
                                        layout->plot_right - layout->plot_left, plot_h };
       panel.origin = panel.plot.y + plot_h * (1 - (l0 - a0) / (a1 - a0));
       panel.span = -plot_h * (l1 - l0) / (a1 - a0);
 
-      if (log)
-        /* Translators: a chart panel's header: %1$s is the unit ("USD/tx"). */
-        title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
-                                                      NC_ ("trend panel", "%1$s · log scale")),
-                                 dp->unit.title);
-      else
-        title = g_strdup (dp->unit.title);
-      /* The panel's message first: the headline of its first series that has one. */
-      for (guint m = 0; m < dp->members->len; m++)
-        {
-          guint index = g_array_index (dp->members, guint, m);
-          const KasaneSeries *series = g_array_index (data->series, KasaneTrendDataSeries,
-                                                      index).series;
-          const char *headline = kasane_text_get (&series->headline, layout->lang);
-
-          if (*headline != '\0')
-            {
-              g_autofree char *unit = g_steal_pointer (&title);
-
-              /* Translators: a chart panel's header: %1$s its one-sentence message,
-               * %2$s the unit (and scale) of its axis */
-              title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
-                                                        NC_ ("trend panel", "%1$s — %2$s")),
-                                       headline, unit);
-              break;
-            }
-        }
+      title = panel_title (c, dp);
       panel.title = trend_add_text (layout, c->measure, title, title_font,
-                                    layout->plot_right - layout->plot_left, 1,
-                                    KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_PANEL);
+                                    MIN (c->title_width, layout->plot_right - layout->plot_left),
+                                    3, KASANE_ROLE_TEXT_DIM, 0, KASANE_TREND_TEXT_PANEL);
       t = trend_text_at (layout, panel.title);
       t->x = layout->plot_left;
-      t->y = y + (header_h - t->height) / 2 - 1 * c->ts;
+      t->y = y + (header_h[p] - t->height) / 2 - 1 * c->ts;
 
       panel.ticks = g_array_new (FALSE, TRUE, sizeof (KasaneTrendTick));
       for (guint i = 0; i < ticks->n_ticks; i++)
@@ -532,7 +565,7 @@ trend_layout_panels (Ctx    *c,
         }
       trend_drop_overlapping_ticks (layout, panel.ticks, 1 * c->ts);
       g_array_append_val (layout->panels, panel);
-      y += header_h + plot_h + gap;
+      y += header_h[p] + plot_h + gap;
     }
   if (n > 0)
     {

@@ -40,7 +40,7 @@ trend_layout_eras (Ctx *c)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneDataset *dataset = c->dataset;
-  KasaneFont f = trend_font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  KasaneFont f = trend_font (c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
   double cursor = layout->plot_left;
 
   if (layout->data->numeric_x)
@@ -88,10 +88,10 @@ trend_layout_eras (Ctx *c)
         g_autofree char *label = NULL;
 
         trend_measure_text (c->measure, name, &f, layout->lang, 0, 1, &ext);
-        if (lx + ext.width > limit && limit - lx < 90 * c->ts)
+        if (lx + ext.width > limit && limit - lx < 7.5 * f.size)
           limit = MIN (layout->plot_right, MAX (limit, lx + ext.width));
         w = limit - lx;
-        if (w >= 16 * c->ts)
+        if (w >= 1.3 * f.size)
           {
             /* The whole name, else its first word ("Reasoning"), else the level ("L2"):
              * a shorter word, never a word cut short. */
@@ -109,7 +109,8 @@ trend_layout_eras (Ctx *c)
               label = g_steal_pointer (&level);
             era.text = trend_add_text (layout, c->measure, label, f, w, 1, KASANE_ROLE_TEXT_DIM, 0,
                                        KASANE_TREND_TEXT_ERA);
-            if (trend_text_at (layout, era.text)->width > w)
+            if (trend_text_at (layout, era.text)->width > w ||
+                trend_text_at (layout, era.text)->cut)
               {
                 /* "L3" does not fit either. */
                 trend_text_at (layout, era.text)->text[0] = '\0';
@@ -135,7 +136,7 @@ trend_layout_events (Ctx *c)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneDataset *dataset = c->dataset;
-  KasaneFont f = trend_font (11 * c->ts, KASANE_WEIGHT_REGULAR, FALSE);
+  KasaneFont f = trend_font (c, 11, KASANE_WEIGHT_REGULAR, FALSE);
   /* Labels stay over the plots; the gutter to the right holds "+N more events". */
   double gap = 8 * c->ts, right = layout->plot_right;
   guint dropped = 0;
@@ -163,27 +164,15 @@ trend_layout_events (Ctx *c)
 
       if (layout->n_event_rows > 0 && (event->featured || !any_featured))
         {
-          /* The few featured events get room for their whole labels. */
+          /* The few featured events get room for their whole labels (in ems of the
+           * label's type).  A label is set whole or not at all: a cut one says less
+           * than the tick, which names its event on hover. */
           mark.text = trend_add_text (layout, c->measure, kasane_text_get (&event->label, layout->lang),
-                                      f, (any_featured ? 340 : 170) * c->ts, 1, KASANE_ROLE_TEXT, 0,
-                                      KASANE_TREND_TEXT_EVENT);
+                                      f, (any_featured ? 31 : 24) * f.size, 1, KASANE_ROLE_TEXT,
+                                      0, KASANE_TREND_TEXT_EVENT);
           t = trend_text_at (layout, mark.text);
 
-          /* The whole label where it fits, else an abbreviated one, else none. */
-          for (int attempt = 0; attempt < 2 && mark.row < 0; attempt++)
-          {
-          if (attempt == 1)
-            {
-              KasaneTextExtents ext;
-
-              if (t->width <= 80 * c->ts)
-                break;
-              t->max_width = 80 * c->ts;
-              trend_measure_text (c->measure, t->text, &t->font, layout->lang, t->max_width, 1, &ext);
-              t->width = ext.width;
-              t->height = ext.height;
-            }
-          for (int row = 0; row < layout->n_event_rows && mark.row < 0; row++)
+          for (int row = 0; row < layout->n_event_rows && mark.row < 0 && !t->cut; row++)
             for (int side = 0; side < 2 && mark.row < 0; side++)
               {
                 double x = side == 0 ? mark.x + 3 * c->ts : mark.x - 3 * c->ts - t->width;
@@ -209,10 +198,10 @@ trend_layout_events (Ctx *c)
                      * gives a halo), but never through its first characters, so each
                      * label still starts clearly at its own line. */
                     if (other->row < row && mark.x >= o->x - 2 * c->ts &&
-                        mark.x <= o->x + 24 * c->ts)
+                        mark.x <= o->x + 2 * f.size)
                       clash = TRUE;
                     if (other->row > row && other->x >= x - 2 * c->ts &&
-                        other->x <= x + 24 * c->ts)
+                        other->x <= x + 2 * f.size)
                       clash = TRUE;
                   }
                 if (!clash)
@@ -222,7 +211,6 @@ trend_layout_events (Ctx *c)
                     t->y = y;
                   }
               }
-          }
           if (mark.row < 0)
             {
               g_clear_pointer (&t->text, g_free);
@@ -358,7 +346,7 @@ trend_layout_direct_labels (Ctx *c)
 {
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
-  KasaneFont f = trend_font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  KasaneFont f = trend_font (c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (DirectLabel));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (int));
   double right = layout->width - c->margin, gap = 2 * c->ts;
@@ -386,10 +374,20 @@ trend_layout_direct_labels (Ctx *c)
       max_w = MIN (right - x, 230 * c->ts);
       if (max_w < 40 * c->ts)
         continue;
-      /* Two lines rather than a name cut short. */
+      /* Up to three lines rather than a name cut short; a name that needs more is not
+       * set here at all (the legend names every series). */
       label.text = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang),
-                                   f, max_w, 2, KASANE_ROLE_SERIES, path->color,
+                                   f, max_w, 3, KASANE_ROLE_SERIES, path->color,
                                    KASANE_TREND_TEXT_DIRECT);
+      if (trend_text_at (layout, label.text)->cut)
+        {
+          KasaneTrendText *t = trend_text_at (layout, label.text);
+
+          g_free (t->text);
+          t->text = g_strdup ("");
+          t->width = t->height = 0;
+          continue;
+        }
       label.desired = path->py[end];
       label.panel = path->panel;
       trend_text_at (layout, label.text)->x = x;
@@ -467,8 +465,8 @@ trend_layout_hover (Ctx *c,
   KasaneTrendPanel *panel;
   KasaneTrendSeriesPath *path;
   KasaneSeries *series;
-  KasaneFont bold = trend_font (12 * c->ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
-  KasaneFont regular = trend_font (12 * c->ts, KASANE_WEIGHT_REGULAR, TRUE);
+  KasaneFont bold = trend_font (c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  KasaneFont regular = trend_font (c, 12, KASANE_WEIGHT_REGULAR, TRUE);
   g_autofree char *date = NULL, *value = NULL;
   int texts[4], n_texts = 0;
   double pad = 8 * c->ts, w = 0, h = 0, x, y;

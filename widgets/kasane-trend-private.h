@@ -75,6 +75,7 @@ typedef struct
   double              width, height, baseline;
   double              max_width;       /* as measured; paint sets the text the same way */
   int                 max_lines;
+  gboolean            cut;             /* measured with "…": it did not fit whole */
   KasaneRole          ink;
   int                 color;           /* series colour index for KASANE_ROLE_SERIES */
   KasaneTrendTextRole role;
@@ -160,6 +161,7 @@ struct _KasaneTrendLayout
   KasaneTrendData *data;
   double           width, height;
   double           text_scale;
+  double           min_text_px;   /* the floor it was laid out with */
   double           ts;              /* the text unit the layout was made with */
   char            *lang;
   KasaneTheme      theme;

@@ -160,9 +160,11 @@ ensure_layout (KasaneTrendView *self,
 {
   KasaneTrendParams params;
   gint64 start;
+  double floor_px = kasane_chart_view_get_text_floor (KASANE_CHART_VIEW (self));
 
   if (self->layout != NULL &&
-      self->layout->width == MAX (width, 1) && self->layout->height == MAX (height, 1))
+      self->layout->width == MAX (width, 1) && self->layout->height == MAX (height, 1) &&
+      self->layout->min_text_px == floor_px)
     return;
 
   g_clear_pointer (&self->layout, kasane_trend_layout_free);
@@ -173,6 +175,7 @@ ensure_layout (KasaneTrendView *self,
   params.width = width;
   params.height = height;
   params.text_scale = view_text_scale (self);
+  params.min_text_px = floor_px;
   params.lang = view_lang (self);
   params.theme = view_theme (self);
   params.view_x0 = self->view_x0;
@@ -1306,6 +1309,8 @@ kasane_trend_view_get_render_request (KasaneTrendView *self)
   request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   request->height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   request->text_scale = view_text_scale (self);
+  request->min_text_px = self->layout != NULL ? self->layout->min_text_px
+                                              : kasane_chart_view_get_text_floor (KASANE_CHART_VIEW (self));
   request->series = g_strdupv (self->series_ids);
   request->view_x0 = self->view_x0;
   request->view_x1 = self->view_x1;

@@ -74,11 +74,13 @@ path_clear (gpointer mem)
 }
 
 KasaneFont
-trend_font (double       size,
+trend_font (const Ctx   *c,
+            double       px,
             KasaneWeight weight,
             gboolean     tabular)
 {
-  return (KasaneFont) { .size = size, .weight = weight, .tabular = tabular };
+  return (KasaneFont) { .size = MAX (px * c->ts, c->min_px), .weight = weight,
+                        .tabular = tabular };
 }
 
 void
@@ -141,6 +143,7 @@ trend_add_text (KasaneTrendLayout   *layout,
   item.baseline = ext.baseline;
   item.max_width = max_width;
   item.max_lines = max_lines;
+  item.cut = ext.ellipsized;
   item.ink = ink;
   item.color = color;
   item.role = role;
@@ -325,13 +328,14 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   c.dataset = data->dataset;
   c.ts = layout->text_scale * CLAMP (MIN (layout->width / 1600, layout->height / 900) * 0.35 + 0.65,
                                      0.7, 2.0);
+  c.min_px = layout->min_text_px = MAX (params->min_text_px, 0);
   c.margin = 20 * c.ts;
 
-  title_font = trend_font (20 * c.ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
-  tick_font = trend_font (12 * c.ts, KASANE_WEIGHT_REGULAR, TRUE);
-  era_font = trend_font (12 * c.ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
-  event_font = trend_font (11 * c.ts, KASANE_WEIGHT_REGULAR, FALSE);
-  direct_font = trend_font (12 * c.ts, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  title_font = trend_font (&c, 20, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  tick_font = trend_font (&c, 12, KASANE_WEIGHT_REGULAR, TRUE);
+  era_font = trend_font (&c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  event_font = trend_font (&c, 11, KASANE_WEIGHT_REGULAR, FALSE);
+  direct_font = trend_font (&c, 12, KASANE_WEIGHT_SEMIBOLD, FALSE);
 
   /* Title. */
   y = c.margin;
@@ -369,13 +373,31 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   layout->n_event_rows = !any_event ? 0 : layout->height >= 640 * c.ts ? 3
                          : layout->height >= 420 * c.ts ? 2 : 1;
 
+  /* The right gutter for direct labels at the line ends. */
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      KasaneTrendDataSeries *s = &g_array_index (data->series, KasaneTrendDataSeries, i);
+      KasaneTextExtents ext;
+
+      trend_measure_text (measure, kasane_text_get (&s->series->name, layout->lang), &direct_font,
+                          layout->lang, 0, 1, &ext);
+      gutter = MAX (gutter, MIN (ext.width, 16 * direct_font.size) + 12 * c.ts);
+    }
+  gutter = MIN (gutter, layout->width * 0.25);
+  /* Panel titles wrap at the plot's width, less a guess at the y labels' column. */
+  c.title_width = MAX (layout->width - 2 * c.margin - gutter - 60 * c.ts, 40 * c.ts);
+
   /* Too little height for the panels (a short window, a small export): the sources go
    * into one short paragraph, then the event labels into fewer rows, rather than the
    * panels running into them. */
   {
-    double needed = data->panels->len * (trend_panel_header_height (&c) + 2.5 * axis_h) +
+    double needed = data->panels->len * 2.5 * axis_h +
                     (data->panels->len > 0 ? data->panels->len - 1 : 0) * PANEL_GAP * c.ts;
-    double room = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0) -
+    double room;
+
+    for (guint p = 0; p < data->panels->len; p++)
+      needed += trend_panel_header_height (&c, p);
+    room = layout->height - c.margin - sources_h - (sources_h > 0 ? 10 * c.ts : 0) -
                   axis_h - y - layout->n_event_rows * layout->event_row_height - 2 * c.ts;
 
     if (room < needed && sources_h > 0)
@@ -398,17 +420,6 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
                                             layout->n_event_rows * layout->event_row_height };
   y += layout->event_strip.height + 2 * c.ts;
 
-  /* The right gutter for direct labels at the line ends. */
-  for (guint i = 0; i < data->series->len; i++)
-    {
-      KasaneTrendDataSeries *s = &g_array_index (data->series, KasaneTrendDataSeries, i);
-      KasaneTextExtents ext;
-
-      trend_measure_text (measure, kasane_text_get (&s->series->name, layout->lang), &direct_font,
-                          layout->lang, 0, 1, &ext);
-      gutter = MAX (gutter, MIN (ext.width, 190 * c.ts) + 12 * c.ts);
-    }
-  gutter = MIN (gutter, layout->width * 0.25);
 
   trend_layout_panels (&c, y, bottom - axis_h, gutter);
   layout->era_strip.x = layout->plot_left;

@@ -37,6 +37,7 @@ typedef struct
   double      width;          /* layout units (pixels at scale 1, points for SVG/PDF) */
   double      height;
   double      text_scale;     /* zoom × the desktop's text scaling; 1.0 default */
+  double      min_text_px;    /* no text smaller (see kasane_text_floor_for_*()); 0: none */
   const char *lang;           /* "en" or "ja" */
   KasaneTheme theme;
   double      view_x0;        /* the visible x window (zoom and pan), in data units;      */
