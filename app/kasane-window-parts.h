@@ -2,7 +2,8 @@
  *
  * Internal to kasane-window.c (views, sidebar, content, actions between the views),
  * kasane-window-files.c (opening, reloading and closing files, drag and drop, Open
- * Recent) and kasane-window-keys.c (full screen, where focus goes).
+ * Recent), kasane-window-keys.c (full screen, where focus goes) and
+ * kasane-window-reading.c (the text views' type size).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +41,9 @@ struct _KasaneWindow
   gboolean            sidebar_auto_hidden;   /* hidden because the window is narrow */
   gboolean            sidebar_by_hand;       /* shown or hidden by hand while narrow */
   gboolean            sidebar_by_program;    /* the change under way is ours */
+  GtkCssProvider     *reading_css;    /* the text views' type size (kasane-window-reading.c) */
+  int                 reading_px;
+  guint               reading_idle;
 
   /* template */
   GtkOverlay         *toast_overlay;
@@ -88,6 +92,12 @@ enum
   VIEW_LEDGER  = 1 << 4,
 };
 #define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
+
+/* kasane-window-reading.c */
+void   window_reading_init     (KasaneWindow *self);
+void   window_reading_dispose  (KasaneWindow *self);
+/* The text views' body type, in pixels: the window's floor or the desktop's size, zoomed. */
+double window_reading_font_px  (KasaneWindow *self);
 
 /* kasane-window-keys.c */
 void window_keys_init (KasaneWindow *self);

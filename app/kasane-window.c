@@ -978,6 +978,7 @@ kasane_window_dispose (GObject *object)
   KasaneWindow *self = KASANE_WINDOW (object);
 
   window_keys_dispose (self);
+  window_reading_dispose (self);
   /* The list box unselects its rows as it goes: nothing to show any more. */
   self->rebuilding = TRUE;
   /* The window's child is a template child: GtkWindow must let go of it first, or both
@@ -1068,11 +1069,8 @@ kasane_window_init (KasaneWindow *self)
     for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
       g_object_bind_property (kasane_zoom_get_default (), "level", charts[i], "zoom",
                               G_BINDING_SYNC_CREATE);
-    /* …and the text views. */
-    kasane_zoom_style_text (kasane_zoom_get_default (),
-                            gtk_widget_get_display (GTK_WIDGET (self)));
-    gtk_widget_add_css_class (GTK_WIDGET (self->ledger_bin), KASANE_ZOOM_TEXT_CLASS);
-    gtk_widget_add_css_class (GTK_WIDGET (self->explain_bin), KASANE_ZOOM_TEXT_CLASS);
+    /* …and the text views, at the window's floor. */
+    window_reading_init (self);
   }
 
   /* F9 and the menu hide the dataset list, to give a projected diagram the whole window. */

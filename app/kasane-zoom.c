@@ -25,7 +25,6 @@ struct _KasaneZoom
   GObject parent_instance;
 
   double          level;
-  GtkCssProvider *text_css;   /* the font size of KASANE_ZOOM_TEXT_CLASS, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KasaneZoom, kasane_zoom, G_TYPE_OBJECT)
@@ -140,31 +139,4 @@ void
 kasane_zoom_reset (KasaneZoom *self)
 {
   kasane_zoom_set_level (self, 1.0);
-}
-
-static void
-update_text_css (KasaneZoom *self)
-{
-  char css[96];
-
-  /* A percentage of the inherited size, written with a dot whatever the locale. */
-  g_snprintf (css, sizeof css, "." KASANE_ZOOM_TEXT_CLASS " { font-size: %d%%; }",
-              (int) lround (self->level * 100));
-  gtk_css_provider_load_from_data (self->text_css, css, -1);
-}
-
-void
-kasane_zoom_style_text (KasaneZoom *self,
-                        GdkDisplay *display)
-{
-  g_return_if_fail (KASANE_IS_ZOOM (self));
-  g_return_if_fail (GDK_IS_DISPLAY (display));
-
-  if (self->text_css != NULL)
-    return;
-  self->text_css = gtk_css_provider_new ();
-  update_text_css (self);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->text_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_signal_connect (self, "notify::level", G_CALLBACK (update_text_css), NULL);
 }

@@ -22,10 +22,4 @@ void        kasane_zoom_in          (KasaneZoom *self);
 void        kasane_zoom_out         (KasaneZoom *self);
 void        kasane_zoom_reset       (KasaneZoom *self);
 
-/* Widgets with this style class (the Ledger and Explain views) set their text at the
- * zoom too, through one style provider on `display` (added the first time). */
-#define KASANE_ZOOM_TEXT_CLASS "kasane-zoomed"
-void        kasane_zoom_style_text  (KasaneZoom *self,
-                                     GdkDisplay *display);
-
 G_END_DECLS

@@ -19,6 +19,10 @@
 #include "kasane-trend-view.h"
 #include "kasane-window-private.h"
 #include "kasane-diagram-view.h"
+#include "kasane-diagram-view-private.h"
+#include "kasane-diagram-private.h"
+#include "kasane-trend-view-private.h"
+#include "kasane-trend-private.h"
 #include "kasane-test-util.h"
 #include "kasane-toast.h"
 #include "kasane-clamp.h"
@@ -655,6 +659,92 @@ test_window_zoom_text (void)
   destroy_window (window);
 }
 
+/* The smallest text of each view, against the window's floor (kasane_text_floor_for_
+ * window()): a 1280×720 and an 800×600 window, and 1920×1080 with the sidebar shown and
+ * hidden.  The charts' layouts carry the floor and set nothing below it; the Ledger's
+ * cells are set at it or larger. */
+static void
+test_window_text_floors (void)
+{
+  static const int sizes[][3] = {
+    { 1280, 720, 1 }, { 800, 600, 0 }, { 1920, 1080, 1 }, { 1920, 1080, 0 },
+  };
+  KasaneWindow *window = create_window_with_bundled ();
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      int width = sizes[z][0], height = sizes[z][1];
+      gboolean sidebar = sizes[z][2];
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      double floor_px;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      /* Within the window's decorations of the size asked for. */
+      while ((ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 40 ||
+              ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height) > 40) &&
+             g_get_monotonic_time () < deadline)
+        kasane_test_iterate (50);
+      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 40);
+      gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (kasane_window_get_sidebar (window)),
+                                                       GTK_TYPE_SCROLLED_WINDOW), sidebar);
+      kasane_test_iterate (200);
+      floor_px = kasane_text_floor_for_window (gtk_widget_get_width (GTK_WIDGET (window)),
+                                               gtk_widget_get_height (GTK_WIDGET (window)),
+                                               !sidebar);
+      g_test_message ("%dx%d, sidebar %s: floor %.1f px", width, height,
+                      sidebar ? "shown" : "hidden", floor_px);
+
+      gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "compare");
+      kasane_test_iterate (200);
+      {
+        const KasaneDiagramLayout *layout =
+          kasane_diagram_view_get_layout (KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window)));
+
+        g_assert_nonnull (layout);
+        g_assert_cmpfloat_with_epsilon (layout->params.min_text_px, floor_px, 1e-6);
+        g_assert_true (kasane_diagram_layout_fits (layout));
+        for (guint i = 0; i < layout->texts->len; i++)
+          g_assert_cmpfloat (g_array_index (layout->texts, KasaneDiagramText, i).font.size, >=,
+                             floor_px - 1e-6);
+      }
+
+      gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "trend");
+      kasane_test_iterate (200);
+      {
+        const KasaneTrendLayout *layout =
+          kasane_trend_view_get_layout (KASANE_TREND_VIEW (kasane_window_get_trend_view (window)));
+
+        g_assert_nonnull (layout);
+        g_assert_cmpfloat_with_epsilon (layout->min_text_px, floor_px, 1e-6);
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            const KasaneTrendText *t = &g_array_index (layout->texts, KasaneTrendText, i);
+
+            if (t->text != NULL && *t->text != '\0')
+              g_assert_cmpfloat (t->font.size, >=, floor_px - 1e-6);
+          }
+      }
+
+      gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+      kasane_test_iterate (200);
+      for (int column = 0; column < 3; column++)
+        {
+          GtkWidget *cell = kasane_window_get_ledger_cell (window, 0, column);
+          const PangoFontDescription *desc;
+          double px;
+
+          g_assert_nonnull (cell);
+          desc = pango_context_get_font_description (gtk_widget_get_pango_context (cell));
+          px = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+          if (!pango_font_description_get_size_is_absolute (desc))
+            px *= 96.0 / 72.0;
+          g_test_message ("ledger cell %d: %.1f px", column, px);
+          g_assert_cmpfloat (px, >=, floor_px - 0.5);
+        }
+    }
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1236,6 +1326,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/series-chooser", test_window_series_chooser);
   g_test_add_func ("/window/zoom-text", test_window_zoom_text);
+  g_test_add_func ("/window/text-floors", test_window_text_floors);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
