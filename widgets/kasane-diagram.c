@@ -288,7 +288,7 @@ emit_legend (Ctx    *ctx,
   ChipStyle cs = diagram_chip_style (ctx, 18);
   KasaneFont note_font = diagram_font_at (ctx, 17, KASANE_WEIGHT_REGULAR, FALSE);
   KasaneFont rail_font = diagram_font_at (ctx, 18, KASANE_WEIGHT_REGULAR, FALSE);
-  const char *note = kasane_gettext (ctx->lang, N_("Ledger: introduces adds a problem's weight, solves removes it, eases −1, worsens +1. Net = removed − added."));
+  const char *note = kasane_gettext (ctx->lang, N_("Ledger: (n) is a problem's weight, 1–5, an editorial judgement. Introduces adds the weight, solves removes it, eases −1, worsens +1. Net = removed − added."));
   KasaneTextExtents note_ext, solved_ext, open_ext;
   const char *solved = kasane_gettext (ctx->lang, N_("solved here"));
   const char *still = kasane_gettext (ctx->lang, N_("still open"));
@@ -297,7 +297,7 @@ emit_legend (Ctx    *ctx,
   gboolean note_inline;
 
   g_array_set_clear_func (chips, diagram_chip_clear);
-  diagram_measure (ctx, note, &note_font, w, 1, &note_ext);
+  diagram_measure (ctx, note, &note_font, w, 2, &note_ext);
 
   for (guint i = 0; i < G_N_ELEMENTS (effects); i++)
     {
@@ -333,7 +333,7 @@ emit_legend (Ctx    *ctx,
   if (note_inline)
     {
       note_w = w - needed - 40 * ctx->text_unit;
-      diagram_measure (ctx, note, &note_font, note_w, 1, &note_ext);
+      diagram_measure (ctx, note, &note_font, note_w, 2, &note_ext);
       legend_h = MAX (legend_h, note_ext.height);
       y = bottom - legend_h;
     }
@@ -414,12 +414,12 @@ emit_legend (Ctx    *ctx,
         }
 
       if (note_inline)
-        diagram_push_text (ctx, note, &note_font, note_w, 1, &note_ext, x + w - note_w,
+        diagram_push_text (ctx, note, &note_font, note_w, 2, &note_ext, x + w - note_w,
                            y + (legend_h - note_ext.height) / 2,
                            diagram_rect_make (x + w - note_w, y, note_w, legend_h),
                            KASANE_ROLE_TEXT_DIM, -1, -1, -1);
       else
-        diagram_push_text (ctx, note, &note_font, w, 1, &note_ext, x, bottom - note_ext.height,
+        diagram_push_text (ctx, note, &note_font, w, 2, &note_ext, x, bottom - note_ext.height,
                            diagram_rect_make (x, bottom - note_ext.height, w, note_ext.height),
                            KASANE_ROLE_TEXT_DIM, -1, -1, -1);
     }
