@@ -759,13 +759,20 @@ test_katakana_words (void)
   g_assert_cmpint (both.n_lines, ==, 2);
   g_assert_cmpfloat (both.width, >=, word.width - 0.5);
 
+  /* A kanji compound is kept whole the same way. */
+  kasane_measure_text (pango_measure, "思考", &font, "ja", 0, 0, &word);
+  kasane_measure_text (pango_measure, "ab 思考", &font, "ja", word.width * 1.05, 0, &both);
+  g_assert_cmpint (both.n_lines, ==, 2);
+  g_assert_cmpfloat (both.width, >=, word.width - 0.5);
+
   /* The same attributes serve GTK's labels (the Ledger, the Explain view, the sidebar):
-   * one unbreakable range per katakana word, the middle dot between words left free. */
+   * one unbreakable range per katakana word and kanji compound, the middle dot between
+   * words left free. */
   {
-    const char *text = "AI・エージェント、イーサリアム";
+    const char *text = "AI・エージェント、イーサリアムの対数目盛で思考";
     PangoAttrList *attrs = pango_attr_list_new ();
     g_autoptr(GSList) list = NULL;
-    const char *words[] = { "エージェント", "イーサリアム" };
+    const char *words[] = { "エージェント", "イーサリアム", "対数目盛", "思考" };
     guint n = 0;
 
     kasane_render_keep_words (attrs, text);
@@ -780,7 +787,7 @@ test_katakana_words (void)
         g_assert_cmpstr (range, ==, words[n]);
         n++;
       }
-    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (words));
     g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
     pango_attr_list_unref (attrs);
   }

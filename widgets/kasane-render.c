@@ -345,22 +345,41 @@ is_katakana (gunichar c)
          (c >= 0xFF66 && c <= 0xFF9F);     /* half-width katakana */
 }
 
-/* No line break inside a katakana word (エー|ジェント, イーサ|リアム): Pango allows one
- * between any two kana.  A word longer than the line still breaks where it must. */
+static gboolean
+is_kanji (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) ||   /* CJK unified ideographs */
+         (c >= 0x3400 && c <= 0x4DBF) ||   /* extension A */
+         c == 0x3005;                      /* 々, the repeat mark */
+}
+
+/* 1 for a katakana word's characters, 2 for a kanji compound's, 0 for any other. */
+static int
+word_class (gunichar c)
+{
+  if (c != 0 && is_katakana (c) && c != 0x30FB)   /* ・ separates words */
+    return 1;
+  if (is_kanji (c))
+    return 2;
+  return 0;
+}
+
+/* No line break inside a katakana word (エー|ジェント, イーサ|リアム) or a kanji compound
+ * (思|考, 対数目|盛): Pango allows one between any two
+ * such characters.  A word longer than the line still breaks (see reference_layout). */
 void
 kasane_render_keep_words (PangoAttrList *attrs,
                           const char    *text)
 {
   const char *run = NULL;
+  int run_class = 0;
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean kana = c != 0 && is_katakana (c) && c != 0x30FB;   /* ・ separates words */
+      int klass = word_class (c);
 
-      if (kana && run == NULL)
-        run = p;
-      else if (!kana && run != NULL)
+      if (run != NULL && klass != run_class)
         {
           if (g_utf8_pointer_to_offset (run, p) > 1)
             {
@@ -371,6 +390,11 @@ kasane_render_keep_words (PangoAttrList *attrs,
               pango_attr_list_insert (attrs, keep);
             }
           run = NULL;
+        }
+      if (klass != 0 && run == NULL)
+        {
+          run = p;
+          run_class = klass;
         }
       if (c == 0)
         break;

@@ -97,8 +97,9 @@ typedef enum
 char                *kasane_render_output_text (const char      *text,
                                                 KasaneTextOutput output);
 
-/* Adds to `attrs` what keeps each katakana word of `text` on one line (Pango would break
- * between any two kana: エー|ジェント).  Every chart's text and the text views use it. */
+/* Adds to `attrs` what keeps each katakana word and kanji compound of `text` on one line
+ * (Pango would break between any two: エー|ジェント, 思|考).  Every chart's text and the
+ * text views use it. */
 void                 kasane_render_keep_words (PangoAttrList   *attrs,
                                                const char      *text);
 
