@@ -170,7 +170,8 @@ static const MultiplierWord multipliers[] = {
   { "trillion", 1e12 }, { "trillions", 1e12 },
 };
 
-/* Removes every "(…)" group and collapses runs of white space. */
+/* Removes every "(…)" group (and a full-width "（…）" one) and collapses runs of white
+ * space. */
 static char *
 strip_qualifiers (const char *text)
 {
@@ -179,7 +180,17 @@ strip_qualifiers (const char *text)
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == '(')
+      if (g_str_has_prefix (p, "（"))
+        {
+          depth++;
+          p += strlen ("（") - 1;
+        }
+      else if (g_str_has_prefix (p, "）") && depth > 0)
+        {
+          depth--;
+          p += strlen ("）") - 1;
+        }
+      else if (*p == '(')
         depth++;
       else if (*p == ')' && depth > 0)
         depth--;

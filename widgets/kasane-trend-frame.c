@@ -392,15 +392,31 @@ panel_title (Ctx                        *c,
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
   gboolean log = dp->scale == KASANE_SCALE_LOG;
+  const KasaneSeries *first = g_array_index (data->series, KasaneTrendDataSeries,
+                                             g_array_index (dp->members, guint, 0)).series;
+  const char *shown = kasane_text_get (&first->unit_label, layout->lang);
+  g_autofree char *unit = NULL;
   char *title;
 
+  /* The unit in the chart's language when the dataset gives it ("ドル/件"), shortened
+   * as the English is. */
+  if (*shown != '\0' && g_strcmp0 (shown, first->unit) != 0)
+    {
+      KasaneUnit translated;
+
+      kasane_unit_parse (shown, &translated);
+      unit = g_strdup (translated.title);
+      kasane_unit_clear (&translated);
+    }
+  else
+    unit = g_strdup (dp->unit.title);
   if (log)
     /* Translators: a chart panel's header: %1$s is the unit ("USD/tx"). */
     title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
                                                   NC_ ("trend panel", "%1$s · log scale")),
-                             dp->unit.title);
+                             unit);
   else
-    title = g_strdup (dp->unit.title);
+    title = g_strdup (unit);
   /* The panel's message first: the headline of its first series that has one. */
   for (guint m = 0; m < dp->members->len; m++)
     {
@@ -411,13 +427,13 @@ panel_title (Ctx                        *c,
 
       if (*headline != '\0')
         {
-          g_autofree char *unit = g_steal_pointer (&title);
+          g_autofree char *axis = g_steal_pointer (&title);
 
           /* Translators: a chart panel's header: %1$s its one-sentence message,
            * %2$s the unit (and scale) of its axis */
           title = g_strdup_printf (kasane_pgettext (layout->lang, "trend panel",
                                                     NC_ ("trend panel", "%1$s — %2$s")),
-                                   headline, unit);
+                                   headline, axis);
           break;
         }
     }

@@ -247,6 +247,7 @@ kasane_series_free (KasaneSeries *series)
   kasane_text_clear (&series->name);
   kasane_text_clear (&series->headline);
   g_free (series->unit);
+  kasane_text_clear (&series->unit_label);
   kasane_source_free (series->source);
   g_free (series->x);
   g_free (series->y);

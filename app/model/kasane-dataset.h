@@ -84,7 +84,9 @@ typedef struct
 {
   char           *id;
   KasaneText      name;
-  char           *unit;          /* may be "" */
+  char           *unit;          /* may be ""; what panels and number formats go by: the
+                                    English of unit_label (or its only language) */
+  KasaneText      unit_label;    /* the unit as it is read, per language */
   KasaneSource   *source;        /* or NULL (a CSV opened on its own) */
   int             layer;         /* index into dataset->layers, or -1 */
   KasaneScale     scale;

@@ -458,10 +458,12 @@ loader_read_series (Loader      *self,
     series->id = g_strdup (id);
   if (m[S_NAME].node != NULL)
     loader_read_label (self, &m[S_NAME], &series->name);
-  if (m[S_UNIT].node != NULL && (unit = loader_read_string (self, &m[S_UNIT])) != NULL)
+  /* One unit, in one or both languages: panels and number formats go by the English. */
+  if (m[S_UNIT].node != NULL && loader_read_label (self, &m[S_UNIT], &series->unit_label))
     {
+      unit = series->unit_label.en != NULL ? series->unit_label.en : series->unit_label.ja;
       g_free (series->unit);
-      series->unit = g_strdup (unit);
+      series->unit = g_strdup (unit != NULL ? unit : "");
     }
   if (m[S_SOURCE].node != NULL)
     series->source = loader_read_source (self, &m[S_SOURCE], TRUE);
