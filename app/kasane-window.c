@@ -918,6 +918,52 @@ zoom_row_new (void)
   return row;
 }
 
+/* The primary menu's style row: a round swatch per style (follow the system, light, dark,
+ * high contrast), the one in use ringed, each named by its tooltip and for screen
+ * readers.  Choosing one closes the menu, as a menu item does, and the view has the
+ * focus again. */
+static void
+style_chosen_cb (GtkWidget *swatch)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (swatch, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+style_row_new (void)
+{
+  static const struct { const char *target; const char *name; } styles[] = {
+    /* Translators: tooltips of the style swatches in the menu */
+    { "system", N_("Follow System Style") },
+    { "light", N_("Light Style") },
+    { "dark", N_("Dark Style") },
+    { "contrast", N_("High Contrast Style, for projectors") },
+  };
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_widget_add_css_class (row, "style-swatches");
+  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      GtkWidget *swatch = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "action-name", "app.theme",
+                                        "tooltip-text", _(styles[i].name),
+                                        NULL);
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (swatch), "s", styles[i].target);
+      gtk_widget_add_css_class (swatch, styles[i].target);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(styles[i].name), -1);
+      g_signal_connect (swatch, "clicked", G_CALLBACK (style_chosen_cb), NULL);
+      gtk_box_append (GTK_BOX (row), swatch);
+    }
+  return row;
+}
+
 /* The menu is built the first time it opens, with the recent files, which are followed
  * from then on. */
 static void
@@ -936,6 +982,8 @@ menu_create_popup_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
                               zoom_row_new (), "zoom");
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
+                              style_row_new (), "style");
   window_keys_watch_menu (self);
 }
 

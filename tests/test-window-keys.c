@@ -134,10 +134,10 @@ test_keys (void)
   type_keys (GTK_WINDOW (window), "alt+1");
   g_assert_true (shows_view (window, "compare"));
 
-  /* A style chosen in the menu's Style submenu with the keyboard (the menu ends with
-   * Style, Keyboard Shortcuts, About; the submenu lists Follow System, Light, Dark, High
-   * Contrast), then Alt+3: the Trend view, no click needed in between. */
-  type_keys (GTK_WINDOW (window), "F10 Up Up Up Right Down Down Down Return");
+  /* A style chosen in the menu's row of style swatches with the keyboard (the menu ends
+   * with the swatches, Keyboard Shortcuts, About; up from Keyboard Shortcuts the focus
+   * enters the row at Dark), then Alt+3: the Trend view, no click needed in between. */
+  type_keys (GTK_WINDOW (window), "F10 Up Up Up Return");
   {
     g_autofree char *theme = g_settings_get_string (settings, "theme");
 
