@@ -70,7 +70,9 @@ struct _KasaneWindow
   GtkLabel           *error_title;
   GtkLabel           *error_hint;
   GtkLabel           *error_label;
-  KasaneLedgerView   *ledger_view;
+  KasaneLedgerView   *ledger_view;    /* the selected entry's */
+  GtkBox             *ledger_row;     /* it and, side by side, the others' */
+  GPtrArray          *ledger_others;  /* of KasaneLedgerView (owned by ledger_row) */
 };
 
 /* The name Kasane records its files under in GtkRecentManager; the application reads

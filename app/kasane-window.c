@@ -289,15 +289,54 @@ ensure_explain_view (KasaneWindow *self)
 }
 
 /* The Ledger view: the selected dataset's title, verdict and table, or the errors of a
- * file that never loaded. */
+ * file that never loaded; side by side (win.ledger-side-by-side), every open file's, in
+ * the sidebar's order, each in a column of its own.  Above them, the switch. */
 static void
 ensure_ledger_view (KasaneWindow *self)
 {
+  GtkWidget *bar, *toggle;
+
   if (self->ledger_view != NULL)
     return;
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->ledger_bin), GTK_ORIENTATION_VERTICAL);
+  bar = g_object_new (GTK_TYPE_BOX,
+                      "halign", GTK_ALIGN_END,
+                      "margin-top", 12,
+                      "margin-end", 24,
+                      NULL);
+  toggle = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                         "action-name", "win.ledger-side-by-side",
+                         /* Translators: a toggle above the Ledger view */
+                         "label", _("_Side by Side"),
+                         "use-underline", TRUE,
+                         /* Translators: tooltip of the Side by Side toggle */
+                         "tooltip-text", _("Every open dataset's ledger, each in a column"),
+                         NULL);
+  gtk_box_append (GTK_BOX (bar), toggle);
+  gtk_box_append (self->ledger_bin, bar);
+
+  self->ledger_row = GTK_BOX (g_object_new (GTK_TYPE_BOX,
+                                            "homogeneous", TRUE,
+                                            "vexpand", TRUE,
+                                            NULL));
+  gtk_box_append (self->ledger_bin, GTK_WIDGET (self->ledger_row));
   self->ledger_view = KASANE_LEDGER_VIEW (kasane_ledger_view_new ());
-  gtk_box_append (self->ledger_bin, GTK_WIDGET (self->ledger_view));
+  gtk_box_append (self->ledger_row, GTK_WIDGET (self->ledger_view));
+  self->ledger_others = g_ptr_array_new ();
+}
+
+static void
+ledger_side_by_side_change (GSimpleAction *action,
+                            GVariant      *state,
+                            gpointer       user_data)
+{
+  KasaneWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  self->stale_views |= VIEW_LEDGER;
+  if (self->ledger_view != NULL)
+    sync_views (self, VIEW_LEDGER);
 }
 
 /* The panel above the content with the errors of a reload that failed. */
@@ -466,21 +505,63 @@ sync_diagram_view (KasaneWindow      *self,
   show_datasets (view, shown, datasets);
 }
 
+static void
+ledger_show_entry (KasaneLedgerView *view,
+                   KasaneDocument   *entry,
+                   const char       *lang)
+{
+  if (entry->dataset == NULL)
+    kasane_ledger_view_show_failure (view, entry->name, entry->errors);
+  else
+    kasane_ledger_view_show_dataset (view, entry->dataset, entry->name, lang);
+}
+
 /* The page of the selected entry in the Ledger view, which is built here the first time. */
 static void
 sync_ledger (KasaneWindow   *self,
              KasaneDocument *entry,
              const char     *lang)
 {
+  GAction *side_action = g_action_map_lookup_action (G_ACTION_MAP (self), "ledger-side-by-side");
+  g_autoptr(GVariant) side_state = g_action_get_state (side_action);
+  gboolean side = g_variant_get_boolean (side_state) && self->entries->len > 1;
+  guint shown = 0;
+
   ensure_ledger_view (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (side_action), self->entries->len > 1);
   if (entry == NULL)
     return;
 
   /* The same choice as content_page's (update_content_page). */
-  if (entry->dataset == NULL)
-    kasane_ledger_view_show_failure (self->ledger_view, entry->name, entry->errors);
-  else
-    kasane_ledger_view_show_dataset (self->ledger_view, entry->dataset, entry->name, lang);
+  ledger_show_entry (self->ledger_view, entry, lang);
+
+  /* Side by side: the others, each in its own view, in the sidebar's order around the
+   * selected one (reordered in the row). */
+  for (guint i = 0; side && i < self->entries->len; i++)
+    {
+      KasaneDocument *other = g_ptr_array_index (self->entries, i);
+      GtkWidget *view;
+
+      if (other == entry)
+        {
+          gtk_box_reorder_child_after (self->ledger_row, GTK_WIDGET (self->ledger_view),
+                                       shown == 0 ? NULL
+                                       : g_ptr_array_index (self->ledger_others, shown - 1));
+          continue;
+        }
+      if (shown == self->ledger_others->len)
+        {
+          view = kasane_ledger_view_new ();
+          g_ptr_array_add (self->ledger_others, view);
+          gtk_box_append (self->ledger_row, view);
+        }
+      view = g_ptr_array_index (self->ledger_others, shown);
+      ledger_show_entry (KASANE_LEDGER_VIEW (view), other, lang);
+      gtk_widget_set_visible (view, TRUE);
+      shown++;
+    }
+  for (guint i = shown; i < self->ledger_others->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->ledger_others, i), FALSE);
 }
 
 /* Brings the stale views among `views` up to date. */
@@ -1038,6 +1119,8 @@ kasane_window_dispose (GObject *object)
   self->explain_view = NULL;
   self->error_title = self->error_hint = self->error_label = NULL;
   self->ledger_view = NULL;
+  self->ledger_row = NULL;
+  g_clear_pointer (&self->ledger_others, g_ptr_array_unref);
   self->banner_entry = NULL;
   self->entries = NULL;
   g_clear_object (&self->session);
@@ -1129,6 +1212,14 @@ kasane_window_init (KasaneWindow *self)
                              "visible");
 
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_sidebar));
+  }
+  {
+    g_autoptr(GSimpleAction) side_by_side =
+      g_simple_action_new_stateful ("ledger-side-by-side", NULL, g_variant_new_boolean (FALSE));
+
+    g_signal_connect_object (side_by_side, "change-state",
+                             G_CALLBACK (ledger_side_by_side_change), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (side_by_side));
   }
 
   self->session = kasane_session_new ();

@@ -745,6 +745,75 @@ test_window_text_floors (void)
   destroy_window (window);
 }
 
+/* Side by side, the Ledger shows every open dataset's table in a column of its own, each
+ * titled by its dataset, and still fits an 800 px window; off again, only the selected. */
+static void
+test_window_ledger_side_by_side (void)
+{
+  KasaneWindow *window = create_window_with_bundled ();
+  GtkWidget *row;
+  guint visible = 0;
+
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ledger-side-by-side",
+                                             NULL));
+  kasane_test_iterate (300);
+
+  row = gtk_widget_get_parent (gtk_widget_get_ancestor (kasane_window_get_ledger_cell (window, 0, 0),
+                                                        KASANE_TYPE_LEDGER_VIEW));
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        const char *text = kasane_ledger_view_get_cell_text (KASANE_LEDGER_VIEW (child), 0,
+                                                             KASANE_LEDGER_COLUMN_LAYER);
+
+        g_assert_nonnull (text);
+        g_assert_nonnull (kasane_ledger_view_get_verdict_text (KASANE_LEDGER_VIEW (child)));
+        g_assert_cmpint (gtk_widget_get_width (child), >, 0);
+        visible++;
+      }
+  g_assert_cmpuint (visible, ==, 2);
+  /* Two datasets, two different first layers (the bundled pair's L1s differ). */
+  {
+    const char *a = NULL, *b = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_get_visible (child))
+        {
+          const char *t = kasane_ledger_view_get_cell_text (KASANE_LEDGER_VIEW (child), 0,
+                                                            KASANE_LEDGER_COLUMN_LAYER);
+          if (a == NULL)
+            a = t;
+          else
+            b = t;
+        }
+    g_assert_cmpstr (a, !=, b);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_width (GTK_WIDGET (window)) > 800 && g_get_monotonic_time () < deadline)
+      kasane_test_iterate (50);
+    kasane_test_iterate (200);
+  }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ledger-side-by-side",
+                                             NULL));
+  kasane_test_iterate (200);
+  visible = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    visible += gtk_widget_get_visible (child);
+  g_assert_cmpuint (visible, ==, 1);
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1327,6 +1396,7 @@ main (int   argc,
   g_test_add_func ("/window/series-chooser", test_window_series_chooser);
   g_test_add_func ("/window/zoom-text", test_window_zoom_text);
   g_test_add_func ("/window/text-floors", test_window_text_floors);
+  g_test_add_func ("/window/ledger-side-by-side", test_window_ledger_side_by_side);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

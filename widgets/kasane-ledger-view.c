@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kasane-ledger-view.h"
@@ -210,8 +212,9 @@ fill_ledger (KasaneLedgerView *self,
 
       gtk_widget_add_css_class (header, "heading");
       gtk_widget_add_css_class (header, "column-header");
-      /* Break headers between words only, so a narrow number column keeps "Credit" whole. */
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      /* Break headers between words only, so a narrow number column keeps "Credit" whole;
+       * a header of one word (every Japanese one: 持ち込む, 解決する) not at all. */
+      gtk_label_set_wrap (GTK_LABEL (header), strchr (_(headers[column]), ' ') != NULL);
       gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD);
       gtk_label_set_width_chars (GTK_LABEL (header), -1);
       gtk_widget_set_valign (header, GTK_ALIGN_END);
@@ -636,6 +639,14 @@ kasane_ledger_view_show_dataset (KasaneLedgerView *self,
 
   ledger = kasane_ledger_compute (dataset);
   gtk_label_set_text (self->title_label, kasane_text_get (&dataset->title, lang));
+  /* The title in Japanese breaks between words too (イーサリアムのスケーリン|グ). */
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    kasane_render_keep_words (attrs, kasane_text_get (&dataset->title, lang));
+    gtk_label_set_attributes (self->title_label, attrs);
+    pango_attr_list_unref (attrs);
+  }
   gtk_label_set_text (self->file_label, file_name);
   fill_ledger (self, dataset, ledger, lang);
   fill_verdict (self, dataset, ledger);

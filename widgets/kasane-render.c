@@ -364,22 +364,36 @@ word_class (gunichar c)
   return 0;
 }
 
+static gboolean
+is_hiragana (gunichar c)
+{
+  return c >= 0x3041 && c <= 0x3096;
+}
+
 /* No line break inside a katakana word (エー|ジェント, イーサ|リアム) or a kanji compound
- * (思|考, 対数目|盛): Pango allows one between any two
- * such characters.  A word longer than the line still breaks (see reference_layout). */
+ * (思|考, 対数目|盛), nor between a compound and the kana that end its word or follow it
+ * (弱|い, 推論|が): at most two hiragana join the kanji before them.  Pango allows a break
+ * between any two such characters.  A word longer than the line still breaks (see
+ * reference_layout). */
 void
 kasane_render_keep_words (PangoAttrList *attrs,
                           const char    *text)
 {
   const char *run = NULL;
-  int run_class = 0;
+  int run_class = 0, kana_after = 0;
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       int klass = word_class (c);
 
-      if (run != NULL && klass != run_class)
+      /* A kanji run takes up to two hiragana after it. */
+      if (run != NULL && run_class == 2 && klass == 0 && is_hiragana (c) && kana_after < 2)
+        {
+          kana_after++;
+          continue;
+        }
+      if (run != NULL && (klass != run_class || kana_after > 0))
         {
           if (g_utf8_pointer_to_offset (run, p) > 1)
             {
@@ -395,6 +409,7 @@ kasane_render_keep_words (PangoAttrList *attrs,
         {
           run = p;
           run_class = klass;
+          kana_after = 0;
         }
       if (c == 0)
         break;
