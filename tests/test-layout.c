@@ -405,7 +405,7 @@ check_all (KasaneDataset * const *datasets,
   /* Exports, then the canvas of a window (window size, canvas size, whether it spans the
    * window): full screen at 1920×1080, the sidebar shown, 1280×720 and 800×600. */
   static const double sizes[][5] = {
-    { 1920, 1080, 0 }, { 1280, 720, 0 }, { 1080, 1080, 0 }, { 700, 900, 0 },
+    { 1920, 1080, 0 }, { 1280, 720, 0 }, { 1080, 1080, 0 }, { 700, 900, 0 }, { 1080, 1920, 0 },
     { 1920, 1080, 1, 1920, 1080 }, { 1920, 1080, 1, 1665, 990 }, { 1280, 720, 1, 1025, 640 },
     { 800, 600, 1, 800, 520 },
   };

@@ -751,115 +751,36 @@ emit_panel (Ctx         *ctx,
   return y <= bottom + 0.5;
 }
 
-/* The whole picture at one fit scale.  Returns FALSE when it does not fit. */
+/* The columns of `plans` side by side in [x, x + width], from `y` (their titles) down to
+ * `bottom` (above the legend): titles and verdict badges, the open line, the cards row by
+ * row, rails and strips; in Stack, the detail panel at the right.  FALSE when they do not
+ * fit. */
 static gboolean
-build (Ctx                       *ctx,
-       KasaneDataset * const     *datasets,
-       guint                      n_datasets,
-       const KasaneDiagramParams *params)
+build_columns (Ctx                       *ctx,
+               const KasaneDiagramParams *params,
+               DatasetPlan               *plans,
+               guint                      n_plans,
+               double                     x,
+               double                     width,
+               double                     y,
+               double                     bottom,
+               int                        max_load,
+               double                     slope_band)
 {
-  KasaneDiagramLayout *layout = ctx->layout;
-  double W = layout->width, H = layout->height;
-  double margin_y = 44 * ctx->frame_unit, margin_x = 64 * ctx->frame_unit;
   gboolean stack = params->kind == KASANE_DIAGRAM_STACK;
-  KasaneFont title_font = diagram_font_at (ctx, stack ? 38 : 36, KASANE_WEIGHT_BOLD, FALSE);
-  KasaneFont sub_font = diagram_font_at (ctx, 22, KASANE_WEIGHT_REGULAR, FALSE);
   KasaneFont col_title_font = diagram_font_at (ctx, 27, KASANE_WEIGHT_SEMIBOLD, FALSE);
   CardStyle cs = diagram_card_style (ctx);
-  guint n_plans, first;
-  DatasetPlan *plans;
-  double y, legend_top, col_gap, col_w, stacks_w, head_h, open_h, stack_top, stack_bottom;
-  const char *title, *subtitle;
-  int max_load = 1;
-  guint n_rows = 0;
+  double col_gap, col_w, stacks_w, head_h, open_h, stack_top, stack_bottom;
   double *row_y, *row_h;
+  guint n_rows = 0;
   gboolean ok = TRUE;
-  g_autofree char *title_owned = NULL;
-  g_autofree char *claim_title = NULL;
-  double slope_band = 0;
 
-  if (n_datasets == 0)
-    return TRUE;
-
-  if (stack)
-    {
-      first = params->selected_dataset >= 0 && (guint) params->selected_dataset < n_datasets ?
-              (guint) params->selected_dataset : 0;
-      n_plans = 1;
-    }
-  else
-    {
-      first = 0;
-      n_plans = n_datasets;
-    }
-
-  plans = g_new0 (DatasetPlan, n_plans);
-  for (guint d = 0; d < n_plans; d++)
-    {
-      DatasetPlan *dp = &plans[d];
-
-      dp->dataset = datasets[first + d];
-      dp->index = first + d;
-      dp->ledger = ctx->data->entries[first + d].ledger;
-      dp->n_layers = dp->dataset->layers->len;
-      dp->n_visible = kasane_diagram_visible_layers (dp->dataset, params->step);
-      dp->intervals = ctx->data->entries[first + d].intervals;
-      dp->n_lanes = ctx->data->entries[first + d].n_lanes;
-      dp->cards = g_new0 (CardPlan, MAX (1, dp->n_layers));
-      dp->role = diagram_verdict_role (dp->ledger->verdict);
-      n_rows = MAX (n_rows, dp->n_layers);
-      for (guint li = 0; li < dp->n_visible; li++)
-        max_load = MAX (max_load, dp->ledger->rows[li].open_load);
-    }
-
-  /* Title and subtitle */
-  if (stack)
-    {
-      title = kasane_text_get (&plans[0].dataset->title, ctx->lang);
-      subtitle = diagram_verdict_sentence (plans[0].ledger->verdict, ctx->lang);
-    }
-  else
-    {
-      g_autofree KasaneLedger **ledgers = g_new (KasaneLedger *, n_plans);
-      g_autofree KasaneDataset **shown = g_new (KasaneDataset *, n_plans);
-
-      /* The claim, from the ledgers: what the picture shows, in words. */
-      for (guint d = 0; d < n_plans; d++)
-        {
-          ledgers[d] = (KasaneLedger *) plans[d].ledger;
-          shown[d] = plans[d].dataset;
-        }
-      claim_title = kasane_diagram_claim_title (shown, ledgers, n_plans, ctx->lang);
-      title = claim_title;
-      /* The claim answers the question the subtitle used to ask; what the slope at its
-       * right shows is said here. */
-      subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved (weights 1–5 are editorial judgements)"));
-    }
-  y = margin_y;
-  {
-    KasaneRect frame = diagram_rect_make (margin_x, margin_y, W - 2 * margin_x, H - 2 * margin_y);
-    /* Compare: the claim at the left, the open load from layer to layer at the right of
-     * it, the whole result at a glance above the columns that detail it. */
-    double head_w = stack ? W - 2 * margin_x : (W - 2 * margin_x) * 0.55;
-    double slope_x = margin_x + head_w + 48 * ctx->frame_unit;
-    double top = y;
-
-    y += add_text (ctx, title, &title_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT);
-    y += 6 * ctx->text_unit;
-    y += add_text (ctx, subtitle, &sub_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT_DIM);
-    if (!stack)
-      slope_band = diagram_emit_slope (ctx, plans, n_plans, max_load, slope_x, top,
-                                 W - margin_x - slope_x, MAX (y - top, 130 * ctx->text_unit));
-    y = MAX (y, top + slope_band) + (slope_band > 0 ? 18 : 26) * ctx->text_unit;
-  }
-
-  legend_top = emit_legend (ctx, margin_x, W - 2 * margin_x, H - margin_y, TRUE);
-
-  /* Columns */
   col_gap = 80 * ctx->frame_unit;
   /* The detail panel gives up width when nothing fits whole (see allow_cut). */
-  stacks_w = stack ? (W - 2 * margin_x) * (ctx->allow_cut ? 0.7 : 0.56) : W - 2 * margin_x;
+  stacks_w = stack ? width * (ctx->allow_cut ? 0.7 : 0.56) : width;
   col_w = (stacks_w - (n_plans - 1) * col_gap) / n_plans;
+  for (guint d = 0; d < n_plans; d++)
+    n_rows = MAX (n_rows, plans[d].n_layers);
 
   {
     ColumnGeom *geoms = g_new0 (ColumnGeom, n_plans);
@@ -875,7 +796,7 @@ build (Ctx                       *ctx,
         DatasetPlan *dp = &plans[d];
         KasaneTextExtents ext;
 
-        diagram_column_geom (ctx, dp, margin_x + d * (col_w + col_gap), col_w, max_load,
+        diagram_column_geom (ctx, dp, x + d * (col_w + col_gap), col_w, max_load,
                              slope_band <= 0, &geoms[d]);
         if (geoms[d].card_w < 120 * ctx->text_unit)
           ok = FALSE;
@@ -918,7 +839,7 @@ build (Ctx                       *ctx,
     }
 
     stack_top = y + head_h + 12 * ctx->text_unit + open_h;
-    stack_bottom = legend_top - 28 * ctx->text_unit;
+    stack_bottom = bottom - 28 * ctx->text_unit;
 
     if (ok)
       for (guint d = 0; d < n_plans; d++)
@@ -980,8 +901,8 @@ build (Ctx                       *ctx,
 
         if (stack)
           {
-            double px = margin_x + stacks_w + 56 * ctx->frame_unit;
-            KasaneRect panel = diagram_rect_make (px, y, W - margin_x - px, stack_bottom - y);
+            double px = x + stacks_w + 56 * ctx->frame_unit;
+            KasaneRect panel = diagram_rect_make (px, y, x + width - px, stack_bottom - y);
             int li = params->selected_dataset == (int) plans[0].index ? params->selected_layer : -1;
 
             ok = emit_panel (ctx, &plans[0], li, panel);
@@ -997,6 +918,133 @@ build (Ctx                       *ctx,
 
   g_free (row_y);
   g_free (row_h);
+  return ok;
+}
+
+/* The whole picture at one fit scale.  Returns FALSE when it does not fit. */
+static gboolean
+build (Ctx                       *ctx,
+       KasaneDataset * const     *datasets,
+       guint                      n_datasets,
+       const KasaneDiagramParams *params)
+{
+  KasaneDiagramLayout *layout = ctx->layout;
+  double W = layout->width, H = layout->height;
+  double margin_y = 44 * ctx->frame_unit, margin_x = 64 * ctx->frame_unit;
+  gboolean stack = params->kind == KASANE_DIAGRAM_STACK;
+  KasaneFont title_font = diagram_font_at (ctx, stack ? 38 : 36, KASANE_WEIGHT_BOLD, FALSE);
+  KasaneFont sub_font = diagram_font_at (ctx, 22, KASANE_WEIGHT_REGULAR, FALSE);
+  guint n_plans, first;
+  DatasetPlan *plans;
+  double y, legend_top;
+  const char *title, *subtitle;
+  int max_load = 1;
+  gboolean ok = TRUE;
+  g_autofree char *title_owned = NULL;
+  g_autofree char *claim_title = NULL;
+  double slope_band = 0;
+
+  if (n_datasets == 0)
+    return TRUE;
+
+  if (stack)
+    {
+      first = params->selected_dataset >= 0 && (guint) params->selected_dataset < n_datasets ?
+              (guint) params->selected_dataset : 0;
+      n_plans = 1;
+    }
+  else
+    {
+      first = 0;
+      n_plans = n_datasets;
+    }
+
+  plans = g_new0 (DatasetPlan, n_plans);
+  for (guint d = 0; d < n_plans; d++)
+    {
+      DatasetPlan *dp = &plans[d];
+
+      dp->dataset = datasets[first + d];
+      dp->index = first + d;
+      dp->ledger = ctx->data->entries[first + d].ledger;
+      dp->n_layers = dp->dataset->layers->len;
+      dp->n_visible = kasane_diagram_visible_layers (dp->dataset, params->step);
+      dp->intervals = ctx->data->entries[first + d].intervals;
+      dp->n_lanes = ctx->data->entries[first + d].n_lanes;
+      dp->cards = g_new0 (CardPlan, MAX (1, dp->n_layers));
+      dp->role = diagram_verdict_role (dp->ledger->verdict);
+      for (guint li = 0; li < dp->n_visible; li++)
+        max_load = MAX (max_load, dp->ledger->rows[li].open_load);
+    }
+
+  /* Title and subtitle */
+  if (stack)
+    {
+      title = kasane_text_get (&plans[0].dataset->title, ctx->lang);
+      subtitle = diagram_verdict_sentence (plans[0].ledger->verdict, ctx->lang);
+    }
+  else
+    {
+      g_autofree KasaneLedger **ledgers = g_new (KasaneLedger *, n_plans);
+      g_autofree KasaneDataset **shown = g_new (KasaneDataset *, n_plans);
+
+      /* The claim, from the ledgers: what the picture shows, in words. */
+      for (guint d = 0; d < n_plans; d++)
+        {
+          ledgers[d] = (KasaneLedger *) plans[d].ledger;
+          shown[d] = plans[d].dataset;
+        }
+      claim_title = kasane_diagram_claim_title (shown, ledgers, n_plans, ctx->lang);
+      title = claim_title;
+      /* The claim answers the question the subtitle used to ask; what the slope at its
+       * right shows is said here. */
+      subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved (weights 1–5 are editorial judgements)"));
+    }
+  y = margin_y;
+  {
+    KasaneRect frame = diagram_rect_make (margin_x, margin_y, W - 2 * margin_x, H - 2 * margin_y);
+    /* Compare: the claim at the left, the open load from layer to layer at the right of
+     * it, the whole result at a glance above the columns that detail it. */
+    double head_w = stack ? W - 2 * margin_x : (W - 2 * margin_x) * 0.55;
+    double slope_x = margin_x + head_w + 48 * ctx->frame_unit;
+    double top = y;
+
+    y += add_text (ctx, title, &title_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT);
+    y += 6 * ctx->text_unit;
+    y += add_text (ctx, subtitle, &sub_font, head_w, 3, margin_x, y, frame, KASANE_ROLE_TEXT_DIM);
+    if (!stack)
+      slope_band = diagram_emit_slope (ctx, plans, n_plans, max_load, slope_x, top,
+                                 W - margin_x - slope_x, MAX (y - top, 130 * ctx->text_unit));
+    y = MAX (y, top + slope_band) + (slope_band > 0 ? 18 : 26) * ctx->text_unit;
+  }
+
+  legend_top = emit_legend (ctx, margin_x, W - 2 * margin_x, H - margin_y, TRUE);
+
+  if (!stack && n_plans > 1 && H >= 1.15 * W)
+    {
+      /* A tall picture (a portrait export, a tall window): the datasets one above the
+       * other, each band as tall as its layers need, a rule between them. */
+      double avail = legend_top - y, weight = 0, band_y = y;
+
+      for (guint d = 0; d < n_plans; d++)
+        weight += plans[d].n_layers + 2;
+      for (guint d = 0; d < n_plans && ok; d++)
+        {
+          double band_h = avail * (plans[d].n_layers + 2) / weight;
+
+          ok = build_columns (ctx, params, &plans[d], 1, margin_x, W - 2 * margin_x, band_y,
+                              band_y + band_h, max_load, slope_band);
+          if (ok && d + 1 < n_plans)
+            diagram_push_line (ctx, margin_x, band_y + band_h - 14 * ctx->text_unit,
+                               W - margin_x, band_y + band_h - 14 * ctx->text_unit,
+                               KASANE_ROLE_GRID, 1.5 * ctx->frame_unit, KASANE_DASH_SOLID, 1.0);
+          band_y += band_h;
+        }
+    }
+  else
+    ok = build_columns (ctx, params, plans, n_plans, margin_x, W - 2 * margin_x, y, legend_top,
+                        max_load, slope_band);
+
   for (guint d = 0; d < n_plans; d++)
     diagram_dataset_plan_clear (&plans[d]);
   g_free (plans);
