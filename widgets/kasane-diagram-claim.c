@@ -130,9 +130,10 @@ diagram_slope_label_upto (const KasaneDataset *dataset,
     return g_strdup_printf ("%s %d → %d", name, first, last);
 
   percent = lround (100.0 * (last - first) / first);
-  /* A real minus sign; Japanese text takes full-width signs and brackets. */
+  /* A real minus sign, and the plus beside it, as the cards write a net (full-width
+   * brackets in Japanese text). */
   return g_strdup_printf (ja ? "%s %d → %d（%s%ld%%）" : "%s %d → %d, %s%ld %%", name, first, last,
-                          percent < 0 ? "−" : percent > 0 ? (ja ? "＋" : "+") : "±",
+                          percent < 0 ? "−" : percent > 0 ? "+" : "±",
                           labs (percent));
 }
 
