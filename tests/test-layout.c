@@ -281,6 +281,14 @@ check_layout (const KasaneDiagramLayout *layout,
                  t->box.x, t->box.y, t->box.width, t->box.height);
       if (!rect_inside (&t->box, &canvas) || !rect_inside (&r, &canvas))
         g_error ("%s: text \"%s\" leaves the canvas", what, t->text);
+      /* No label over a data point: the slope's dots, the strip's bars. */
+      for (guint j = 0; j < boxes->len && t->text[0] != '\0'; j++)
+        {
+          const KasaneDiagramBox *b = &g_array_index (boxes, KasaneDiagramBox, j);
+
+          if (b->kind == KASANE_BOX_BAR && rects_overlap (&r, &b->rect))
+            g_error ("%s: text \"%s\" covers a data point (box %u)", what, t->text, j);
+        }
       if (t->max_width > 0 && t->extents.width > t->max_width + EPS)
         g_error ("%s: text \"%s\" is %.1f wide, wider than its %.1f", what, t->text,
                  t->extents.width, t->max_width);
