@@ -223,7 +223,7 @@ static const struct
   { "app.open", { "<Control>o", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
-  { "win.reload", { "<Control>r", "F5", NULL } },
+  { "win.reload", { "<Control>r", NULL } },
   { "win.close-dataset", { "<Control>w", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.fullscreen", { "F11", NULL } },

@@ -1130,7 +1130,8 @@ test_application (void)
     }
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.reload");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>r"));
-  g_assert_true (g_strv_contains ((const char * const *) accels, "F5"));
+  /* F5 is the presentation's (clickers send it), not Reload's. */
+  g_assert_false (g_strv_contains ((const char * const *) accels, "F5"));
   g_clear_pointer (&accels, g_strfreev);
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.open");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>o"));
