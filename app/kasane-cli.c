@@ -432,13 +432,13 @@ run_export (const KasaneCliOptions *cli,
   KasaneExportOptions options;
   gboolean failed = FALSE;
 
-  if (cli->view == KASANE_EXPORT_VIEW_SLIDES)
+  /* The deck is many pages: a PDF, never one picture that would pass for all of it. */
+  if (cli->view == KASANE_EXPORT_VIEW_SLIDES && cli->format != KASANE_EXPORT_PDF)
     {
-      /* TRANSLATORS: %s is the name of a view on the command line: slides */
-      fprintf (err, _("kasane: --view=%s is not available yet; it comes in a later version "
-                      "(use --view=compare, --view=stack or --view=trend)\n"),
-               kasane_export_view_to_string (cli->view));
-      return KASANE_EXIT_FAULT;
+      fprintf (err, _("kasane: --view=slides writes a PDF deck, one page a slide: give a "
+                      ".pdf file, such as --export=deck.pdf\n"));
+      fprintf (err, _("Try 'kasane --help' for more information.\n"));
+      return KASANE_EXIT_USAGE;
     }
 
   if (cli->files[0] == NULL)
@@ -484,7 +484,8 @@ run_export (const KasaneCliOptions *cli,
 
   /* The picture, as a view would describe it: the command line's view, size, language
    * and theme, and the default state (all layers, nothing selected, the whole time). */
-  request = kasane_render_request_new (charts[cli->view],
+  request = kasane_render_request_new (cli->view == KASANE_EXPORT_VIEW_SLIDES
+                                       ? KASANE_CHART_COMPARE : charts[cli->view],
                                        (KasaneDataset * const *) datasets->pdata,
                                        datasets->len);
   g_free (request->lang);
@@ -494,6 +495,7 @@ run_export (const KasaneCliOptions *cli,
   request->height = cli->height;
   request->series = g_strdupv (cli->series);
   kasane_export_options_init_for_request (&options, request);
+  options.view = cli->view;
   options.format = cli->format;
   options.scale = cli->scale;
 

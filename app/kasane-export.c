@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "kasane-deck.h"
 #include "kasane-export.h"
 #include "kasane-i18n.h"
 
@@ -528,6 +529,35 @@ paint_trend (cairo_t                   *cr,
   return TRUE;
 }
 
+/* The deck (kasane-deck.h): every slide step a page, in the export's theme. */
+static gboolean
+paint_deck (cairo_t                   *cr,
+            KasaneDataset * const     *datasets,
+            guint                      n_datasets,
+            const KasaneExportOptions *options,
+            const char                *lang,
+            GError                   **error)
+{
+  g_autoptr(KasaneDeck) deck = kasane_deck_new (datasets, n_datasets);
+  g_autoptr(KasaneMeasure) measure = kasane_measure_new_pango ();
+
+  for (guint i = 0; i < kasane_deck_get_n_slides (deck); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!kasane_deck_paint_slide (deck, i, cr, options->width, options->height, lang,
+                                    options->theme, measure, &message))
+        {
+          g_set_error_literal (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_SIZE, message);
+          return FALSE;
+        }
+      cairo_show_page (cr);
+      if (!check_cairo (cairo_status (cr), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 paint_page (cairo_t                   *cr,
             KasaneDataset * const     *datasets,
@@ -962,7 +992,10 @@ render_vector (GByteArray                *out,
     }
 
   cr = cairo_create (surface);
-  ok = paint_page (cr, datasets, n_datasets, options, lang, error);
+  if (options->view == KASANE_EXPORT_VIEW_SLIDES)
+    ok = paint_deck (cr, datasets, n_datasets, options, lang, error);
+  else
+    ok = paint_page (cr, datasets, n_datasets, options, lang, error);
   cairo_destroy (cr);
   /* Only a finished surface has written everything, and only then is its status final. */
   cairo_surface_finish (surface);
@@ -1046,11 +1079,13 @@ kasane_export_render (KasaneDataset * const     *datasets,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (options->view == KASANE_EXPORT_VIEW_SLIDES)
+  /* A deck is many pages: only a PDF holds it (one picture of its first slide would pass
+   * for the whole). */
+  if (options->view == KASANE_EXPORT_VIEW_SLIDES && options->format != KASANE_EXPORT_PDF)
     {
       g_set_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_UNSUPPORTED,
-                   _("The %s view cannot be exported yet; export the compare or stack view"),
-                   kasane_export_view_to_string (options->view));
+                   _("The slides are exported as a PDF deck, one page a slide: give a .pdf "
+                     "file"));
       return NULL;
     }
   if (n_datasets == 0)

@@ -13,6 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "kasane-deck.h"
 #include "kasane-export.h"
 #include "kasane-loader.h"
 #include "kasane-test-util.h"
@@ -310,6 +311,64 @@ test_bundled (void)
   kasane_dataset_unref (pair[1]);
 }
 
+/* The deck (--view=slides): a PDF of one page a slide step, every run of text 24 px or
+ * more at 1920×1080, in both languages; as one picture it is refused. */
+static void
+test_deck (void)
+{
+  KasaneDataset *pair[2] = { kasane_test_load_bundled ("ai.json"),
+                             kasane_test_load_bundled ("crypto.json") };
+  static const char * const langs[] = { "en", "ja" };
+  g_autoptr(KasaneDeck) deck = kasane_deck_new (pair, 2);
+  guint reveals = 0;
+
+  /* A title, a step per layer, a slide per featured unit, a lens each, the sources. */
+  for (guint i = 0; i < kasane_deck_get_n_slides (deck); i++)
+    reveals += kasane_deck_get_slide (deck, i)->kind == KASANE_SLIDE_REVEAL;
+  g_assert_cmpuint (reveals, ==, pair[0]->layers->len + pair[1]->layers->len);
+  g_assert_cmpint (kasane_deck_get_slide (deck, 0)->kind, ==, KASANE_SLIDE_TITLE);
+  g_assert_cmpint (kasane_deck_get_slide (deck, kasane_deck_get_n_slides (deck) - 1)->kind, ==,
+                   KASANE_SLIDE_SOURCES);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      KasaneExportOptions options;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GObject) doc_object = NULL;
+      PopplerDocument *doc;
+      PdfText pdf;
+
+      kasane_export_options_init (&options);
+      options.format = KASANE_EXPORT_PDF;
+      options.view = KASANE_EXPORT_VIEW_SLIDES;
+      options.lang = langs[l];
+      options.theme = KASANE_THEME_CONTRAST;
+      bytes = kasane_export_render (pair, 2, &options, &error);
+      g_assert_no_error (error);
+      doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+      g_assert_no_error (error);
+      doc_object = G_OBJECT (doc);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, kasane_deck_get_n_slides (deck));
+
+      read_pdf (bytes, &pdf);
+      g_test_message ("deck %s: %d pages, smallest text %.1f px (\"%s\")", langs[l],
+                      poppler_document_get_n_pages (doc), pdf.min_size, pdf.min_run);
+      if (pdf.min_size < 24.0 - 0.05)
+        g_error ("deck %s: \"%s\" is set at %.2f px, below 24 px", langs[l], pdf.min_run,
+                 pdf.min_size);
+      pdf_text_clear (&pdf);
+
+      options.format = KASANE_EXPORT_PNG;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = kasane_export_render (pair, 2, &options, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, KASANE_EXPORT_ERROR, KASANE_EXPORT_ERROR_UNSUPPORTED);
+    }
+  kasane_dataset_unref (pair[0]);
+  kasane_dataset_unref (pair[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +377,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-floors/bundled", test_bundled);
+  g_test_add_func ("/export-floors/deck", test_deck);
 
   return g_test_run ();
 }

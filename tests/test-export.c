@@ -701,14 +701,14 @@ test_failure_keeps_earlier_file (void)
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "no-such-dataset.json"));
   }
-  /* A view that cannot be drawn yet, or a trend of a series that is not there, fails
-   * cleanly. */
+  /* The deck as one picture (it is a PDF of many pages), or a trend of a series that is
+   * not there, fails cleanly. */
   {
     g_auto(Run) run = { 0, };
 
     RUN (&run, "--export=keep/out.png", "--view=slides");
-    g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "not available yet"));
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, ".pdf"));
     run_clear (&run);
     RUN (&run, "--export=keep/out.png", "--view=trend", "--series=no-such-series");
     g_assert_cmpint (run.status, ==, 1);

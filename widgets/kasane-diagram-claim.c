@@ -146,3 +146,10 @@ kasane_diagram_slope_label (const KasaneDataset *dataset,
 
   return diagram_slope_label_upto (dataset, ledger, ledger->n_rows, lang);
 }
+
+const char *
+kasane_diagram_verdict_title (KasaneVerdict  verdict,
+                              const char    *lang)
+{
+  return diagram_verdict_title (verdict, lang);
+}

@@ -124,6 +124,9 @@ char    *kasane_diagram_claim_title     (KasaneDataset * const *datasets,
                                          KasaneLedger * const  *ledgers,
                                          guint                  n_datasets,
                                          const char            *lang);
+/* A verdict's name: "Capability progression", "Problem migration", … */
+const char *kasane_diagram_verdict_title (KasaneVerdict          verdict,
+                                          const char            *lang);
 /* The open load at the first and the last layer and its change: "AI 14 → 10, −29 %". */
 char    *kasane_diagram_slope_label     (const KasaneDataset   *dataset,
                                          const KasaneLedger    *ledger,

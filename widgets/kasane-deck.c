@@ -1,0 +1,473 @@
+/* kasane-deck.c: the slides of a presentation (see kasane-deck.h)
+ *
+ * Copyright 2026 The Kasane authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kasane-deck"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kasane-axis.h"
+#include "kasane-deck.h"
+#include "kasane-diagram.h"
+#include "kasane-diagram-private.h"
+#include "kasane-i18n.h"
+#include "kasane-ledger.h"
+#include "kasane-trend.h"
+
+/* Slide type, in pixels at 1920×1080: the body and the titles of the text slides, and
+ * the charts' text scale (their 20 px chips at 28 px). */
+#define BODY_PX   30.0
+#define TITLE_PX  52.0
+#define CHART_TEXT_SCALE 1.4
+
+struct _KasaneDeck
+{
+  GPtrArray *datasets;   /* of KasaneDataset*, owned references */
+  GArray    *slides;     /* of KasaneSlide */
+};
+
+static void
+slide_clear (gpointer data)
+{
+  KasaneSlide *slide = data;
+
+  g_clear_pointer (&slide->series, g_strfreev);
+}
+
+static void
+add_slide (KasaneDeck      *deck,
+           KasaneSlideKind  kind,
+           int              dataset,
+           int              step,
+           char           **series)
+{
+  KasaneSlide slide = { kind, dataset, step, series };
+
+  g_array_append_val (deck->slides, slide);
+}
+
+/* A dataset's featured series, one slide per unit (a unit is what a trend panel holds),
+ * in file order. */
+static void
+add_trend_slides (KasaneDeck    *deck,
+                  int            index,
+                  KasaneDataset *dataset)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < dataset->series->len; i++)
+    {
+      KasaneSeries *series = g_ptr_array_index (dataset->series, i);
+      KasaneUnit unit;
+      GPtrArray *ids;
+
+      if (!series->featured || series->id == NULL)
+        continue;
+      kasane_unit_parse (series->unit, &unit);
+      if (!g_ptr_array_find_with_equal_func (keys, unit.key, g_str_equal, NULL))
+        {
+          g_ptr_array_add (keys, g_strdup (unit.key));
+          ids = g_ptr_array_new ();
+          for (guint k = i; k < dataset->series->len; k++)
+            {
+              KasaneSeries *other = g_ptr_array_index (dataset->series, k);
+              KasaneUnit other_unit;
+
+              if (!other->featured || other->id == NULL)
+                continue;
+              kasane_unit_parse (other->unit, &other_unit);
+              if (g_str_equal (other_unit.key, unit.key))
+                g_ptr_array_add (ids, g_strdup (other->id));
+              kasane_unit_clear (&other_unit);
+            }
+          g_ptr_array_add (ids, NULL);
+          add_slide (deck, KASANE_SLIDE_TREND, index, -1,
+                     (char **) g_ptr_array_free (ids, FALSE));
+        }
+      kasane_unit_clear (&unit);
+    }
+}
+
+KasaneDeck *
+kasane_deck_new (KasaneDataset * const *datasets,
+                 guint                  n_datasets)
+{
+  KasaneDeck *deck = g_new0 (KasaneDeck, 1);
+
+  g_return_val_if_fail (n_datasets == 0 || datasets != NULL, NULL);
+
+  deck->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_dataset_unref);
+  deck->slides = g_array_new (FALSE, TRUE, sizeof (KasaneSlide));
+  g_array_set_clear_func (deck->slides, slide_clear);
+  for (guint d = 0; d < n_datasets; d++)
+    if (datasets[d]->layers->len > 0)
+      g_ptr_array_add (deck->datasets, kasane_dataset_ref (datasets[d]));
+
+  add_slide (deck, KASANE_SLIDE_TITLE, -1, -1, NULL);
+  for (guint d = 0; d < deck->datasets->len; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
+
+      for (guint li = 0; li < dataset->layers->len; li++)
+        add_slide (deck, KASANE_SLIDE_REVEAL, (int) d, (int) li, NULL);
+    }
+  for (guint d = 0; d < deck->datasets->len; d++)
+    add_trend_slides (deck, (int) d, g_ptr_array_index (deck->datasets, d));
+  for (guint d = 0; d < deck->datasets->len; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
+
+      if (dataset->notes.en != NULL || dataset->notes.ja != NULL)
+        add_slide (deck, KASANE_SLIDE_LENS, (int) d, -1, NULL);
+    }
+  add_slide (deck, KASANE_SLIDE_SOURCES, -1, -1, NULL);
+  return deck;
+}
+
+void
+kasane_deck_free (KasaneDeck *deck)
+{
+  if (deck == NULL)
+    return;
+  g_ptr_array_unref (deck->datasets);
+  g_array_unref (deck->slides);
+  g_free (deck);
+}
+
+guint
+kasane_deck_get_n_slides (const KasaneDeck *deck)
+{
+  g_return_val_if_fail (deck != NULL, 0);
+  return deck->slides->len;
+}
+
+const KasaneSlide *
+kasane_deck_get_slide (const KasaneDeck *deck,
+                       guint             index)
+{
+  g_return_val_if_fail (deck != NULL, NULL);
+  g_return_val_if_fail (index < deck->slides->len, NULL);
+  return &g_array_index (deck->slides, KasaneSlide, index);
+}
+
+double
+kasane_deck_text_floor (double width,
+                        double height)
+{
+  return 24.0 * MIN (width, height) / 1080.0;
+}
+
+/* Text slides */
+
+/* The paragraph of a dataset's notes that says what the comparison is not: the one that
+ * calls it a lens (found in the English notes, taken in `lang`), else the last. */
+static const char *
+lens_paragraph (KasaneDataset *dataset,
+                const char    *lang)
+{
+  const char * const *en = (const char * const *) dataset->notes.en;
+  const char * const *shown = kasane_text_list_get (&dataset->notes, lang);
+  guint n = shown != NULL ? g_strv_length ((char **) shown) : 0, at = n > 0 ? n - 1 : 0;
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; en != NULL && en[i] != NULL; i++)
+    if (strstr (en[i], "lens") != NULL && i < n)
+      {
+        at = i;
+        break;
+      }
+  return shown[at];
+}
+
+/* A title and paragraphs, the body as large as fits between BODY_PX and the floor. */
+static gboolean
+paint_text_slide (cairo_t             *cr,
+                  double               width,
+                  double               height,
+                  const char          *title,
+                  GPtrArray           *paragraphs,
+                  const char          *lang,
+                  const KasanePalette *palette,
+                  KasaneMeasure       *measure,
+                  char               **error)
+{
+  double s = MIN (width / 1920.0, height / 1080.0);
+  double floor_px = kasane_deck_text_floor (width, height);
+  double mx = 110 * s, my = 90 * s, w = width - 2 * mx;
+  KasaneFont title_font = { MAX (TITLE_PX * s, floor_px * 1.5), KASANE_WEIGHT_BOLD, FALSE };
+  KasaneFont body = { MAX (BODY_PX * s, floor_px), KASANE_WEIGHT_REGULAR, FALSE };
+  KasaneTextExtents title_ext;
+  g_autofree double *heights = g_new0 (double, MAX (paragraphs->len, 1));
+  PangoContext *context;
+  double y;
+
+  kasane_measure_text (measure, title, &title_font, lang, w, 0, &title_ext);
+  for (;;)
+    {
+      double total = title_ext.height + 1.2 * body.size;
+
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          KasaneTextExtents ext;
+
+          kasane_measure_text (measure, g_ptr_array_index (paragraphs, i), &body, lang, w, 0,
+                               &ext);
+          heights[i] = ext.height;
+          total += ext.height + 0.8 * body.size;
+        }
+      if (total <= height - 2 * my)
+        break;
+      if (body.size <= floor_px + 1e-6)
+        {
+          *error = g_strdup_printf (_("The slide “%s” does not fit at %.0f×%.0f"), title,
+                                    width, height);
+          return FALSE;
+        }
+      body.size = MAX (floor_px, body.size * 0.94);
+    }
+
+  context = kasane_render_context_new ();
+  y = my;
+  cairo_set_source_rgba (cr, palette->text.red, palette->text.green, palette->text.blue,
+                         palette->text.alpha);
+  cairo_move_to (cr, mx, y);
+  kasane_render_show_text (cr, context, title, &title_font, lang, w, 0);
+  y += title_ext.height + 1.2 * body.size;
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      cairo_move_to (cr, mx, y);
+      kasane_render_show_text (cr, context, g_ptr_array_index (paragraphs, i), &body, lang, w, 0);
+      y += heights[i] + 0.8 * body.size;
+    }
+  g_object_unref (context);
+  return TRUE;
+}
+
+static gboolean
+paint_title_slide (KasaneDeck          *deck,
+                   cairo_t             *cr,
+                   double               width,
+                   double               height,
+                   const char          *lang,
+                   const KasanePalette *palette,
+                   KasaneMeasure       *measure,
+                   char               **error)
+{
+  guint n = deck->datasets->len;
+  g_autoptr(GPtrArray) ledgers = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_ledger_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+
+  for (guint d = 0; d < n; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
+      KasaneLedger *ledger = kasane_ledger_compute (dataset);
+      g_autofree char *slope = kasane_diagram_slope_label (dataset, ledger, lang);
+
+      g_ptr_array_add (ledgers, ledger);
+      /* Translators: a line of the title slide: %1$s "AI 14 → 10, −29 %", %2$s a verdict */
+      g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s")), slope,
+                                               kasane_diagram_verdict_title (ledger->verdict,
+                                                                             lang)));
+    }
+  if (n == 0)
+    title = g_strdup (kasane_gettext (lang, N_("No dataset to present")));
+  else
+    title = kasane_diagram_claim_title ((KasaneDataset * const *) deck->datasets->pdata,
+                                        (KasaneLedger * const *) ledgers->pdata, n, lang);
+  g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Open load: the weight of the problems still unsolved after each layer. Weights 1–5 are editorial judgements."))));
+  return paint_text_slide (cr, width, height, title, lines, lang, palette, measure, error);
+}
+
+static gboolean
+paint_lens_slide (KasaneDataset       *dataset,
+                  cairo_t             *cr,
+                  double               width,
+                  double               height,
+                  const char          *lang,
+                  const KasanePalette *palette,
+                  KasaneMeasure       *measure,
+                  char               **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *name = kasane_diagram_short_name (dataset, lang);
+  g_autofree char *title = NULL;
+  const char *paragraph = lens_paragraph (dataset, lang);
+
+  /* Translators: the title of a slide; %s is a dataset's short name ("AI") */
+  title = g_strdup_printf (kasane_gettext (lang, N_("A lens, not a law: %s")), name);
+  if (paragraph != NULL)
+    g_ptr_array_add (lines, (gpointer) paragraph);
+  return paint_text_slide (cr, width, height, title, lines, lang, palette, measure, error);
+}
+
+static gboolean
+paint_sources_slide (KasaneDeck          *deck,
+                     cairo_t             *cr,
+                     double               width,
+                     double               height,
+                     const char          *lang,
+                     const KasanePalette *palette,
+                     KasaneMeasure       *measure,
+                     char               **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  /* Every series a slide shows, with its source and the day it was read. */
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      KasaneSlide *slide = &g_array_index (deck->slides, KasaneSlide, i);
+      KasaneDataset *dataset;
+
+      if (slide->kind != KASANE_SLIDE_TREND)
+        continue;
+      dataset = g_ptr_array_index (deck->datasets, slide->dataset);
+      for (guint k = 0; slide->series[k] != NULL; k++)
+        for (guint j = 0; j < dataset->series->len; j++)
+          {
+            KasaneSeries *series = g_ptr_array_index (dataset->series, j);
+            const char *name = kasane_text_get (&series->name, lang);
+
+            if (g_strcmp0 (series->id, slide->series[k]) != 0 || series->source == NULL)
+              continue;
+            if (series->source->retrieved != NULL)
+              /* Translators: a line of the sources slide: %1$s a series, %2$s its source,
+               * %3$s the day it was read (an ISO date) */
+              g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s, retrieved %3$s")),
+                                                       name, series->source->name,
+                                                       series->source->retrieved));
+            else
+              g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s")),
+                                                       name, series->source->name));
+          }
+    }
+  g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Every figure's source, and each dataset's notes, are in its file and in the Explain view."))));
+  return paint_text_slide (cr, width, height, kasane_gettext (lang, N_("Sources")), lines, lang,
+                           palette, measure, error);
+}
+
+gboolean
+kasane_deck_paint_slide (KasaneDeck    *deck,
+                         guint          index,
+                         cairo_t       *cr,
+                         double         width,
+                         double         height,
+                         const char    *lang,
+                         KasaneTheme    theme,
+                         KasaneMeasure *measure,
+                         char         **error)
+{
+  const KasanePalette *palette = kasane_palette_get (theme);
+  const KasaneSlide *slide;
+  double floor_px = kasane_deck_text_floor (width, height);
+  KasaneFont corner_font = { floor_px, KASANE_WEIGHT_REGULAR, TRUE };
+  KasaneTextExtents corner;
+  g_autofree char *number = NULL;
+  double band, content_h;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (deck != NULL, FALSE);
+  g_return_val_if_fail (index < deck->slides->len, FALSE);
+  g_return_val_if_fail (error != NULL && *error == NULL, FALSE);
+
+  slide = &g_array_index (deck->slides, KasaneSlide, index);
+  /* Translators: the slide number and the number of slides, in a slide's corner */
+  number = g_strdup_printf (kasane_gettext (lang, N_("%1$u / %2$u")), index + 1,
+                            deck->slides->len);
+  kasane_measure_text (measure, number, &corner_font, lang, 0, 1, &corner);
+  band = corner.height + floor_px;
+  content_h = height - band;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, palette->background.red, palette->background.green,
+                         palette->background.blue, palette->background.alpha);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, width, content_h);
+  cairo_clip (cr);
+
+  switch (slide->kind)
+    {
+    case KASANE_SLIDE_TITLE:
+      ok = paint_title_slide (deck, cr, width, content_h, lang, palette, measure, error);
+      break;
+
+    case KASANE_SLIDE_REVEAL:
+      {
+        KasaneDiagramParams params;
+        g_autoptr(KasaneDiagramLayout) layout = NULL;
+
+        kasane_diagram_params_init (&params);
+        params.kind = KASANE_DIAGRAM_STACK;
+        params.width = width;
+        params.height = content_h;
+        params.lang = lang;
+        params.theme = theme;
+        params.text_scale = CHART_TEXT_SCALE;
+        params.min_text_px = floor_px;
+        params.step = slide->step;
+        params.selected_dataset = slide->dataset;
+        /* The layer just revealed, described in the panel. */
+        params.selected_layer = slide->step;
+        layout = kasane_diagram_layout_new ((KasaneDataset * const *) deck->datasets->pdata,
+                                            deck->datasets->len, &params, measure);
+        if (!kasane_diagram_layout_fits (layout))
+          {
+            *error = g_strdup_printf (_("Slide %u does not fit at %.0f×%.0f"), index + 1,
+                                      width, height);
+            ok = FALSE;
+          }
+        else
+          kasane_diagram_paint (cr, layout, palette);
+      }
+      break;
+
+    case KASANE_SLIDE_TREND:
+      {
+        KasaneDataset *dataset = g_ptr_array_index (deck->datasets, slide->dataset);
+        g_autoptr(KasaneTrendData) data = kasane_trend_data_new (dataset,
+                                                                 (const char * const *) slide->series);
+        g_autoptr(KasaneTrendLayout) layout = NULL;
+        KasaneTrendParams params;
+
+        kasane_trend_params_init (&params);
+        params.width = width;
+        params.height = content_h;
+        params.lang = lang;
+        params.theme = theme;
+        params.text_scale = CHART_TEXT_SCALE;
+        params.min_text_px = floor_px;
+        layout = kasane_trend_layout_new_for_data (data, &params, measure);
+        kasane_trend_paint (cr, layout, palette);
+      }
+      break;
+
+    case KASANE_SLIDE_LENS:
+      ok = paint_lens_slide (g_ptr_array_index (deck->datasets, slide->dataset), cr, width,
+                             content_h, lang, palette, measure, error);
+      break;
+
+    case KASANE_SLIDE_SOURCES:
+    default:
+      ok = paint_sources_slide (deck, cr, width, content_h, lang, palette, measure, error);
+      break;
+    }
+  cairo_restore (cr);
+
+  /* n / N, bottom right. */
+  {
+    PangoContext *context = kasane_render_context_new ();
+
+    cairo_set_source_rgba (cr, palette->text_dim.red, palette->text_dim.green,
+                           palette->text_dim.blue, palette->text_dim.alpha);
+    cairo_move_to (cr, width - corner.width - floor_px * 1.5, height - band + floor_px / 2);
+    kasane_render_show_text (cr, context, number, &corner_font, lang, 0, 1);
+    g_object_unref (context);
+  }
+  return ok;
+}
