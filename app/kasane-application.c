@@ -224,6 +224,8 @@ static const struct
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "win.reload", { "<Control>r", NULL } },
+  { "win.present", { "F5", NULL } },
+  { "win.present-here", { "<Shift>F5", NULL } },
   { "win.close-dataset", { "<Control>w", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.fullscreen", { "F11", NULL } },

@@ -28,6 +28,9 @@ window_focus_view (KasaneWindow *self)
 {
   GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
 
+  /* Presenting, the slides have the keys. */
+  if (self->presenting)
+    view = self->slide_view;
   /* A view that is not on screen yet (the window is being built) cannot take it. */
   if (view == NULL || !gtk_widget_get_mapped (view))
     return;
@@ -57,6 +60,12 @@ queue_focus_view (KasaneWindow *self)
 {
   if (self->focus_idle == 0)
     self->focus_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_idle, self, NULL);
+}
+
+void
+window_keys_focus_view (KasaneWindow *self)
+{
+  queue_focus_view (self);
 }
 
 static void
@@ -101,6 +110,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 KasaneWindow          *self)
 {
+  /* Presenting, Escape ends the presentation before anything else. */
+  if (keyval == GDK_KEY_Escape && self->presenting)
+    {
+      window_present_stop (self);
+      return TRUE;
+    }
   if (keyval == GDK_KEY_Escape && gtk_window_is_fullscreen (GTK_WINDOW (self)))
     {
       gtk_window_unfullscreen (GTK_WINDOW (self));

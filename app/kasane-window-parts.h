@@ -16,6 +16,7 @@
 #include "kasane-explain-view.h"
 #include "kasane-ledger-view.h"
 #include "kasane-session.h"
+#include "kasane-slide-view.h"
 #include "kasane-trend-view.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,10 @@ struct _KasaneWindow
   gboolean            sidebar_auto_hidden;   /* hidden because the window is narrow */
   gboolean            sidebar_by_hand;       /* shown or hidden by hand while narrow */
   gboolean            sidebar_by_program;    /* the change under way is ours */
+  GtkWidget          *slide_view;     /* the presentation (kasane-window-present.c) */
+  gboolean            presenting;
+  gboolean            was_fullscreen; /* before presenting */
+  guint               inhibit_cookie;
   GtkCssProvider     *reading_css;    /* the text views' type size (kasane-window-reading.c) */
   int                 reading_px;
   guint               reading_idle;
@@ -95,6 +100,20 @@ enum
 };
 #define VIEW_CHARTS (VIEW_COMPARE | VIEW_STACK | VIEW_TREND | VIEW_EXPLAIN)
 
+/* kasane-window.c */
+/* The datasets that loaded, in sidebar order (a new array of borrowed pointers). */
+GPtrArray  *window_collect_datasets (KasaneWindow *self);
+/* "en" or "ja": the language the views are shown in. */
+const char *window_get_language     (KasaneWindow *self);
+
+/* kasane-window-present.c */
+void window_present_init    (KasaneWindow *self);
+void window_present_dispose (KasaneWindow *self);
+/* F5 (from the first slide) and Shift+F5 (from the slide of the view on screen). */
+void window_present_start   (KasaneWindow *self,
+                             gboolean      from_view);
+void window_present_stop    (KasaneWindow *self);
+
 /* kasane-window-reading.c */
 void   window_reading_init     (KasaneWindow *self);
 void   window_reading_dispose  (KasaneWindow *self);
@@ -106,6 +125,8 @@ void window_keys_init (KasaneWindow *self);
 void window_keys_dispose (KasaneWindow *self);
 /* Called once the primary menu's popover exists. */
 void window_keys_watch_menu (KasaneWindow *self);
+/* Gives the view on screen (presenting: the slides) the keyboard, once idle. */
+void window_keys_focus_view (KasaneWindow *self);
 
 void window_add_to_recent (KasaneWindow *self,
                            const char   *uri);

@@ -48,6 +48,7 @@ GtkStack      *kasane_window_get_view_stack       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_compare_view     (KasaneWindow *self);
 GtkWidget     *kasane_window_get_stack_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_trend_view       (KasaneWindow *self);
+GtkWidget     *kasane_window_get_slide_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_explain_view     (KasaneWindow *self);
 
 G_END_DECLS

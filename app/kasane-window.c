@@ -53,8 +53,8 @@ static void sync_views (KasaneWindow *self,
 
 /* "en" or "ja": the language setting, or for "system" the first of the desktop's
  * languages that is one of the two (English when neither comes first). */
-static const char *
-get_language (KasaneWindow *self)
+const char *
+window_get_language (KasaneWindow *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "language");
 
@@ -124,7 +124,7 @@ static GtkWidget *
 create_row (KasaneWindow   *self,
             KasaneDocument *entry)
 {
-  const char *lang = get_language (self);
+  const char *lang = window_get_language (self);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -477,8 +477,8 @@ show_datasets (KasaneDiagramView *view,
 }
 
 /* The datasets that loaded, in sidebar order (a failed entry keeps its last good one). */
-static GPtrArray *
-collect_datasets (KasaneWindow *self)
+GPtrArray *
+window_collect_datasets (KasaneWindow *self)
 {
   GPtrArray *datasets = g_ptr_array_new ();
 
@@ -579,10 +579,10 @@ sync_views (KasaneWindow *self,
     return;
   self->stale_views &= ~views;
 
-  datasets = collect_datasets (self);
+  datasets = window_collect_datasets (self);
   theme = g_settings_get_string (self->settings, "theme");
   entry = window_get_selected_entry (self);
-  lang = get_language (self);
+  lang = window_get_language (self);
 
   if (views & VIEW_COMPARE)
     sync_diagram_view (self, self->compare_view, self->compare_shown, datasets, lang, theme);
@@ -719,7 +719,7 @@ static void
 update_content_page (KasaneWindow *self)
 {
   KasaneDocument *entry = window_get_selected_entry (self);
-  const char *lang = get_language (self);
+  const char *lang = window_get_language (self);
 
   update_actions (self);
 
@@ -943,6 +943,15 @@ view_changed_cb (KasaneWindow *self)
   sync_failure_banner (self);
 }
 
+/* F5: the slides from the first; Shift+F5: from the view on screen. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  window_present_start (KASANE_WINDOW (widget), g_str_equal (action_name, "win.present-here"));
+}
+
 static void
 zoom_label_cb (GtkButton *button)
 {
@@ -1108,6 +1117,7 @@ kasane_window_dispose (GObject *object)
 
   window_keys_dispose (self);
   window_reading_dispose (self);
+  window_present_dispose (self);
   /* The list box unselects its rows as it goes: nothing to show any more. */
   self->rebuilding = TRUE;
   /* The window's child is a template child: GtkWindow must let go of it first, or both
@@ -1179,6 +1189,8 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-here", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 }
@@ -1202,6 +1214,10 @@ kasane_window_init (KasaneWindow *self)
                               G_BINDING_SYNC_CREATE);
     /* …and the text views, at the window's floor. */
     window_reading_init (self);
+  }
+  /* The slides, over everything while presenting. */
+  {
+    window_present_init (self);
   }
 
   /* F9 and the menu hide the dataset list, to give a projected diagram the whole window. */
@@ -1458,6 +1474,13 @@ kasane_window_get_trend_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->trend_view);
+}
+
+GtkWidget *
+kasane_window_get_slide_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->slide_view;
 }
 
 GtkWidget *

@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <gtk/gtk.h>
 #include <gdk/x11/gdkx.h>
 
 #include "kasane-application.h"
 #include "kasane-diagram-view.h"
 #include "kasane-session.h"
+#include "kasane-slide-view.h"
 #include "kasane-test-util.h"
 #include "kasane-window-private.h"
 
@@ -94,6 +96,21 @@ shows_view (KasaneWindow *window,
        waited += 50)
     kasane_test_iterate (50);
   return g_strcmp0 (view_name (window), name) == 0;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  return cairo_image_surface_get_width (a) == cairo_image_surface_get_width (b) &&
+         height == cairo_image_surface_get_height (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * height) == 0;
 }
 
 static void
@@ -228,6 +245,73 @@ test_keys (void)
     g_object_get (gtk_settings, "gtk-theme-name", &after, NULL);
     g_assert_cmpstr (after, ==, before);
     g_assert_false (g_str_has_prefix (after, "Default-hc"));
+  }
+
+  /* F5 presents: full screen at the monitor's size with the slides over everything;
+   * Right and Page Down change the picture, Left and Page Up bring the earlier one back
+   * exactly; Escape leaves and the window is as it was (view, sidebar, size). */
+  {
+    GtkWidget *slides;
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+    GdkRectangle geometry;
+    cairo_surface_t *first, *second, *back;
+    int width_before = gtk_widget_get_width (GTK_WIDGET (window));
+
+    type_keys (GTK_WINDOW (window), "alt+2");
+    g_assert_true (shows_view (window, "stack"));
+    gdk_monitor_get_geometry (monitor, &geometry);
+    type_keys (GTK_WINDOW (window), "F5");
+    g_assert_true (wait_for (is_fullscreen, GTK_WINDOW (window), 3000));
+    for (guint waited = 0; waited < 2000 && gdk_surface_get_width (surface) != geometry.width;
+         waited += 50)
+      kasane_test_iterate (50);
+    g_assert_cmpint (gdk_surface_get_width (surface), ==, geometry.width);
+    g_assert_cmpint (gdk_surface_get_height (surface), ==, geometry.height);
+    slides = kasane_window_get_slide_view (window);
+    g_assert_true (gtk_widget_get_visible (slides));
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 0);
+    first = kasane_slide_view_render (KASANE_SLIDE_VIEW (slides), 960, 540);
+
+    type_keys (GTK_WINDOW (window), "Right");
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 1);
+    second = kasane_slide_view_render (KASANE_SLIDE_VIEW (slides), 960, 540);
+    g_assert_false (surfaces_equal (first, second));
+    type_keys (GTK_WINDOW (window), "Next");
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 2);
+    type_keys (GTK_WINDOW (window), "Prior");
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 1);
+    back = kasane_slide_view_render (KASANE_SLIDE_VIEW (slides), 960, 540);
+    g_assert_true (surfaces_equal (second, back));
+    cairo_surface_destroy (back);
+    type_keys (GTK_WINDOW (window), "Left");
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 0);
+    back = kasane_slide_view_render (KASANE_SLIDE_VIEW (slides), 960, 540);
+    g_assert_true (surfaces_equal (first, back));
+    cairo_surface_destroy (back);
+    /* B blacks the screen, any key brings the slide back without moving. */
+    type_keys (GTK_WINDOW (window), "b");
+    g_assert_cmpint (kasane_slide_view_get_blank (KASANE_SLIDE_VIEW (slides)), ==,
+                     KASANE_SLIDE_BLANK_BLACK);
+    type_keys (GTK_WINDOW (window), "Right");
+    g_assert_cmpint (kasane_slide_view_get_blank (KASANE_SLIDE_VIEW (slides)), ==,
+                     KASANE_SLIDE_BLANK_NONE);
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 0);
+    /* A number and Return: that slide. */
+    type_keys (GTK_WINDOW (window), "3 Return");
+    g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 2);
+
+    type_keys (GTK_WINDOW (window), "Escape");
+    g_assert_true (wait_for (is_not_fullscreen, GTK_WINDOW (window), 3000));
+    kasane_test_iterate (300);
+    g_assert_false (gtk_widget_get_visible (slides));
+    g_assert_true (gtk_widget_get_visible (gtk_window_get_titlebar (GTK_WINDOW (window))));
+    g_assert_true (gtk_widget_get_visible (sidebar_pane));
+    g_assert_true (shows_view (window, "stack"));
+    g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width_before), <=, 2);
+    cairo_surface_destroy (first);
+    cairo_surface_destroy (second);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -155,6 +155,25 @@ kasane_deck_get_slide (const KasaneDeck *deck,
   return &g_array_index (deck->slides, KasaneSlide, index);
 }
 
+int
+kasane_deck_find_slide (const KasaneDeck *deck,
+                        KasaneSlideKind   kind,
+                        KasaneDataset    *dataset)
+{
+  g_return_val_if_fail (deck != NULL, -1);
+
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      const KasaneSlide *slide = &g_array_index (deck->slides, KasaneSlide, i);
+
+      if (slide->kind == kind &&
+          (dataset == NULL ||
+           (slide->dataset >= 0 && g_ptr_array_index (deck->datasets, slide->dataset) == dataset)))
+        return (int) i;
+    }
+  return -1;
+}
+
 double
 kasane_deck_text_floor (double width,
                         double height)

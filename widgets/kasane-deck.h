@@ -47,6 +47,11 @@ guint              kasane_deck_get_n_slides     (const KasaneDeck      *deck);
 const KasaneSlide *kasane_deck_get_slide        (const KasaneDeck      *deck,
                                                  guint                  index);
 
+/* The first slide of `kind` about `dataset` (NULL: about any), or -1. */
+int                kasane_deck_find_slide       (const KasaneDeck      *deck,
+                                                 KasaneSlideKind        kind,
+                                                 KasaneDataset         *dataset);
+
 /* The smallest text on a slide of this size: 24 px at 1920×1080, by the shorter side. */
 double             kasane_deck_text_floor       (double                 width,
                                                  double                 height);
