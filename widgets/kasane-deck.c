@@ -116,6 +116,8 @@ kasane_deck_new (KasaneDataset * const *datasets,
       for (guint li = 0; li < dataset->layers->len; li++)
         add_slide (deck, KASANE_SLIDE_REVEAL, (int) d, (int) li, NULL);
     }
+  if (deck->datasets->len > 0)
+    add_slide (deck, KASANE_SLIDE_SLOPE, -1, -1, NULL);
   for (guint d = 0; d < deck->datasets->len; d++)
     add_trend_slides (deck, (int) d, g_ptr_array_index (deck->datasets, d));
   for (guint d = 0; d < deck->datasets->len; d++)
@@ -417,22 +419,27 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
       break;
 
     case KASANE_SLIDE_REVEAL:
+    case KASANE_SLIDE_SLOPE:
       {
         KasaneDiagramParams params;
         g_autoptr(KasaneDiagramLayout) layout = NULL;
 
         kasane_diagram_params_init (&params);
-        params.kind = KASANE_DIAGRAM_STACK;
+        params.kind = slide->kind == KASANE_SLIDE_SLOPE ? KASANE_DIAGRAM_SLOPE
+                                                       : KASANE_DIAGRAM_STACK;
         params.width = width;
         params.height = content_h;
         params.lang = lang;
         params.theme = theme;
         params.text_scale = CHART_TEXT_SCALE;
         params.min_text_px = floor_px;
-        params.step = slide->step;
-        params.selected_dataset = slide->dataset;
-        /* The layer just revealed, described in the panel. */
-        params.selected_layer = slide->step;
+        if (slide->kind == KASANE_SLIDE_REVEAL)
+          {
+            params.step = slide->step;
+            params.selected_dataset = slide->dataset;
+            /* The layer just revealed, described in the panel. */
+            params.selected_layer = slide->step;
+          }
         layout = kasane_diagram_layout_new ((KasaneDataset * const *) deck->datasets->pdata,
                                             deck->datasets->len, &params, measure);
         if (!kasane_diagram_layout_fits (layout))

@@ -1,7 +1,7 @@
 /* kasane-deck.h: the slides of a presentation, built from the loaded datasets
  *
  * A deck is a list of slide steps: a title, each dataset revealed layer by layer (one
- * step per layer), each dataset's featured trend panels (one message a slide), a "lens,
+ * step per layer), the open-load slope of all of them, each dataset's featured trend panels (one message a slide), a "lens,
  * not a law" slide per dataset in its notes' own words, and the sources.  Slides are
  * drawn by the views' own renderers (the diagram and trend layouts) at slide type: body
  * text about 28 px at 1920×1080 and never below 24 px (scaled by the shorter side), and
@@ -24,6 +24,7 @@ typedef enum
 {
   KASANE_SLIDE_TITLE,     /* the claim, and each dataset's verdict */
   KASANE_SLIDE_REVEAL,    /* one dataset's stack, layers up to `step` shown */
+  KASANE_SLIDE_SLOPE,     /* the claim over every dataset's open load */
   KASANE_SLIDE_TREND,     /* one dataset's featured series of one unit */
   KASANE_SLIDE_LENS,      /* one dataset's caveat, from its notes */
   KASANE_SLIDE_SOURCES,   /* where the figures come from */

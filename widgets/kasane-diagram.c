@@ -1001,6 +1001,26 @@ build (Ctx                       *ctx,
       subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved (weights 1–5 are editorial judgements)"));
     }
   y = margin_y;
+  /* Slope (a slide): the claim, then the open load of every dataset across the page. */
+  if (params->kind == KASANE_DIAGRAM_SLOPE)
+    {
+      KasaneRect frame = diagram_rect_make (margin_x, margin_y, W - 2 * margin_x,
+                                            H - 2 * margin_y);
+      double band;
+
+      y += add_text (ctx, title, &title_font, W - 2 * margin_x, 3, margin_x, y, frame,
+                     KASANE_ROLE_TEXT);
+      y += 6 * ctx->text_unit;
+      y += add_text (ctx, subtitle, &sub_font, W - 2 * margin_x, 3, margin_x, y, frame,
+                     KASANE_ROLE_TEXT_DIM);
+      y += 40 * ctx->text_unit;
+      band = diagram_emit_slope (ctx, plans, n_plans, max_load, margin_x, y,
+                                 W - 2 * margin_x, H - margin_y - y);
+      for (guint d = 0; d < n_plans; d++)
+        diagram_dataset_plan_clear (&plans[d]);
+      g_free (plans);
+      return band > 0;
+    }
   {
     KasaneRect frame = diagram_rect_make (margin_x, margin_y, W - 2 * margin_x, H - 2 * margin_y);
     /* Compare: the claim at the left, the open load from layer to layer at the right of

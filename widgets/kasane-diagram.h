@@ -20,6 +20,7 @@ typedef enum
 {
   KASANE_DIAGRAM_COMPARE,   /* every dataset side by side */
   KASANE_DIAGRAM_STACK,     /* the first dataset large, with the selected layer's details */
+  KASANE_DIAGRAM_SLOPE,     /* the claim over every dataset's open load, large (a slide) */
 } KasaneDiagramKind;
 
 typedef struct
