@@ -359,6 +359,19 @@ test_deck (void)
                  pdf.min_size);
       pdf_text_clear (&pdf);
 
+      /* A 4:3 projector: the same steps, reflowed, the floor by its shorter side. */
+      options.width = 1024;
+      options.height = 768;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = kasane_export_render (pair, 2, &options, &error);
+      g_assert_no_error (error);
+      read_pdf (bytes, &pdf);
+      g_test_message ("deck %s at 1024x768: smallest text %.1f px", langs[l], pdf.min_size);
+      if (pdf.min_size < kasane_deck_text_floor (1024, 768) - 0.05)
+        g_error ("deck %s at 1024x768: \"%s\" is set at %.2f px", langs[l], pdf.min_run,
+                 pdf.min_size);
+      pdf_text_clear (&pdf);
+
       options.format = KASANE_EXPORT_PNG;
       g_clear_pointer (&bytes, g_bytes_unref);
       bytes = kasane_export_render (pair, 2, &options, &error);

@@ -211,6 +211,7 @@ static gboolean
 paint_text_slide (cairo_t             *cr,
                   double               width,
                   double               height,
+                  double               floor_px,
                   const char          *title,
                   GPtrArray           *paragraphs,
                   const char          *lang,
@@ -219,7 +220,6 @@ paint_text_slide (cairo_t             *cr,
                   char               **error)
 {
   double s = MIN (width / 1920.0, height / 1080.0);
-  double floor_px = kasane_deck_text_floor (width, height);
   double mx = 110 * s, my = 90 * s, w = width - 2 * mx;
   KasaneFont title_font = { MAX (TITLE_PX * s, floor_px * 1.5), KASANE_WEIGHT_BOLD, FALSE };
   KasaneFont body = { MAX (BODY_PX * s, floor_px), KASANE_WEIGHT_REGULAR, FALSE };
@@ -275,6 +275,7 @@ paint_title_slide (KasaneDeck          *deck,
                    cairo_t             *cr,
                    double               width,
                    double               height,
+                   double               floor_px,
                    const char          *lang,
                    const KasanePalette *palette,
                    KasaneMeasure       *measure,
@@ -303,7 +304,8 @@ paint_title_slide (KasaneDeck          *deck,
     title = kasane_diagram_claim_title ((KasaneDataset * const *) deck->datasets->pdata,
                                         (KasaneLedger * const *) ledgers->pdata, n, lang);
   g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Open load: the weight of the problems still unsolved after each layer. Weights 1–5 are editorial judgements."))));
-  return paint_text_slide (cr, width, height, title, lines, lang, palette, measure, error);
+  return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
+                           error);
 }
 
 static gboolean
@@ -311,6 +313,7 @@ paint_lens_slide (KasaneDataset       *dataset,
                   cairo_t             *cr,
                   double               width,
                   double               height,
+                  double               floor_px,
                   const char          *lang,
                   const KasanePalette *palette,
                   KasaneMeasure       *measure,
@@ -325,7 +328,8 @@ paint_lens_slide (KasaneDataset       *dataset,
   title = g_strdup_printf (kasane_gettext (lang, N_("A lens, not a law: %s")), name);
   if (paragraph != NULL)
     g_ptr_array_add (lines, (gpointer) paragraph);
-  return paint_text_slide (cr, width, height, title, lines, lang, palette, measure, error);
+  return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
+                           error);
 }
 
 static gboolean
@@ -333,6 +337,7 @@ paint_sources_slide (KasaneDeck          *deck,
                      cairo_t             *cr,
                      double               width,
                      double               height,
+                     double               floor_px,
                      const char          *lang,
                      const KasanePalette *palette,
                      KasaneMeasure       *measure,
@@ -369,7 +374,8 @@ paint_sources_slide (KasaneDeck          *deck,
           }
     }
   g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Every figure's source, and each dataset's notes, are in its file and in the Explain view."))));
-  return paint_text_slide (cr, width, height, kasane_gettext (lang, N_("Sources")), lines, lang,
+  return paint_text_slide (cr, width, height, floor_px, kasane_gettext (lang, N_("Sources")),
+                           lines, lang,
                            palette, measure, error);
 }
 
@@ -415,7 +421,7 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
   switch (slide->kind)
     {
     case KASANE_SLIDE_TITLE:
-      ok = paint_title_slide (deck, cr, width, content_h, lang, palette, measure, error);
+      ok = paint_title_slide (deck, cr, width, content_h, floor_px, lang, palette, measure, error);
       break;
 
     case KASANE_SLIDE_REVEAL:
@@ -437,8 +443,9 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
           {
             params.step = slide->step;
             params.selected_dataset = slide->dataset;
-            /* The layer just revealed, described in the panel. */
+            /* The stack alone, across the slide, the layer just revealed selected. */
             params.selected_layer = slide->step;
+            params.no_panel = TRUE;
           }
         layout = kasane_diagram_layout_new ((KasaneDataset * const *) deck->datasets->pdata,
                                             deck->datasets->len, &params, measure);
@@ -475,12 +482,12 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
 
     case KASANE_SLIDE_LENS:
       ok = paint_lens_slide (g_ptr_array_index (deck->datasets, slide->dataset), cr, width,
-                             content_h, lang, palette, measure, error);
+                             content_h, floor_px, lang, palette, measure, error);
       break;
 
     case KASANE_SLIDE_SOURCES:
     default:
-      ok = paint_sources_slide (deck, cr, width, content_h, lang, palette, measure, error);
+      ok = paint_sources_slide (deck, cr, width, content_h, floor_px, lang, palette, measure, error);
       break;
     }
   cairo_restore (cr);

@@ -777,7 +777,7 @@ build_columns (Ctx                       *ctx,
 
   col_gap = 80 * ctx->frame_unit;
   /* The detail panel gives up width when nothing fits whole (see allow_cut). */
-  stacks_w = stack ? width * (ctx->allow_cut ? 0.7 : 0.56) : width;
+  stacks_w = stack && !params->no_panel ? width * (ctx->allow_cut ? 0.7 : 0.56) : width;
   col_w = (stacks_w - (n_plans - 1) * col_gap) / n_plans;
   for (guint d = 0; d < n_plans; d++)
     n_rows = MAX (n_rows, plans[d].n_layers);
@@ -899,7 +899,7 @@ build_columns (Ctx                       *ctx,
                                  stack_bottom, KASANE_ROLE_GRID, 1.5 * ctx->frame_unit, KASANE_DASH_SOLID, 1.0);
           }
 
-        if (stack)
+        if (stack && !params->no_panel)
           {
             double px = x + stacks_w + 56 * ctx->frame_unit;
             KasaneRect panel = diagram_rect_make (px, y, x + width - px, stack_bottom - y);

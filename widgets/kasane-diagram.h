@@ -41,6 +41,8 @@ typedef struct
                                          (a picture, the default, never does) */
   double            min_text_px;      /* no text smaller (see kasane_text_floor_for_*());
                                          0: none */
+  gboolean          no_panel;         /* Stack without its detail panel: the stack takes the
+                                         width (a slide) */
 } KasaneDiagramParams;
 
 /* Defaults: compare, 1920×1080, text_scale 1, "en", light, step -1, nothing selected,
