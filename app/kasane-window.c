@@ -674,6 +674,13 @@ update_actions (KasaneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  entry != NULL && entry->uri != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", entry != NULL);
+  /* Something to present: a dataset that loaded. */
+  {
+    g_autoptr(GPtrArray) datasets = window_collect_datasets (self);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", datasets->len > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-here", datasets->len > 0);
+  }
 }
 
 /* The header bar holds the view switcher, so the dataset on screen is named in the window
