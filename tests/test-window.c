@@ -23,6 +23,7 @@
 #include "kasane-diagram-private.h"
 #include "kasane-trend-view-private.h"
 #include "kasane-trend-private.h"
+#include "kasane-slide-view.h"
 #include "kasane-test-util.h"
 #include "kasane-toast.h"
 #include "kasane-clamp.h"
@@ -814,6 +815,47 @@ test_window_ledger_side_by_side (void)
   destroy_window (window);
 }
 
+/* Presenting, a reveal step fades the new layer in (and is done within 250 ms); with
+ * animations off it does not fade at all.  Escape-free: win.present and its stop. */
+static void
+test_window_reveal_fades (void)
+{
+  KasaneWindow *window = create_window_with_bundled ();
+  KasaneSlideView *slides;
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  gboolean animations = FALSE;
+  gint64 start;
+
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  kasane_test_iterate (500);
+  slides = KASANE_SLIDE_VIEW (kasane_window_get_slide_view (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (slides)));
+
+  /* Title → the first reveal: not a layer added to a stack, no fade. */
+  kasane_slide_view_set_index (slides, 1);
+  g_assert_false (kasane_slide_view_is_fading (slides));
+  /* L1 → L1 + L2: fades, and is done soon. */
+  kasane_slide_view_set_index (slides, 2);
+  g_assert_true (kasane_slide_view_is_fading (slides));
+  start = g_get_monotonic_time ();
+  while (kasane_slide_view_is_fading (slides) && g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    kasane_test_iterate (10);
+  g_test_message ("the fade took %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_false (kasane_slide_view_is_fading (slides));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 600 * 1000);
+
+  /* Backwards never fades; with animations off, forwards does not either. */
+  kasane_slide_view_set_index (slides, 1);
+  g_assert_false (kasane_slide_view_is_fading (slides));
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  kasane_slide_view_set_index (slides, 2);
+  g_assert_false (kasane_slide_view_is_fading (slides));
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1398,6 +1440,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom-text", test_window_zoom_text);
   g_test_add_func ("/window/text-floors", test_window_text_floors);
   g_test_add_func ("/window/ledger-side-by-side", test_window_ledger_side_by_side);
+  g_test_add_func ("/window/reveal-fades", test_window_reveal_fades);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

@@ -9,6 +9,11 @@
  *   Escape: ::exit-requested (the window puts itself back as it was).
  * The pointer hides after two idle seconds and shows again when it moves.
  *
+ * Reveals: stepping forward from one layer of a dataset to the next fades the new layer
+ * in (FADE_MS, none when the desktop turns animations off).  Rows are placed for every
+ * layer whatever the step, so the two pictures differ only by what the step adds: the
+ * fade is the earlier picture laid over the new one, fading out.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "kasane-slide-view"
@@ -20,6 +25,7 @@
 #include "kasane-slide-view.h"
 
 #define POINTER_IDLE_MS 2000
+#define FADE_MS 180   /* the issue asks for at most 250 ms */
 
 struct _KasaneSlideView
 {
@@ -30,6 +36,10 @@ struct _KasaneSlideView
   KasaneSlideBlank  blank;
   guint             typed;          /* a slide number being typed, 0: none */
   guint             pointer_idle;   /* hides the pointer, or 0 */
+  cairo_surface_t  *fade_from;      /* the earlier picture while fading, or NULL */
+  cairo_surface_t  *fade_to;
+  gint64            fade_start;     /* frame clock time, µs */
+  guint             fade_tick;
 };
 
 G_DEFINE_FINAL_TYPE (KasaneSlideView, kasane_slide_view, KASANE_TYPE_CHART_VIEW)
@@ -67,6 +77,25 @@ paint (KasaneSlideView *self,
     g_debug ("%s", error);
 }
 
+static double
+fade_progress (KasaneSlideView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 now = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+
+  return CLAMP ((now - self->fade_start) / (FADE_MS * 1000.0), 0.0, 1.0);
+}
+
+static void
+stop_fade (KasaneSlideView *self)
+{
+  if (self->fade_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
+  self->fade_tick = 0;
+  g_clear_pointer (&self->fade_from, cairo_surface_destroy);
+  g_clear_pointer (&self->fade_to, cairo_surface_destroy);
+}
+
 static void
 kasane_slide_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -78,8 +107,85 @@ kasane_slide_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->fade_from != NULL &&
+      cairo_image_surface_get_width (self->fade_to) ==
+      width * gtk_widget_get_scale_factor (widget))
+    {
+      cairo_set_source_surface (cr, self->fade_to, 0, 0);
+      cairo_paint (cr);
+      cairo_set_source_surface (cr, self->fade_from, 0, 0);
+      cairo_paint_with_alpha (cr, 1.0 - fade_progress (self));
+    }
+  else
+    paint (self, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static gboolean
+fade_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  KasaneSlideView *self = KASANE_SLIDE_VIEW (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (fade_progress (self) < 1.0)
+    return G_SOURCE_CONTINUE;
+  self->fade_tick = 0;
+  g_clear_pointer (&self->fade_from, cairo_surface_destroy);
+  g_clear_pointer (&self->fade_to, cairo_surface_destroy);
+  return G_SOURCE_REMOVE;
+}
+
+/* The picture at the widget's size and scale, for a fade. */
+static cairo_surface_t *
+render_scaled (KasaneSlideView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale,
+                                                         height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
   paint (self, cr, width, height);
   cairo_destroy (cr);
+  return surface;
+}
+
+/* Whether going from slide `from` to `to` reveals the next layer of one dataset. */
+static gboolean
+is_reveal_step (KasaneSlideView *self,
+                guint            from,
+                guint            to)
+{
+  const KasaneSlide *a, *b;
+
+  if (self->deck == NULL || to != from + 1 || to >= kasane_deck_get_n_slides (self->deck))
+    return FALSE;
+  a = kasane_deck_get_slide (self->deck, from);
+  b = kasane_deck_get_slide (self->deck, to);
+  return a->kind == KASANE_SLIDE_REVEAL && b->kind == KASANE_SLIDE_REVEAL &&
+         a->dataset == b->dataset && b->step == a->step + 1;
+}
+
+static gboolean
+animations_enabled (KasaneSlideView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations",
+                &enabled, NULL);
+  return enabled;
+}
+
+gboolean
+kasane_slide_view_is_fading (KasaneSlideView *self)
+{
+  g_return_val_if_fail (KASANE_IS_SLIDE_VIEW (self), FALSE);
+  return self->fade_from != NULL;
 }
 
 cairo_surface_t *
@@ -118,6 +224,20 @@ kasane_slide_view_set_index (KasaneSlideView *self,
   index = n > 0 ? MIN (index, n - 1) : 0;
   if (index == self->index)
     return;
+  stop_fade (self);
+  if (is_reveal_step (self, self->index, index) && animations_enabled (self) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_width (GTK_WIDGET (self)) > 0 &&
+      self->blank == KASANE_SLIDE_BLANK_NONE)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      self->fade_from = render_scaled (self);
+      self->index = index;
+      self->fade_to = render_scaled (self);
+      self->fade_start = clock != NULL ? gdk_frame_clock_get_frame_time (clock)
+                                       : g_get_monotonic_time ();
+      self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick, NULL, NULL);
+    }
   self->index = index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -142,6 +262,7 @@ kasane_slide_view_set_deck (KasaneSlideView *self,
 {
   g_return_if_fail (KASANE_IS_SLIDE_VIEW (self));
 
+  stop_fade (self);
   g_clear_pointer (&self->deck, kasane_deck_free);
   self->deck = deck;
   self->index = 0;
@@ -299,6 +420,7 @@ kasane_slide_view_dispose (GObject *object)
   KasaneSlideView *self = KASANE_SLIDE_VIEW (object);
 
   g_clear_handle_id (&self->pointer_idle, g_source_remove);
+  stop_fade (self);
   g_clear_pointer (&self->deck, kasane_deck_free);
   G_OBJECT_CLASS (kasane_slide_view_parent_class)->dispose (object);
 }

@@ -31,6 +31,8 @@ void              kasane_slide_view_set_index  (KasaneSlideView *self,
                                                 guint            index);
 guint             kasane_slide_view_get_index  (KasaneSlideView *self);
 KasaneSlideBlank  kasane_slide_view_get_blank  (KasaneSlideView *self);
+/* Whether the layer just revealed is still fading in. */
+gboolean          kasane_slide_view_is_fading  (KasaneSlideView *self);
 /* The picture the view shows at `width` × `height`, as an image (for tests). */
 cairo_surface_t  *kasane_slide_view_render     (KasaneSlideView *self,
                                                 int              width,
