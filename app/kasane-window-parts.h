@@ -15,6 +15,7 @@
 #include "kasane-diagram-view.h"
 #include "kasane-explain-view.h"
 #include "kasane-ledger-view.h"
+#include "kasane-presenter-console.h"
 #include "kasane-session.h"
 #include "kasane-slide-view.h"
 #include "kasane-trend-view.h"
@@ -43,6 +44,11 @@ struct _KasaneWindow
   gboolean            sidebar_by_hand;       /* shown or hidden by hand while narrow */
   gboolean            sidebar_by_program;    /* the change under way is ours */
   GtkWidget          *slide_view;     /* the presentation (kasane-window-present.c) */
+  GtkWidget          *console;        /* the presenter console, in console_window or over
+                                         the slides (one monitor: S swaps) */
+  GtkWindow          *console_window; /* with two monitors, or NULL */
+  GdkMonitor         *slides_monitor; /* with two monitors: where each is */
+  GdkMonitor         *console_monitor;
   gboolean            presenting;
   gboolean            was_fullscreen; /* before presenting */
   guint               inhibit_cookie;

@@ -8,6 +8,12 @@
  * presenting, the screensaver and idle suspend are held off.  The slides take the
  * projector-friendly contrast theme.
  *
+ * The presenter console (kasane-presenter-console.h): with two monitors, the slides go
+ * full screen on the projector (the larger monitor; of two alike, the later, usually the
+ * external one) and the console in a window of its own, full screen on the other; S
+ * swaps them.  With one monitor, S shows the console over the slides and hides it again.
+ * The console's keys are the slides' keys.
+ *
  * Copyright 2026 The Kasane authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +43,116 @@ slide_for_view (KasaneWindow *self,
   return index >= 0 ? (guint) index : 0;
 }
 
+static guint64
+monitor_area (GdkMonitor *monitor)
+{
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return (guint64) geometry.width * (guint64) geometry.height;
+}
+
+/* Two monitors or more: the projector is the largest (of equals, the later), the console
+ * gets the first other one.  FALSE with one monitor. */
+static gboolean
+choose_monitors (KasaneWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint n = g_list_model_get_n_items (monitors), projector = 0;
+
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->console_monitor);
+  if (n < 2)
+    return FALSE;
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) a = g_list_model_get_item (monitors, i);
+      g_autoptr(GdkMonitor) b = g_list_model_get_item (monitors, projector);
+
+      if (monitor_area (a) >= monitor_area (b))
+        projector = i;
+    }
+  self->slides_monitor = g_list_model_get_item (monitors, projector);
+  self->console_monitor = g_list_model_get_item (monitors, projector == 0 ? 1 : 0);
+  return TRUE;
+}
+
+static gboolean
+console_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     KasaneWindow          *self)
+{
+  return kasane_slide_view_press_key (KASANE_SLIDE_VIEW (self->slide_view), keyval, state);
+}
+
+static void
+place_windows (KasaneWindow *self)
+{
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->slides_monitor);
+  gtk_window_fullscreen_on_monitor (self->console_window, self->console_monitor);
+}
+
+static void
+swap_requested (KasaneWindow *self)
+{
+  if (self->console_window != NULL)
+    {
+      GdkMonitor *monitor = self->slides_monitor;
+
+      self->slides_monitor = self->console_monitor;
+      self->console_monitor = monitor;
+      place_windows (self);
+    }
+  else
+    gtk_widget_set_visible (self->console, !gtk_widget_get_visible (self->console));
+}
+
+static void
+slide_changed (KasaneWindow *self)
+{
+  kasane_presenter_console_show_slide (KASANE_PRESENTER_CONSOLE (self->console),
+                                       kasane_slide_view_get_index (KASANE_SLIDE_VIEW (self->slide_view)));
+}
+
+/* The console in a window of its own, on the other monitor. */
+static void
+open_console_window (KasaneWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->console_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_application (self->console_window,
+                              gtk_window_get_application (GTK_WINDOW (self)));
+  /* Translators: the title of the presenter console's window */
+  gtk_window_set_title (self->console_window, _("Presenter Console — Kasane"));
+  /* Moved, not dropped: held while it has no parent. */
+  g_object_ref (self->console);
+  gtk_overlay_remove_overlay (self->toast_overlay, self->console);
+  gtk_window_set_child (self->console_window, self->console);
+  g_object_unref (self->console);
+  gtk_widget_set_visible (self->console, TRUE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (console_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->console_window), keys);
+  place_windows (self);
+  gtk_window_present (self->console_window);
+}
+
+/* The console back over the slides, hidden, for one monitor. */
+static void
+close_console_window (KasaneWindow *self)
+{
+  if (self->console_window == NULL)
+    return;
+  g_object_ref (self->console);
+  gtk_window_set_child (self->console_window, NULL);
+  gtk_window_destroy (self->console_window);
+  self->console_window = NULL;
+  gtk_overlay_add_overlay (self->toast_overlay, self->console);
+  g_object_unref (self->console);
+}
+
 void
 window_present_start (KasaneWindow *self,
                       gboolean      from_view)
@@ -54,14 +170,21 @@ window_present_start (KasaneWindow *self,
   deck = kasane_deck_new ((KasaneDataset * const *) datasets->pdata, datasets->len);
   kasane_chart_view_set_lang (KASANE_CHART_VIEW (self->slide_view), window_get_language (self));
   kasane_slide_view_set_deck (KASANE_SLIDE_VIEW (self->slide_view), deck);
+  kasane_presenter_console_start (KASANE_PRESENTER_CONSOLE (self->console),
+                                  (KasaneDataset * const *) datasets->pdata, datasets->len,
+                                  window_get_language (self), "contrast");
   kasane_slide_view_set_index (KASANE_SLIDE_VIEW (self->slide_view),
                                from_view ? slide_for_view (self, deck) : 0);
+  slide_changed (self);
 
   self->presenting = TRUE;
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
   gtk_widget_set_visible (self->slide_view, TRUE);
+  gtk_widget_set_visible (self->console, FALSE);
   gtk_widget_grab_focus (self->slide_view);
-  if (!self->was_fullscreen)
+  if (choose_monitors (self))
+    open_console_window (self);
+  else if (!self->was_fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (self));
 
   app = gtk_window_get_application (GTK_WINDOW (self));
@@ -85,7 +208,11 @@ window_present_stop (KasaneWindow *self)
   if (app != NULL && self->inhibit_cookie != 0)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  close_console_window (self);
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->console_monitor);
   gtk_widget_set_visible (self->slide_view, FALSE);
+  gtk_widget_set_visible (self->console, FALSE);
   kasane_slide_view_set_deck (KASANE_SLIDE_VIEW (self->slide_view), NULL);
   if (!self->was_fullscreen)
     gtk_window_unfullscreen (GTK_WINDOW (self));
@@ -101,6 +228,15 @@ window_present_init (KasaneWindow *self)
   gtk_overlay_add_overlay (self->toast_overlay, self->slide_view);
   g_signal_connect_object (self->slide_view, "exit-requested",
                            G_CALLBACK (window_present_stop), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slide_view, "swap-requested",
+                           G_CALLBACK (swap_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slide_view, "slide-changed",
+                           G_CALLBACK (slide_changed), self, G_CONNECT_SWAPPED);
+
+  self->console = kasane_presenter_console_new ();
+  gtk_widget_add_css_class (self->console, "background");
+  gtk_widget_set_visible (self->console, FALSE);
+  gtk_overlay_add_overlay (self->toast_overlay, self->console);
 }
 
 void
@@ -111,4 +247,12 @@ window_present_dispose (KasaneWindow *self)
   if (app != NULL && self->inhibit_cookie != 0)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  if (self->console_window != NULL)
+    {
+      gtk_window_set_child (self->console_window, NULL);
+      gtk_window_destroy (self->console_window);
+      self->console_window = NULL;
+    }
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->console_monitor);
 }

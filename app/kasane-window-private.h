@@ -49,6 +49,9 @@ GtkWidget     *kasane_window_get_compare_view     (KasaneWindow *self);
 GtkWidget     *kasane_window_get_stack_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_trend_view       (KasaneWindow *self);
 GtkWidget     *kasane_window_get_slide_view       (KasaneWindow *self);
+GtkWidget     *kasane_window_get_presenter_console (KasaneWindow *self);
+/* With two monitors while presenting: the console's own window, else NULL. */
+GtkWindow     *kasane_window_get_console_window   (KasaneWindow *self);
 GtkWidget     *kasane_window_get_explain_view     (KasaneWindow *self);
 
 G_END_DECLS

@@ -1491,6 +1491,20 @@ kasane_window_get_slide_view (KasaneWindow *self)
 }
 
 GtkWidget *
+kasane_window_get_presenter_console (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->console;
+}
+
+GtkWindow *
+kasane_window_get_console_window (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  return self->console_window;
+}
+
+GtkWidget *
 kasane_window_get_explain_view (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);

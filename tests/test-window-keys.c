@@ -18,6 +18,7 @@
 #include "kasane-diagram-view.h"
 #include "kasane-session.h"
 #include "kasane-slide-view.h"
+#include "kasane-presenter-console.h"
 #include "kasane-test-util.h"
 #include "kasane-window-private.h"
 
@@ -301,6 +302,25 @@ test_keys (void)
     /* A number and Return: that slide. */
     type_keys (GTK_WINDOW (window), "3 Return");
     g_assert_cmpuint (kasane_slide_view_get_index (KASANE_SLIDE_VIEW (slides)), ==, 2);
+
+    /* One monitor: S shows the presenter console over the slides; it follows the slides
+     * and says where they are; S again hides it. */
+    {
+      GtkWidget *console = kasane_window_get_presenter_console (window);
+
+      g_assert_false (gtk_widget_get_visible (console));
+      type_keys (GTK_WINDOW (window), "s");
+      g_assert_true (gtk_widget_get_visible (console));
+      g_assert_cmpuint (kasane_presenter_console_get_index (KASANE_PRESENTER_CONSOLE (console)),
+                        ==, 2);
+      g_assert_cmpstr (kasane_presenter_console_get_notes (KASANE_PRESENTER_CONSOLE (console)),
+                       !=, "");
+      type_keys (GTK_WINDOW (window), "Right");
+      g_assert_cmpuint (kasane_presenter_console_get_index (KASANE_PRESENTER_CONSOLE (console)),
+                        ==, 3);
+      type_keys (GTK_WINDOW (window), "Left s");
+      g_assert_false (gtk_widget_get_visible (console));
+    }
 
     type_keys (GTK_WINDOW (window), "Escape");
     g_assert_true (wait_for (is_not_fullscreen, GTK_WINDOW (window), 3000));

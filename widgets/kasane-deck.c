@@ -176,6 +176,54 @@ kasane_deck_find_slide (const KasaneDeck *deck,
   return -1;
 }
 
+static void
+append_paragraphs (GString            *out,
+                   const char * const *paragraphs)
+{
+  for (guint i = 0; paragraphs != NULL && paragraphs[i] != NULL; i++)
+    {
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, paragraphs[i]);
+    }
+}
+
+char *
+kasane_deck_get_notes (const KasaneDeck *deck,
+                       guint             index,
+                       const char       *lang)
+{
+  const KasaneSlide *slide;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (deck != NULL, g_strdup (""));
+  g_return_val_if_fail (index < deck->slides->len, g_strdup (""));
+
+  slide = &g_array_index (deck->slides, KasaneSlide, index);
+  if (slide->kind == KASANE_SLIDE_REVEAL)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, slide->dataset);
+      KasaneLayer *layer = g_ptr_array_index (dataset->layers, slide->step);
+
+      append_paragraphs (out, kasane_text_list_get (&layer->speaker_notes, lang));
+    }
+  if (out->len == 0 && slide->dataset >= 0)
+    append_paragraphs (out, kasane_text_list_get (&((KasaneDataset *)
+                                                    g_ptr_array_index (deck->datasets,
+                                                                       slide->dataset))->notes,
+                                                  lang));
+  /* A slide about every dataset: the first paragraph of each one's notes. */
+  for (guint d = 0; slide->dataset < 0 && d < deck->datasets->len; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
+      const char * const *notes = kasane_text_list_get (&dataset->notes, lang);
+      const char *first[] = { notes != NULL ? notes[0] : NULL, NULL };
+
+      append_paragraphs (out, first);
+    }
+  return g_string_free (out, FALSE);
+}
+
 double
 kasane_deck_text_floor (double width,
                         double height)

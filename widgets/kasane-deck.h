@@ -53,6 +53,13 @@ int                kasane_deck_find_slide       (const KasaneDeck      *deck,
                                                  KasaneSlideKind        kind,
                                                  KasaneDataset         *dataset);
 
+/* What the presenter reads for slide `index`, in `lang`: a revealed layer's speaker notes
+ * (else its dataset's notes); the notes of the slide's dataset, or of every dataset.
+ * Paragraphs are separated by blank lines; "" when there are none. */
+char              *kasane_deck_get_notes        (const KasaneDeck      *deck,
+                                                 guint                  index,
+                                                 const char            *lang);
+
 /* The smallest text on a slide of this size: 24 px at 1920×1080, by the shorter side. */
 double             kasane_deck_text_floor       (double                 width,
                                                  double                 height);

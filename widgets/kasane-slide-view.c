@@ -6,7 +6,8 @@
  *   Home / End: the first and the last slide;
  *   a number, then Return: that slide;
  *   B or "." blacks the screen, W whites it, and any key brings the slide back;
- *   Escape: ::exit-requested (the window puts itself back as it was).
+ *   Escape: ::exit-requested (the window puts itself back as it was);
+ *   S: ::swap-requested (slides and the presenter console change places).
  * The pointer hides after two idle seconds and shows again when it moves.
  *
  * Reveals: stepping forward from one layer of a dataset to the next fades the new layer
@@ -47,6 +48,8 @@ G_DEFINE_FINAL_TYPE (KasaneSlideView, kasane_slide_view, KASANE_TYPE_CHART_VIEW)
 enum
 {
   EXIT_REQUESTED,
+  SWAP_REQUESTED,
+  SLIDE_CHANGED,
   N_SIGNALS
 };
 
@@ -240,6 +243,7 @@ kasane_slide_view_set_index (KasaneSlideView *self,
     }
   self->index = index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SLIDE_CHANGED], 0);
 }
 
 guint
@@ -293,6 +297,14 @@ key_pressed (GtkEventControllerKey *controller,
              guint                  keycode,
              GdkModifierType        state,
              KasaneSlideView       *self)
+{
+  return kasane_slide_view_press_key (self, keyval, state);
+}
+
+gboolean
+kasane_slide_view_press_key (KasaneSlideView *self,
+                             guint            keyval,
+                             GdkModifierType  state)
 {
   guint n = self->deck != NULL ? kasane_deck_get_n_slides (self->deck) : 0;
 
@@ -365,6 +377,10 @@ key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_W:
       self->blank = KASANE_SLIDE_BLANK_WHITE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+    case GDK_KEY_s:
+    case GDK_KEY_S:
+      g_signal_emit (self, signals[SWAP_REQUESTED], 0);
       break;
     default:
       self->typed = 0;
@@ -444,6 +460,22 @@ kasane_slide_view_class_init (KasaneSlideViewClass *klass)
   signals[EXIT_REQUESTED] = g_signal_new ("exit-requested", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
+  /**
+   * KasaneSlideView::swap-requested:
+   *
+   * S was pressed: the slides and the presenter console should change places.
+   */
+  signals[SWAP_REQUESTED] = g_signal_new ("swap-requested", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
+  /**
+   * KasaneSlideView::slide-changed:
+   *
+   * Another slide is shown (kasane_slide_view_get_index()).
+   */
+  signals[SLIDE_CHANGED] = g_signal_new ("slide-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 }
 
 static void

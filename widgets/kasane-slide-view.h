@@ -33,6 +33,11 @@ guint             kasane_slide_view_get_index  (KasaneSlideView *self);
 KasaneSlideBlank  kasane_slide_view_get_blank  (KasaneSlideView *self);
 /* Whether the layer just revealed is still fading in. */
 gboolean          kasane_slide_view_is_fading  (KasaneSlideView *self);
+/* A key, as if pressed on the view (the presenter console's window passes its keys on).
+ * TRUE when it was a presentation key. */
+gboolean          kasane_slide_view_press_key  (KasaneSlideView *self,
+                                                guint            keyval,
+                                                GdkModifierType  state);
 /* The picture the view shows at `width` × `height`, as an image (for tests). */
 cairo_surface_t  *kasane_slide_view_render     (KasaneSlideView *self,
                                                 int              width,
