@@ -49,6 +49,8 @@ struct _KasaneWindow
   GtkWindow          *console_window; /* with two monitors, or NULL */
   GdkMonitor         *slides_monitor; /* with two monitors: where each is */
   GdkMonitor         *console_monitor;
+  guint               swap_timer;     /* S with two monitors: waits to re-place them */
+  gint64              swap_started;
   gboolean            presenting;
   gboolean            was_fullscreen; /* before presenting */
   guint               inhibit_cookie;

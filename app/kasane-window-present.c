@@ -94,6 +94,28 @@ place_windows (KasaneWindow *self)
   gtk_window_fullscreen_on_monitor (self->console_window, self->console_monitor);
 }
 
+/* A compositor may keep a full-screen window where it is when asked for another
+ * monitor (weston does): both windows out of full screen first, then onto their new
+ * monitors once both are out (or after a second, if the compositor never says). */
+static gboolean
+replace_windows_cb (gpointer data)
+{
+  KasaneWindow *self = data;
+
+  if (self->console_window == NULL || !self->presenting)
+    {
+      self->swap_timer = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if ((gtk_window_is_fullscreen (GTK_WINDOW (self)) ||
+       gtk_window_is_fullscreen (self->console_window)) &&
+      g_get_monotonic_time () - self->swap_started < G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  self->swap_timer = 0;
+  place_windows (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 swap_requested (KasaneWindow *self)
 {
@@ -103,7 +125,11 @@ swap_requested (KasaneWindow *self)
 
       self->slides_monitor = self->console_monitor;
       self->console_monitor = monitor;
-      place_windows (self);
+      gtk_window_unfullscreen (self->console_window);
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      self->swap_started = g_get_monotonic_time ();
+      if (self->swap_timer == 0)
+        self->swap_timer = g_timeout_add (50, replace_windows_cb, self);
     }
   else
     gtk_widget_set_visible (self->console, !gtk_widget_get_visible (self->console));
@@ -208,6 +234,7 @@ window_present_stop (KasaneWindow *self)
   if (app != NULL && self->inhibit_cookie != 0)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_handle_id (&self->swap_timer, g_source_remove);
   close_console_window (self);
   g_clear_object (&self->slides_monitor);
   g_clear_object (&self->console_monitor);
@@ -247,6 +274,7 @@ window_present_dispose (KasaneWindow *self)
   if (app != NULL && self->inhibit_cookie != 0)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_handle_id (&self->swap_timer, g_source_remove);
   if (self->console_window != NULL)
     {
       gtk_window_set_child (self->console_window, NULL);
