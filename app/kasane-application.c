@@ -413,6 +413,12 @@ kasane_application_startup (GApplication *application)
   g_action_map_add_action (G_ACTION_MAP (self), language_action);
   theme_action = g_settings_create_action (self->settings, "theme");
   g_action_map_add_action (G_ACTION_MAP (self), theme_action);
+  {
+    g_autoptr(GAction) slides_contrast = g_settings_create_action (self->settings,
+                                                                   "slides-contrast");
+
+    g_action_map_add_action (G_ACTION_MAP (self), slides_contrast);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,

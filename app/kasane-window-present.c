@@ -6,7 +6,8 @@
  * changes: Escape hides them, leaves full screen unless the window was full screen
  * before, and the window is as it was (view, selection, size, sidebar).  While
  * presenting, the screensaver and idle suspend are held off.  The slides take the
- * projector-friendly contrast theme.
+ * projector-friendly contrast theme unless the menu's "Slides in High Contrast" is off;
+ * then the window's style.
  *
  * The presenter console (kasane-presenter-console.h): with two monitors, the slides go
  * full screen on the projector (the larger monitor; of two alike, the later, usually the
@@ -184,6 +185,7 @@ window_present_start (KasaneWindow *self,
                       gboolean      from_view)
 {
   g_autoptr(GPtrArray) datasets = NULL;
+  g_autofree char *slides_theme = NULL;
   KasaneDeck *deck;
   GtkApplication *app;
 
@@ -194,11 +196,19 @@ window_present_start (KasaneWindow *self,
     return;
 
   deck = kasane_deck_new ((KasaneDataset * const *) datasets->pdata, datasets->len);
+  {
+    g_autofree char *theme = g_settings_get_boolean (self->settings, "slides-contrast")
+                             ? g_strdup ("contrast")
+                             : g_settings_get_string (self->settings, "theme");
+
+    kasane_chart_view_set_theme (KASANE_CHART_VIEW (self->slide_view), theme);
+    slides_theme = g_steal_pointer (&theme);
+  }
   kasane_chart_view_set_lang (KASANE_CHART_VIEW (self->slide_view), window_get_language (self));
   kasane_slide_view_set_deck (KASANE_SLIDE_VIEW (self->slide_view), deck);
   kasane_presenter_console_start (KASANE_PRESENTER_CONSOLE (self->console),
                                   (KasaneDataset * const *) datasets->pdata, datasets->len,
-                                  window_get_language (self), "contrast");
+                                  window_get_language (self), slides_theme);
   kasane_slide_view_set_index (KASANE_SLIDE_VIEW (self->slide_view),
                                from_view ? slide_for_view (self, deck) : 0);
   slide_changed (self);
@@ -250,7 +260,6 @@ void
 window_present_init (KasaneWindow *self)
 {
   self->slide_view = kasane_slide_view_new ();
-  kasane_chart_view_set_theme (KASANE_CHART_VIEW (self->slide_view), "contrast");
   gtk_widget_set_visible (self->slide_view, FALSE);
   gtk_overlay_add_overlay (self->toast_overlay, self->slide_view);
   g_signal_connect_object (self->slide_view, "exit-requested",

@@ -856,6 +856,32 @@ test_window_reveal_fades (void)
   destroy_window (window);
 }
 
+/* The slides are in high contrast by default, whatever the window's style; with the
+ * menu's "Slides in High Contrast" off, in the window's. */
+static void
+test_window_slides_theme (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  KasaneWindow *window = create_window_with_bundled ();
+  KasaneChartView *slides = KASANE_CHART_VIEW (kasane_window_get_slide_view (window));
+
+  g_settings_set_string (settings, "theme", "dark");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  kasane_test_iterate (200);
+  g_assert_cmpstr (kasane_chart_view_get_theme (slides), ==, "contrast");
+  kasane_slide_view_press_key (KASANE_SLIDE_VIEW (slides), GDK_KEY_Escape, 0);
+  kasane_test_iterate (200);
+
+  g_settings_set_boolean (settings, "slides-contrast", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  kasane_test_iterate (200);
+  g_assert_cmpstr (kasane_chart_view_get_theme (slides), ==, "dark");
+  kasane_slide_view_press_key (KASANE_SLIDE_VIEW (slides), GDK_KEY_Escape, 0);
+  kasane_test_iterate (200);
+  destroy_window (window);
+  reset_settings ();
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1441,6 +1467,7 @@ main (int   argc,
   g_test_add_func ("/window/text-floors", test_window_text_floors);
   g_test_add_func ("/window/ledger-side-by-side", test_window_ledger_side_by_side);
   g_test_add_func ("/window/reveal-fades", test_window_reveal_fades);
+  g_test_add_func ("/window/slides-theme", test_window_slides_theme);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
