@@ -24,6 +24,8 @@
 #define BODY_PX   30.0
 #define TITLE_PX  52.0
 #define CHART_TEXT_SCALE 1.4
+/* The trend's type is smaller to begin with (12 px ticks, 20 px title): twice as large. */
+#define TREND_TEXT_SCALE 1.9
 
 struct _KasaneDeck
 {
@@ -521,7 +523,7 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
         params.height = content_h;
         params.lang = lang;
         params.theme = theme;
-        params.text_scale = CHART_TEXT_SCALE;
+        params.text_scale = TREND_TEXT_SCALE;
         params.min_text_px = floor_px;
         layout = kasane_trend_layout_new_for_data (data, &params, measure);
         kasane_trend_paint (cr, layout, palette);
