@@ -9,6 +9,7 @@
 
 #include "kasane-export.h"
 #include "kasane-ledger.h"
+#include "kasane-robustness.h"
 #include "kasane-resources.h"
 #include "kasane-session.h"
 
@@ -376,6 +377,26 @@ kasane_cli_summary (KasaneDataset *dataset)
                                   layer->id, row->credit, row->debit, row->net, row->open_load);
         }
       g_string_append_printf (out, "verdict: %s\n", kasane_verdict_to_string (ledger->verdict));
+      /* How much the verdict depends on the judgements: K of N single changes keep it,
+       * then each that flips it, in the enumeration's order. */
+      {
+        g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+
+        if (robustness->verdict == KASANE_VERDICT_NONE)
+          g_string_append (out, "robustness: none\n");
+        else
+          g_string_append_printf (out, "robustness: %u of %u\n", robustness->n_keep,
+                                  robustness->n_changes);
+        for (guint i = 0; i < robustness->changes->len; i++)
+          if (kasane_robustness_flips (robustness, i))
+            {
+              const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+              g_autofree char *what = kasane_change_describe (change, dataset);
+
+              g_string_append_printf (out, "flip: %s: %s\n", what,
+                                      kasane_verdict_to_string (change->verdict));
+            }
+      }
       if (dataset->claim == KASANE_CLAIM_NONE)
         g_string_append (out, "claim: none\n");
       else

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kasane-ledger.h"
+#include "kasane-robustness.h"
 #include "kasane-test-util.h"
 
 static void
@@ -310,6 +311,62 @@ test_dataset_sort_many_layers (void)
   g_assert_cmpstr (((KasaneLayer *) g_ptr_array_index (dataset->layers, 1))->id, ==, "l19999");
 }
 
+/* Robustness: weights −1 and +1 within 1–5, drop, solves ⇄ mitigates, in that order;
+ * a change that leaves an invalid ledger (l2 solving "p" that l3 then mitigates) is
+ * skipped.  Worked by hand: the verdict is progression (nets −3, +1, +1); weight 2 makes
+ * l3's mitigation earn nothing (mixed); weight 4 keeps it; dropping p leaves l2 and l3
+ * with nothing (mixed); l3 solving p earns 2 (progression). */
+static void
+test_robustness (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneRobustness) robustness = NULL;
+  static const char * const expected[] = {
+    "weight p 3 -> 2", "weight p 3 -> 4", "drop p", "l3 mitigates p -> solves",
+  };
+  static const KasaneVerdict verdicts[] = {
+    KASANE_VERDICT_MIXED, KASANE_VERDICT_PROGRESSION, KASANE_VERDICT_MIXED,
+    KASANE_VERDICT_PROGRESSION,
+  };
+
+  kasane_test_add_problem (dataset, "p", 3);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+p");
+  kasane_test_add_layer (dataset, "l2", 2, NULL, "-p");
+  kasane_test_add_layer (dataset, "l3", 3, NULL, "-p");
+  robustness = kasane_robustness_compute (dataset);
+
+  g_assert_cmpint (robustness->verdict, ==, KASANE_VERDICT_PROGRESSION);
+  g_assert_cmpuint (robustness->n_changes, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (robustness->n_keep, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+      g_autofree char *what = kasane_change_describe (change, dataset);
+
+      g_assert_cmpstr (what, ==, expected[i]);
+      g_assert_cmpint (change->verdict, ==, verdicts[i]);
+      g_assert_cmpint (kasane_robustness_flips (robustness, i), ==,
+                       verdicts[i] != KASANE_VERDICT_PROGRESSION);
+    }
+  /* The dataset itself is untouched. */
+  g_assert_cmpint (((KasaneProblem *) g_ptr_array_index (dataset->problems, 0))->weight, ==, 3);
+}
+
+/* One layer: no verdict, so no robustness either. */
+static void
+test_robustness_none (void)
+{
+  g_autoptr(KasaneDataset) dataset = kasane_dataset_new ();
+  g_autoptr(KasaneRobustness) robustness = NULL;
+
+  kasane_test_add_problem (dataset, "p", 5);
+  kasane_test_add_layer (dataset, "l1", 1, NULL, "+p");
+  robustness = kasane_robustness_compute (dataset);
+  g_assert_cmpint (robustness->verdict, ==, KASANE_VERDICT_NONE);
+  g_assert_cmpuint (robustness->n_changes, ==, 0);
+  g_assert_cmpuint (robustness->changes->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +382,8 @@ main (int    argc,
   g_test_add_func ("/ledger/two-layers", test_ledger_two_layers_and_nothing_fixed);
   g_test_add_func ("/ledger/one-layer", test_ledger_one_layer);
   g_test_add_func ("/ledger/no-problems", test_ledger_no_problems);
+  g_test_add_func ("/ledger/robustness", test_robustness);
+  g_test_add_func ("/ledger/robustness-none", test_robustness_none);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/sort-follows-layers", test_dataset_sort_follows_layers);
   g_test_add_func ("/model/sort-many-layers", test_dataset_sort_many_layers);
