@@ -112,7 +112,8 @@ static gboolean
 wait_on_monitor (GtkWindow *window,
                  int        x)
 {
-  for (guint waited = 0; waited < 5000; waited += 50)
+  /* Generous: weston on a loaded machine is slow to place a window. */
+  for (guint waited = 0; waited < 20000; waited += 50)
     {
       GdkMonitor *monitor = monitor_of (window);
 

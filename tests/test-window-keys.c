@@ -176,6 +176,12 @@ test_keys (void)
   g_assert_true (shows_view (window, "stack"));
   stack = KASANE_DIAGRAM_VIEW (kasane_window_get_stack_view (window));
   layer = kasane_diagram_view_get_selected_layer (stack);
+  /* The view takes the focus once idle: on a loaded machine, later than the key could
+   * be typed.  Wait for it (that it comes at all is the point). */
+  for (guint waited = 0; waited < 5000 && !gtk_widget_has_focus (GTK_WIDGET (stack));
+       waited += 50)
+    kasane_test_iterate (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (stack)));
   type_keys (GTK_WINDOW (window), "Down");
   for (guint waited = 0; waited < 3000 &&
        kasane_diagram_view_get_selected_layer (stack) == layer; waited += 50)
