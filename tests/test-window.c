@@ -908,6 +908,35 @@ test_window_slides_theme (void)
   reset_settings ();
 }
 
+/* The Ledger says how much the verdict depends on the judgements, and each flip in
+ * words: for the bundled Ethereum dataset (selected), 18 of 21 and three flips. */
+static void
+test_window_ledger_robustness (void)
+{
+  KasaneWindow *window = create_window_with_bundled ();
+  KasaneLedgerView *ledger;
+  const char *text;
+  guint flips = 0;
+
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_iterate (200);
+  ledger = KASANE_LEDGER_VIEW (gtk_widget_get_ancestor (kasane_window_get_ledger_cell (window, 0, 0),
+                                                        KASANE_TYPE_LEDGER_VIEW));
+  g_assert_cmpstr (kasane_window_get_shown_dataset (window)->id, ==, "crypto");
+  text = kasane_ledger_view_get_robustness_text (ledger);
+  g_assert_nonnull (text);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "The verdict holds under 18 of 21 single changes"));
+  for (const char *p = strstr (text, "\n• "); p != NULL; p = strstr (p + 1, "\n• "))
+    flips++;
+  g_assert_cmpuint (flips, ==, 3);
+  g_assert_nonnull (strstr (text, "If “Low throughput” weighed 2 instead of 3, the verdict "
+                                  "would be mixed."));
+  g_assert_nonnull (strstr (text, "If “Split liquidity” were left out, the verdict would be "
+                                  "mixed."));
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1494,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/window/ledger-side-by-side", test_window_ledger_side_by_side);
   g_test_add_func ("/window/reveal-fades", test_window_reveal_fades);
   g_test_add_func ("/window/slides-theme", test_window_slides_theme);
+  g_test_add_func ("/window/ledger-robustness", test_window_ledger_robustness);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

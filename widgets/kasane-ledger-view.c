@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-ledger-view.h"
+#include "kasane-robustness.h"
 
 #include "kasane-clamp.h"
 #include "kasane-ledger.h"
@@ -37,6 +38,7 @@ struct _KasaneLedgerView
   GtkWidget *verdict_badge;
   GtkImage  *verdict_icon;
   GtkLabel  *verdict_label;
+  GtkLabel  *robustness_label;   /* K of N, and each change that flips the verdict */
   GtkWidget *claim_box;
   GtkImage  *claim_icon;
   GtkLabel  *claim_label;
@@ -76,6 +78,91 @@ claim_word (KasaneClaim claim)
   G_STATIC_ASSERT ((int) KASANE_CLAIM_MIXED == (int) KASANE_VERDICT_MIXED);
 
   return verdict_word ((KasaneVerdict) claim);
+}
+
+/* A verdict inside a sentence ("the verdict would be mixed"). */
+static const char *
+verdict_in_sentence (KasaneVerdict verdict)
+{
+  static const char * const words[] = {
+    [KASANE_VERDICT_NONE] = NC_("verdict in a sentence", "none"),
+    [KASANE_VERDICT_PROGRESSION] = NC_("verdict in a sentence", "progression"),
+    [KASANE_VERDICT_MIGRATION] = NC_("verdict in a sentence", "migration"),
+    [KASANE_VERDICT_MIXED] = NC_("verdict in a sentence", "mixed"),
+  };
+
+  if ((guint) verdict >= G_N_ELEMENTS (words))
+    verdict = KASANE_VERDICT_NONE;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "verdict in a sentence", words[verdict]);
+}
+
+/* How much the verdict depends on the judgements (DESIGN.md, "Robustness of the
+ * verdict"): K of N single changes keep it, and each one that flips it, in words. */
+static void
+fill_robustness (KasaneLedgerView *self,
+                 KasaneDataset    *dataset,
+                 const char       *lang)
+{
+  g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+  GString *text;
+
+  if (robustness->verdict == KASANE_VERDICT_NONE)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), FALSE);
+      return;
+    }
+  text = g_string_new (NULL);
+  /* Translators: %1$u single changes out of %2$u keep the verdict */
+  g_string_append_printf (text, _("The verdict holds under %1$u of %2$u single changes of the "
+                                  "judgements: a weight one step up or down, a problem left "
+                                  "out, a “solves” made “eases” or the reverse."),
+                          robustness->n_keep, robustness->n_changes);
+  for (guint i = 0; i < robustness->changes->len; i++)
+    {
+      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+      KasaneProblem *problem = g_ptr_array_index (dataset->problems, change->problem);
+      const char *label = kasane_text_get (&problem->label, lang);
+      const char *layer = change->layer >= 0
+        ? kasane_text_get (&((KasaneLayer *) g_ptr_array_index (dataset->layers,
+                                                                 change->layer))->name, lang)
+        : "";
+      const char *verdict = verdict_in_sentence (change->verdict);
+
+      if (!kasane_robustness_flips (robustness, i))
+        continue;
+      g_string_append (text, "\n• ");
+      switch (change->kind)
+        {
+        case KASANE_CHANGE_WEIGHT:
+          /* Translators: %1$s a problem, %2$d the weight tried, %3$d its weight, %4$s a
+           * verdict in a sentence */
+          g_string_append_printf (text, _("If “%1$s” weighed %2$d instead of %3$d, the verdict "
+                                          "would be %4$s."),
+                                  label, change->to, change->from, verdict);
+          break;
+        case KASANE_CHANGE_DROP:
+          /* Translators: %1$s a problem, %2$s a verdict in a sentence */
+          g_string_append_printf (text, _("If “%1$s” were left out, the verdict would be %2$s."),
+                                  label, verdict);
+          break;
+        case KASANE_CHANGE_SOLVES_TO_MITIGATES:
+          /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
+          g_string_append_printf (text, _("If %1$s only eased “%2$s” instead of solving it, the "
+                                          "verdict would be %3$s."),
+                                  layer, label, verdict);
+          break;
+        case KASANE_CHANGE_MITIGATES_TO_SOLVES:
+        default:
+          /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
+          g_string_append_printf (text, _("If %1$s solved “%2$s” instead of easing it, the "
+                                          "verdict would be %3$s."),
+                                  layer, label, verdict);
+          break;
+        }
+    }
+  gtk_label_set_text (self->robustness_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), TRUE);
+  g_string_free (text, TRUE);
 }
 
 /* Signed numbers with a real minus sign, so that the columns line up in tabular figures. */
@@ -534,6 +621,9 @@ kasane_ledger_view_init (KasaneLedgerView *self)
   gtk_box_append (GTK_BOX (self->verdict_row), self->claim_box);
   gtk_box_append (GTK_BOX (box), self->verdict_row);
 
+  self->robustness_label = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->robustness_label));
+
   heading = g_object_new (GTK_TYPE_LABEL,
                           "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                           /* Translators: Heading above the table of credit, debit and open
@@ -650,6 +740,7 @@ kasane_ledger_view_show_dataset (KasaneLedgerView *self,
   gtk_label_set_text (self->file_label, file_name);
   fill_ledger (self, dataset, ledger, lang);
   fill_verdict (self, dataset, ledger);
+  fill_robustness (self, dataset, lang);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "dataset");
 }
 
@@ -730,4 +821,12 @@ kasane_ledger_view_get_failure_text (KasaneLedgerView *self)
 {
   g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
   return gtk_label_get_text (self->failed_label);
+}
+
+const char *
+kasane_ledger_view_get_robustness_text (KasaneLedgerView *self)
+{
+  g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->robustness_label))
+         ? gtk_label_get_text (self->robustness_label) : NULL;
 }

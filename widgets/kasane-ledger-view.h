@@ -58,6 +58,8 @@ const char *kasane_ledger_view_get_cell_text    (KasaneLedgerView *self,
 GtkWidget  *kasane_ledger_view_get_verdict_row  (KasaneLedgerView *self);
 /* "Verdict: … · Claim: … (agrees)", or NULL before a dataset was shown. */
 const char *kasane_ledger_view_get_verdict_text (KasaneLedgerView *self);
+/* "The verdict holds under K of N …" and a line per flip; NULL with no verdict. */
+const char *kasane_ledger_view_get_robustness_text (KasaneLedgerView *self);
 /* The located errors on the page of a file that never loaded. */
 const char *kasane_ledger_view_get_failure_text (KasaneLedgerView *self);
 
