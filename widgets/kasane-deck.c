@@ -60,39 +60,42 @@ add_trend_slides (KasaneDeck    *deck,
                   int            index,
                   KasaneDataset *dataset)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  guint n = dataset->series->len;
+  g_autofree char **keys = g_new0 (char *, MAX (n, 1));   /* a featured series' unit key */
 
-  for (guint i = 0; i < dataset->series->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       KasaneSeries *series = g_ptr_array_index (dataset->series, i);
       KasaneUnit unit;
-      GPtrArray *ids;
 
       if (!series->featured || series->id == NULL)
         continue;
       kasane_unit_parse (series->unit, &unit);
-      if (!g_ptr_array_find_with_equal_func (keys, unit.key, g_str_equal, NULL))
-        {
-          g_ptr_array_add (keys, g_strdup (unit.key));
-          ids = g_ptr_array_new ();
-          for (guint k = i; k < dataset->series->len; k++)
-            {
-              KasaneSeries *other = g_ptr_array_index (dataset->series, k);
-              KasaneUnit other_unit;
-
-              if (!other->featured || other->id == NULL)
-                continue;
-              kasane_unit_parse (other->unit, &other_unit);
-              if (g_str_equal (other_unit.key, unit.key))
-                g_ptr_array_add (ids, g_strdup (other->id));
-              kasane_unit_clear (&other_unit);
-            }
-          g_ptr_array_add (ids, NULL);
-          add_slide (deck, KASANE_SLIDE_TREND, index, -1,
-                     (char **) g_ptr_array_free (ids, FALSE));
-        }
+      keys[i] = g_steal_pointer (&unit.key);
       kasane_unit_clear (&unit);
     }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *ids;
+      gboolean seen = FALSE;
+
+      if (keys[i] == NULL)
+        continue;
+      for (guint k = 0; k < i && !seen; k++)
+        seen = keys[k] != NULL && g_str_equal (keys[k], keys[i]);
+      if (seen)
+        continue;
+      ids = g_ptr_array_new ();
+      for (guint k = i; k < n; k++)
+        if (keys[k] != NULL && g_str_equal (keys[k], keys[i]))
+          g_ptr_array_add (ids, g_strdup (((KasaneSeries *) g_ptr_array_index (dataset->series,
+                                                                             k))->id));
+      g_ptr_array_add (ids, NULL);
+      add_slide (deck, KASANE_SLIDE_TREND, index, -1, (char **) g_ptr_array_free (ids, FALSE));
+    }
+  for (guint i = 0; i < n; i++)
+    g_free (keys[i]);
 }
 
 KasaneDeck *

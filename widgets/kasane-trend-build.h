@@ -58,6 +58,9 @@ int trend_add_text (KasaneTrendLayout   *layout,
                     KasaneRole           ink,
                     int                  color,
                     KasaneTrendTextRole  role);
+/* Leaves text `index` in the layout (indices stay valid) but sets nothing there. */
+void trend_text_drop (KasaneTrendLayout *layout,
+                      int                index);
 void trend_drop_overlapping_ticks (KasaneTrendLayout *layout,
                                    GArray            *ticks,
                                    double             gap);

@@ -113,8 +113,7 @@ trend_layout_eras (Ctx *c)
                 trend_text_at (layout, era.text)->cut)
               {
                 /* "L3" does not fit either. */
-                trend_text_at (layout, era.text)->text[0] = '\0';
-                trend_text_at (layout, era.text)->width = 0;
+                trend_text_drop (layout, era.text);
                 era.text = -1;
               }
             else
@@ -213,9 +212,7 @@ trend_layout_events (Ctx *c)
               }
           if (mark.row < 0)
             {
-              g_clear_pointer (&t->text, g_free);
-              t->text = g_strdup ("");
-              t->width = t->height = 0;
+              trend_text_drop (layout, mark.text);
               mark.text = -1;
               dropped++;
             }
@@ -381,11 +378,7 @@ trend_layout_direct_labels (Ctx *c)
                                    KASANE_TREND_TEXT_DIRECT);
       if (trend_text_at (layout, label.text)->cut)
         {
-          KasaneTrendText *t = trend_text_at (layout, label.text);
-
-          g_free (t->text);
-          t->text = g_strdup ("");
-          t->width = t->height = 0;
+          trend_text_drop (layout, label.text);
           continue;
         }
       label.desired = path->py[end];
@@ -445,9 +438,7 @@ trend_layout_direct_labels (Ctx *c)
               if (path->end_text == label->text)
                 path->end_text = -1;
             }
-          g_clear_pointer (&t->text, g_free);
-          t->text = g_strdup ("");
-          t->width = t->height = 0;
+          trend_text_drop (layout, label->text);
         }
     }
 }

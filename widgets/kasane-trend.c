@@ -151,6 +151,17 @@ trend_add_text (KasaneTrendLayout   *layout,
   return (int) layout->texts->len - 1;
 }
 
+void
+trend_text_drop (KasaneTrendLayout *layout,
+                 int                index)
+{
+  KasaneTrendText *t = trend_text_at (layout, index);
+
+  g_free (t->text);
+  t->text = g_strdup ("");
+  t->width = t->height = 0;
+}
+
 KasaneTrendText *
 trend_text_at (const KasaneTrendLayout *layout,
                int                      index)
@@ -258,9 +269,7 @@ trend_drop_overlapping_ticks (KasaneTrendLayout *layout,
           }
         if (clash)
           {
-            g_clear_pointer (&t->text, g_free);
-            t->text = g_strdup ("");
-            t->width = t->height = 0;
+            trend_text_drop (layout, tick->text);
             tick->text = -1;
           }
         else
