@@ -5,6 +5,7 @@
 #include "kasane-cli.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "kasane-export.h"
@@ -408,13 +409,21 @@ kasane_cli_summary (KasaneDataset *dataset)
     {
       KasaneSeries *series = g_ptr_array_index (dataset->series, i);
 
-      g_string_append_printf (out, "series %s: %u points", series->id, series->n_points);
-      if (series->n_points > 0)
-        {
-          guint last = series->n_points - 1;
+      guint n_values = 0, first = 0, last = 0;
 
+      /* A gap (NAN, a blank CSV cell) is not a point. */
+      for (guint j = 0; j < series->n_points; j++)
+        if (!isnan (series->y[j]))
+          {
+            if (n_values++ == 0)
+              first = j;
+            last = j;
+          }
+      g_string_append_printf (out, "series %s: %u points", series->id, n_values);
+      if (n_values > 0)
+        {
           g_string_append (out, ", ");
-          append_date (out, series->x[0], series->precision[0]);
+          append_date (out, series->x[first], series->precision[first]);
           g_string_append (out, " to ");
           append_date (out, series->x[last], series->precision[last]);
         }

@@ -12,6 +12,7 @@ import glob
 import json
 import math
 import os
+import subprocess
 import sys
 
 try:
@@ -23,7 +24,7 @@ ROOT = os.environ.get('KASANE_SOURCE_ROOT') or os.path.dirname(os.path.dirname(o
 SCHEMA_PATH = os.path.join(ROOT, 'data', 'kasane-dataset.schema.json')
 DATASETS = sorted(glob.glob(os.path.join(ROOT, 'data', 'datasets', '*.json')))
 FIXTURES = sorted(glob.glob(os.path.join(ROOT, 'tests', 'fixtures', 'valid', '*.json')))
-EXPECTED_VERDICT = {'ai': 'progression', 'crypto': 'migration'}
+KASANE_EXE = os.environ.get('KASANE_EXE')
 
 
 class Tap:
@@ -243,16 +244,84 @@ def ledger(doc):
     return rows, 'mixed'
 
 
+def valid(doc):
+    """Whether the layers' lists obey the loader's rules (each solves, mitigates and
+    worsens an open problem; introduces one that is not open)."""
+    try:
+        ledger(doc)
+    except AssertionError:
+        return False
+    return True
+
+
+def single_changes(doc):
+    """DESIGN.md's single changes, in its order: for each problem in file order, weight
+    -1, weight +1, drop; then for each layer by level its solves entries in list order,
+    then its mitigates entries.  Yields (description, changed document); the invalid
+    ones are skipped."""
+    for p in doc.get('problems', []):
+        w = p.get('weight', 1)
+        for to in (w - 1, w + 1):
+            if 1 <= to <= 5:
+                d = copy.deepcopy(doc)
+                next(q for q in d['problems'] if q['id'] == p['id'])['weight'] = to
+                yield 'weight %s %d -> %d' % (p['id'], w, to), d
+        d = copy.deepcopy(doc)
+        d['problems'] = [q for q in d['problems'] if q['id'] != p['id']]
+        for l in d['layers']:
+            for key in ('solves', 'mitigates', 'worsens', 'introduces'):
+                if key in l:
+                    l[key] = [x for x in l[key] if x != p['id']]
+        yield 'drop %s' % p['id'], d
+    for layer in sorted(doc['layers'], key=lambda l: l['level']):
+        for src, dst in (('solves', 'mitigates'), ('mitigates', 'solves')):
+            for p in layer.get(src, []):
+                d = copy.deepcopy(doc)
+                l = next(x for x in d['layers'] if x['id'] == layer['id'])
+                l[src] = [x for x in l[src] if x != p]
+                l[dst] = l.get(dst, []) + [p]
+                if valid(d):
+                    yield '%s %s %s -> %s' % (layer['id'], src, p, dst), d
+
+
+def summary_lines(doc):
+    """The ledger, verdict, robustness and flip lines of --summary, computed here."""
+    rows, verdict = ledger(doc)
+    lines = ['layer %s: credit %d, debit %d, net %d, open %d' % r for r in rows]
+    lines.append('verdict: %s' % verdict)
+    if verdict == 'none':
+        lines.append('robustness: none')
+        return lines
+    flips = []
+    n = 0
+    for what, d in single_changes(doc):
+        n += 1
+        v = ledger(d)[1]
+        if v != verdict:
+            flips.append('flip: %s: %s' % (what, v))
+    lines.append('robustness: %d of %d' % (n - len(flips), n))
+    return lines + flips
+
+
 def check_ledger(path):
+    """The ledger, verdict and robustness computed here, independently of the C code,
+    are what kasane --summary prints.  The verdict is whatever the rules give: the
+    dataset's claim is its author's, and the app says when they differ."""
     d = load_strict(path)
-    rows, verdict = ledger(d)
-    for r in rows:
-        print('# %s layer %s: credit %d, debit %d, net %d, open %d' % ((d['id'],) + r))
-    expected = EXPECTED_VERDICT.get(d['id'], d.get('claim'))
-    if expected and verdict != expected:
-        raise AssertionError('verdict %s, expected %s' % (verdict, expected))
-    if d.get('claim') and d['claim'] != verdict:
-        raise AssertionError('claim %s differs from the computed verdict %s' % (d['claim'], verdict))
+    ours = summary_lines(d)
+    for line in ours:
+        print('# %s %s' % (d['id'], line))
+    if d.get('claim') and d['claim'] != ledger(d)[1]:
+        print('# %s: the claim (%s) differs from the verdict' % (d['id'], d['claim']))
+    if not KASANE_EXE:
+        return 'KASANE_EXE is not set'
+    out = subprocess.run([KASANE_EXE, '--summary', path], capture_output=True, text=True,
+                         env=dict(os.environ, LC_ALL='C.UTF-8')).stdout
+    theirs = [l for l in out.splitlines()
+              if l.split(' ')[0].rstrip(':') in ('layer', 'verdict', 'robustness', 'flip')]
+    if theirs != ours:
+        raise AssertionError('kasane --summary says\n%s' % '\n'.join(theirs))
+    return None
 
 
 def check_sources(path):
@@ -288,7 +357,7 @@ def main():
                 lambda p=path: check_integrity(p))
         tap.add('%s: every series has source name, url and retrieved' % rel(path),
                 lambda p=path: check_sources(p))
-        tap.add('%s: the ledger gives the expected verdict and the claim agrees' % rel(path),
+        tap.add('%s: ledger, verdict and robustness recomputed here match --summary' % rel(path),
                 lambda p=path: check_ledger(p))
     for path in FIXTURES:
         tap.add('%s validates against the schema' % rel(path),
