@@ -8,6 +8,7 @@
 
 #include "kasane-resources.h"
 #include "kasane-session.h"
+#include "kasane-ledger.h"
 #include "kasane-settings.h"
 
 #define GOOD_JSON \
@@ -124,6 +125,142 @@ test_reload (void)
   /* Opening it again reloads the same document. */
   g_assert_true (kasane_session_open (session, file, &loaded) == document);
   g_assert_cmpuint (kasane_session_get_documents (session)->len, ==, 1);
+  g_unlink (path);
+}
+
+/* p (3), q (2) and r (1) open in l1; l2 solves p and eases r; l3 eases q and solves r.
+ * Nets +3 and +2: progression. */
+#define WHATIF_JSON \
+  "{\"format\": \"kasane-dataset/1\", \"id\": \"w\", \"title\": \"W\",\n" \
+  " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 3},\n" \
+  "              {\"id\": \"q\", \"label\": \"Q\", \"weight\": 2},\n" \
+  "              {\"id\": \"r\", \"label\": \"R\", \"weight\": 1}],\n" \
+  " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\", \"introduces\": [\"p\", \"q\", \"r\"]},\n" \
+  "            {\"id\": \"l2\", \"level\": 2, \"name\": \"L2\", \"%s\": [\"p\"], \"mitigates\": [\"r\"]},\n" \
+  "            {\"id\": \"l3\", \"level\": 3, \"name\": \"L3\", \"mitigates\": [\"q\"], \"solves\": [\"r\"]}]}\n"
+
+static KasaneVerdict
+verdict_of (KasaneDataset *dataset)
+{
+  g_autoptr(KasaneLedger) ledger = kasane_ledger_compute (dataset);
+
+  return ledger->verdict;
+}
+
+static void
+edit_ok (KasaneSession     *session,
+         KasaneDocument    *document,
+         KasaneChangeKind   kind,
+         guint              problem,
+         int                layer,
+         int                to)
+{
+  KasaneChange edit = { kind, problem, layer, 0, to, 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kasane_session_edit (session, document, &edit, &error));
+  g_assert_no_error (error);
+}
+
+/* The what-if editor's model: edits compound and fold, Undo, Redo and Reset step through
+ * the states, an edit that does not apply changes nothing, and a reload keeps a what-if
+ * that still applies to the new file and says when one no longer does. */
+static void
+test_whatif (void)
+{
+  g_autofree char *path = g_build_filename (work, "whatif.json", NULL);
+  g_autofree char *json = g_strdup_printf (WHATIF_JSON, "solves");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KasaneSession) session = kasane_session_new ();
+  g_autoptr(GError) error = NULL;
+  KasaneDocument *document;
+  KasaneDataset *original, *before;
+  KasaneChange bad;
+  guint changes = 0;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  file = g_file_new_for_path (path);
+  document = kasane_session_open (session, file, NULL);
+  g_signal_connect (session, "changed", G_CALLBACK (count_changes), &changes);
+  original = document->dataset;
+  g_assert_null (original->whatif);
+  g_assert_cmpint (verdict_of (original), ==, KASANE_VERDICT_PROGRESSION);
+  g_assert_false (kasane_session_can_undo (document));
+
+  /* Dropping p leaves l2 only easing r from 1, which earns nothing: mixed. */
+  edit_ok (session, document, KASANE_CHANGE_DROP, 0, -1, 0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (document->dataset->whatif_of == original);
+  g_assert_cmpuint (document->dataset->whatif->len, ==, 1);
+  g_assert_cmpuint (document->dataset->problems->len, ==, 2);
+  g_assert_cmpint (verdict_of (document->dataset), ==, KASANE_VERDICT_MIXED);
+  /* The file's series and events are shared, not copied. */
+  g_assert_true (document->dataset->series == original->series);
+
+  /* Dropped again, it is back: no change left, the file's data. */
+  edit_ok (session, document, KASANE_CHANGE_DROP, 0, -1, 0);
+  g_assert_true (document->dataset == original);
+  g_assert_true (kasane_session_undo (session, document));
+  g_assert_cmpint (verdict_of (document->dataset), ==, KASANE_VERDICT_MIXED);
+  g_assert_true (kasane_session_redo (session, document));
+  g_assert_true (document->dataset == original);
+  g_assert_false (kasane_session_can_redo (document));
+
+  /* A weight set twice is one change, from the file's weight to the last one. */
+  edit_ok (session, document, KASANE_CHANGE_WEIGHT, 1, -1, 4);
+  edit_ok (session, document, KASANE_CHANGE_WEIGHT, 1, -1, 5);
+  g_assert_cmpuint (document->dataset->whatif->len, ==, 1);
+  g_assert_cmpint (g_array_index (document->dataset->whatif, KasaneChange, 0).from, ==, 2);
+  g_assert_cmpint (g_array_index (document->dataset->whatif, KasaneChange, 0).to, ==, 5);
+  g_assert_cmpint (((KasaneProblem *) g_ptr_array_index (document->dataset->problems, 1))->weight,
+                   ==, 5);
+
+  /* l2 solving r would leave l3 solving a problem that is no longer open. */
+  before = document->dataset;
+  changes = 0;
+  bad = (KasaneChange) { KASANE_CHANGE_MITIGATES_TO_SOLVES, 2, 1, 0, 0, 0 };
+  g_assert_false (kasane_session_edit (session, document, &bad, &error));
+  g_assert_error (error, KASANE_WHATIF_ERROR, KASANE_WHATIF_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (document->dataset == before);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* l2 only easing p still nets +1; then dropping p compounds: mixed. */
+  edit_ok (session, document, KASANE_CHANGE_SOLVES_TO_MITIGATES, 0, 1, 0);
+  g_assert_cmpint (verdict_of (document->dataset), ==, KASANE_VERDICT_PROGRESSION);
+  edit_ok (session, document, KASANE_CHANGE_DROP, 0, -1, 0);
+  g_assert_cmpuint (document->dataset->whatif->len, ==, 3);
+  g_assert_cmpint (verdict_of (document->dataset), ==, KASANE_VERDICT_MIXED);
+
+  /* A dropped problem's weight cannot be set. */
+  bad = (KasaneChange) { KASANE_CHANGE_WEIGHT, 0, -1, 0, 2, 0 };
+  g_assert_false (kasane_session_edit (session, document, &bad, &error));
+  g_assert_error (error, KASANE_WHATIF_ERROR, KASANE_WHATIF_ERROR_NOT_APPLICABLE);
+  g_clear_error (&error);
+
+  /* Reset is a step of its own. */
+  kasane_session_reset (session, document);
+  g_assert_true (document->dataset == original);
+  g_assert_true (kasane_session_undo (session, document));
+  g_assert_cmpuint (document->dataset->whatif->len, ==, 3);
+
+  /* The file saved again as it was: the what-if survives, with one step to undo. */
+  g_assert_true (kasane_session_reload (session, document));
+  g_assert_false (document->whatif_lost);
+  g_assert_nonnull (document->dataset->whatif);
+  g_assert_cmpuint (document->dataset->whatif->len, ==, 3);
+  g_assert_true (document->dataset->whatif_of != original);
+  g_assert_true (kasane_session_can_undo (document));
+  g_assert_false (kasane_session_can_redo (document));
+
+  /* Now l2 worsens p in the file: "l2 solves p -> mitigates" no longer applies. */
+  g_free (json);
+  json = g_strdup_printf (WHATIF_JSON, "worsens");
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_true (kasane_session_reload (session, document));
+  g_assert_true (document->whatif_lost);
+  g_assert_null (document->dataset->whatif);
+  g_assert_false (kasane_session_can_undo (document));
   g_unlink (path);
 }
 
@@ -246,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/session/reload", test_reload);
   g_test_add_func ("/session/identity", test_identity);
   g_test_add_func ("/session/apply", test_apply);
+  g_test_add_func ("/session/whatif", test_whatif);
   g_test_add_func ("/session/display-name", test_display_name);
   g_test_add_func ("/session/settings-without-schema", test_settings_without_schema);
 

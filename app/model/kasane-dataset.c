@@ -19,6 +19,8 @@ kasane_dataset_clear (KasaneDataset *self)
   g_ptr_array_unref (self->series);
   g_ptr_array_unref (self->events);
   kasane_text_list_clear (&self->notes);
+  g_clear_pointer (&self->whatif_of, kasane_dataset_unref);
+  g_clear_pointer (&self->whatif, g_array_unref);
 }
 
 KasaneDataset *

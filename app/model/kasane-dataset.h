@@ -132,6 +132,12 @@ struct _KasaneDataset
   GPtrArray     *series;      /* of KasaneSeries* */
   GPtrArray     *events;      /* of KasaneEvent*, sorted stably by date */
   KasaneTextList notes;
+
+  /* A what-if (kasane-whatif.h): the file's own dataset whose judgements were changed,
+   * and the changes made (of KasaneChange, indices into whatif_of), in order.  Both
+   * NULL for a file's own data. */
+  KasaneDataset *whatif_of;
+  GArray        *whatif;
 };
 
 #define KASANE_TYPE_DATASET (kasane_dataset_get_type ())

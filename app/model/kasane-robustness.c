@@ -1,10 +1,8 @@
 /* kasane-robustness.c: how much a verdict depends on the judgements behind it
  *
  * Each change is applied to a skeleton of the dataset (its problems' ids and weights, its
- * layers' levels and effect lists, nothing else), checked as the loader checks a
- * dataset's ledger (walking the layers upward, a layer may solve, mitigate or worsen
- * only an open problem and may not introduce one that is still open), and its verdict
- * computed by the ledger itself.
+ * layers' levels and effect lists, nothing else: kasane_whatif_skeleton ()), checked as
+ * the loader checks a dataset's ledger, and its verdict computed by the ledger itself.
  *
  * Copyright 2026 The Kasane authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,96 +13,14 @@
 
 #include "kasane-robustness.h"
 
-/* The dataset's problems and layers with one change applied, or NULL when the change
- * leaves an invalid ledger.  Dropped problems are gone from the lists; indices into the
- * skeleton's problems are remapped. */
-static KasaneDataset *
-skeleton_with (KasaneDataset      *dataset,
-               const KasaneChange *change)
-{
-  g_autoptr(KasaneDataset) copy = kasane_dataset_new ();
-  guint n = dataset->problems->len;
-  g_autofree int *remap = g_new (int, MAX (n, 1));
-  g_autofree gboolean *open = NULL;
-
-  for (guint p = 0, kept = 0; p < n; p++)
-    {
-      KasaneProblem *problem = g_ptr_array_index (dataset->problems, p);
-      KasaneProblem *clone;
-
-      if (change->kind == KASANE_CHANGE_DROP && change->problem == p)
-        {
-          remap[p] = -1;
-          continue;
-        }
-      clone = kasane_problem_new ();
-      clone->id = g_strdup (problem->id);
-      clone->weight = change->kind == KASANE_CHANGE_WEIGHT && change->problem == p
-                      ? change->to : problem->weight;
-      g_ptr_array_add (copy->problems, clone);
-      remap[p] = (int) kept++;
-    }
-
-  for (guint l = 0; l < dataset->layers->len; l++)
-    {
-      KasaneLayer *layer = g_ptr_array_index (dataset->layers, l);
-      KasaneLayer *clone = kasane_layer_new ();
-
-      clone->id = g_strdup (layer->id);
-      clone->level = layer->level;
-      for (KasaneEffect e = 0; e < KASANE_N_EFFECTS; e++)
-        for (guint k = 0; k < layer->effects[e]->len; k++)
-          {
-            guint p = g_array_index (layer->effects[e], guint, k);
-            KasaneEffect to = e;
-
-            if (remap[p] < 0)
-              continue;
-            if ((int) l == change->layer && p == change->problem)
-              {
-                if (change->kind == KASANE_CHANGE_SOLVES_TO_MITIGATES && e == KASANE_EFFECT_SOLVES)
-                  to = KASANE_EFFECT_MITIGATES;
-                else if (change->kind == KASANE_CHANGE_MITIGATES_TO_SOLVES &&
-                         e == KASANE_EFFECT_MITIGATES)
-                  to = KASANE_EFFECT_SOLVES;
-              }
-            {
-              guint mapped = (guint) remap[p];
-
-              g_array_append_val (clone->effects[to], mapped);
-            }
-          }
-      g_ptr_array_add (copy->layers, clone);
-    }
-
-  /* The loader's rule, in the ledger's order within a layer. */
-  open = g_new0 (gboolean, MAX (copy->problems->len, 1));
-  for (guint l = 0; l < copy->layers->len; l++)
-    {
-      KasaneLayer *layer = g_ptr_array_index (copy->layers, l);
-
-      for (KasaneEffect e = 0; e < KASANE_N_EFFECTS; e++)
-        for (guint k = 0; k < layer->effects[e]->len; k++)
-          {
-            guint p = g_array_index (layer->effects[e], guint, k);
-
-            if (e == KASANE_EFFECT_INTRODUCES ? open[p] : !open[p])
-              return NULL;
-            if (e == KASANE_EFFECT_INTRODUCES)
-              open[p] = TRUE;
-            else if (e == KASANE_EFFECT_SOLVES)
-              open[p] = FALSE;
-          }
-    }
-  return g_steal_pointer (&copy);
-}
+#include "kasane-whatif.h"
 
 static void
 try_change (KasaneRobustness *robustness,
             KasaneDataset    *dataset,
             KasaneChange      change)
 {
-  g_autoptr(KasaneDataset) skeleton = skeleton_with (dataset, &change);
+  g_autoptr(KasaneDataset) skeleton = kasane_whatif_skeleton (dataset, &change);
   g_autoptr(KasaneLedger) ledger = NULL;
 
   if (skeleton == NULL)

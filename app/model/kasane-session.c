@@ -130,7 +130,21 @@ document_free (KasaneDocument *document)
   g_free (document->identity);
   g_clear_pointer (&document->dataset, kasane_dataset_unref);
   g_free (document->errors);
+  g_clear_pointer (&document->history, g_ptr_array_unref);
   g_free (document);
+}
+
+/* The what-if history: the file's own data, then `whatif` (when not NULL). */
+static void
+history_restart (KasaneDocument *document,
+                 GArray         *whatif)
+{
+  g_clear_pointer (&document->history, g_ptr_array_unref);
+  document->history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (document->history, g_array_new (FALSE, FALSE, sizeof (KasaneChange)));
+  if (whatif != NULL)
+    g_ptr_array_add (document->history, g_array_copy (whatif));
+  document->history_at = document->history->len - 1;
 }
 
 /* Device and inode for a local file, so a symbolic link and its target are one document;
@@ -258,10 +272,29 @@ kasane_session_apply (KasaneSession     *self,
 
   g_clear_pointer (&document->errors, g_free);
   document->n_errors = n_errors;
+  document->whatif_lost = FALSE;
   if (dataset != NULL)
     {
+      KasaneDataset *shown = kasane_dataset_ref (dataset);
+      GArray *changes = document->dataset != NULL ? document->dataset->whatif : NULL;
+
+      /* A what-if in progress survives when its changes still apply to the new file;
+       * the history starts again from the file, with the what-if as its one step. */
+      if (changes != NULL)
+        {
+          KasaneDataset *whatif = kasane_whatif_apply (dataset, (KasaneChange *) changes->data,
+                                                       changes->len, NULL);
+
+          document->whatif_lost = whatif == NULL;
+          if (whatif != NULL)
+            {
+              kasane_dataset_unref (shown);
+              shown = whatif;
+            }
+        }
+      history_restart (document, shown->whatif);
       g_clear_pointer (&document->dataset, kasane_dataset_unref);
-      document->dataset = kasane_dataset_ref (dataset);
+      document->dataset = shown;
     }
   else
     document->errors = g_steal_pointer (&errors);
@@ -334,6 +367,7 @@ kasane_session_add_dataset (KasaneSession *self,
   document = g_new0 (KasaneDocument, 1);
   document->name = g_strdup (name != NULL ? name : dataset->id != NULL ? dataset->id : "");
   document->dataset = kasane_dataset_ref (dataset);
+  history_restart (document, NULL);
   g_ptr_array_add (self->documents, document);
   g_signal_emit (self, signals[CHANGED], 0, document);
   return document;
@@ -347,4 +381,108 @@ kasane_session_remove (KasaneSession  *self,
   g_return_if_fail (document != NULL);
 
   g_ptr_array_remove (self->documents, document);
+}
+
+/* The what-if editor */
+
+/* Shows history state `at`. */
+static gboolean
+history_show (KasaneSession  *self,
+              KasaneDocument *document,
+              guint           at)
+{
+  GArray *changes = g_ptr_array_index (document->history, at);
+  KasaneDataset *file = kasane_whatif_get_file (document->dataset);
+  KasaneDataset *shown = kasane_whatif_apply (file, (KasaneChange *) changes->data,
+                                              changes->len, NULL);
+
+  /* Every state was applied once to this very file: it applies again. */
+  g_return_val_if_fail (shown != NULL, FALSE);
+  document->history_at = at;
+  g_clear_pointer (&document->dataset, kasane_dataset_unref);
+  document->dataset = shown;
+  g_signal_emit (self, signals[CHANGED], 0, document);
+  return TRUE;
+}
+
+/* A new state after the one shown; the states that Redo would have given are gone. */
+static void
+history_push (KasaneSession  *self,
+              KasaneDocument *document,
+              KasaneDataset  *shown)
+{
+  GArray *changes = shown->whatif != NULL ? g_array_copy (shown->whatif)
+                                          : g_array_new (FALSE, FALSE, sizeof (KasaneChange));
+
+  g_ptr_array_set_size (document->history, document->history_at + 1);
+  g_ptr_array_add (document->history, changes);
+  document->history_at++;
+  g_clear_pointer (&document->dataset, kasane_dataset_unref);
+  document->dataset = shown;
+  g_signal_emit (self, signals[CHANGED], 0, document);
+}
+
+gboolean
+kasane_session_edit (KasaneSession      *self,
+                     KasaneDocument     *document,
+                     const KasaneChange *edit,
+                     GError            **error)
+{
+  KasaneDataset *shown;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (document != NULL && document->dataset != NULL, FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  shown = kasane_whatif_edit (document->dataset, edit, error);
+  if (shown == NULL)
+    return FALSE;
+  history_push (self, document, shown);
+  return TRUE;
+}
+
+void
+kasane_session_reset (KasaneSession  *self,
+                      KasaneDocument *document)
+{
+  g_return_if_fail (KASANE_IS_SESSION (self));
+  g_return_if_fail (document != NULL);
+
+  if (document->dataset == NULL || document->dataset->whatif_of == NULL)
+    return;
+  history_push (self, document, kasane_dataset_ref (document->dataset->whatif_of));
+}
+
+gboolean
+kasane_session_can_undo (KasaneDocument *document)
+{
+  return document != NULL && document->dataset != NULL && document->history != NULL &&
+         document->history_at > 0;
+}
+
+gboolean
+kasane_session_can_redo (KasaneDocument *document)
+{
+  return document != NULL && document->dataset != NULL && document->history != NULL &&
+         document->history_at + 1 < document->history->len;
+}
+
+gboolean
+kasane_session_undo (KasaneSession  *self,
+                     KasaneDocument *document)
+{
+  g_return_val_if_fail (KASANE_IS_SESSION (self), FALSE);
+
+  return kasane_session_can_undo (document) &&
+         history_show (self, document, document->history_at - 1);
+}
+
+gboolean
+kasane_session_redo (KasaneSession  *self,
+                     KasaneDocument *document)
+{
+  g_return_val_if_fail (KASANE_IS_SESSION (self), FALSE);
+
+  return kasane_session_can_redo (document) &&
+         history_show (self, document, document->history_at + 1);
 }

@@ -8,6 +8,7 @@
 
 #include "kasane-dataset.h"
 #include "kasane-diagnostic.h"
+#include "kasane-whatif.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +19,14 @@ typedef struct
   char          *uri;        /* NULL for a dataset that lives only in memory */
   char          *name;       /* the file's name, for the sidebar and messages (UTF-8) */
   char          *identity;   /* device and inode of a local file, else the URI */
-  KasaneDataset *dataset;    /* the last version that loaded, or NULL */
+  KasaneDataset *dataset;    /* the last version that loaded, or NULL; a what-if of it
+                                while the judgements are being edited (whatif_of) */
   char          *errors;     /* the located errors of the last load when it failed */
   guint          n_errors;
+  gboolean       whatif_lost;  /* the last reload dropped a what-if that no longer
+                                  applied to the file */
+  GPtrArray     *history;    /* of GArray of KasaneChange: the what-if states, undo's */
+  guint          history_at; /* the state shown */
 } KasaneDocument;
 
 #define KASANE_TYPE_SESSION (kasane_session_get_type ())
@@ -67,5 +73,22 @@ gboolean        kasane_session_apply         (KasaneSession     *self,
                                               KasaneDocument    *document,
                                               KasaneDataset     *dataset,
                                               KasaneDiagnostics *diagnostics);
+
+/* The what-if editor (kasane-whatif.h).  An edit compounds with the document's what-if
+ * so far; Reset returns to the file's own data.  Each is a step that Undo takes back and
+ * Redo makes again.  Each emits ::changed; an edit that does not apply changes nothing
+ * and says why. */
+gboolean        kasane_session_edit          (KasaneSession      *self,
+                                              KasaneDocument     *document,
+                                              const KasaneChange *edit,
+                                              GError            **error);
+void            kasane_session_reset         (KasaneSession      *self,
+                                              KasaneDocument     *document);
+gboolean        kasane_session_undo          (KasaneSession      *self,
+                                              KasaneDocument     *document);
+gboolean        kasane_session_redo          (KasaneSession      *self,
+                                              KasaneDocument     *document);
+gboolean        kasane_session_can_undo      (KasaneDocument     *document);
+gboolean        kasane_session_can_redo      (KasaneDocument     *document);
 
 G_END_DECLS
