@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "kasane-diagram.h"
+#include "kasane-robustness.h"
+#include "kasane-whatif.h"
 #include "kasane-diagram-private.h"
 #include "kasane-ledger.h"
 #include "kasane-loader.h"
@@ -595,6 +597,78 @@ test_claim (void)
       kasane_ledger_free (unseen_ledgers[d]);
       kasane_dataset_unref (bundled[d]);
     }
+}
+
+/* Beside each verdict badge, its robustness; a what-if picture carries the marker with
+ * its changes, in the picture's language, and the file's own data never does. */
+static const KasaneDiagramText *
+find_text_prefix (KasaneDiagramLayout *layout,
+                  const char          *prefix)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const KasaneDiagramText *t = &g_array_index (layout->texts, KasaneDiagramText, i);
+
+      if (g_str_has_prefix (t->text, prefix))
+        return t;
+    }
+  return NULL;
+}
+
+static gboolean
+has_whatif_box (KasaneDiagramLayout *layout)
+{
+  for (guint i = 0; i < layout->boxes->len; i++)
+    if (g_array_index (layout->boxes, KasaneDiagramBox, i).kind == KASANE_BOX_WHATIF)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_whatif_marker (void)
+{
+  g_autoptr(KasaneDataset) ai = kasane_test_load_bundled ("ai.json");
+  g_autoptr(KasaneDataset) crypto = kasane_test_load_bundled ("crypto.json");
+  g_autoptr(KasaneDataset) edited = NULL;
+  g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (crypto);
+  g_autofree char *holds = g_strdup_printf ("Holds under %u of %u single changes",
+                                            robustness->n_keep, robustness->n_changes);
+  g_autofree char *expected = NULL;
+  KasaneDataset *files[2] = { ai, crypto };
+  KasaneDataset *shown[2] = { ai, NULL };
+  KasaneProblem *problem = g_ptr_array_index (crypto->problems, 0);
+  KasaneChange change = { KASANE_CHANGE_WEIGHT, 0, -1, problem->weight,
+                          problem->weight == 5 ? 4 : problem->weight + 1, 0 };
+  const KasaneDiagramText *t;
+  KasaneDiagramParams params;
+  KasaneDiagramLayout *layout;
+
+  kasane_diagram_params_init (&params);
+  layout = kasane_diagram_layout_new (files, 2, &params, pango_measure);
+  g_assert_nonnull (find_text_prefix (layout, holds));
+  g_assert_null (find_text_prefix (layout, "What-if"));
+  g_assert_false (has_whatif_box (layout));
+  kasane_diagram_layout_free (layout);
+
+  edited = kasane_whatif_apply (crypto, &change, 1, NULL);
+  g_assert_nonnull (edited);
+  shown[1] = edited;
+  expected = g_strdup_printf ("What-if, not the file’s data: “%s” weighs %d, not %d",
+                              problem->label.en, change.to, change.from);
+  layout = kasane_diagram_layout_new (shown, 2, &params, pango_measure);
+  g_assert_true (kasane_diagram_layout_fits (layout));
+  t = find_text_prefix (layout, "What-if");
+  g_assert_nonnull (t);
+  g_assert_cmpstr (t->text, ==, expected);
+  g_assert_true (has_whatif_box (layout));
+  kasane_diagram_layout_free (layout);
+
+  params.lang = "ja";
+  layout = kasane_diagram_layout_new (shown, 2, &params, pango_measure);
+  g_assert_true (kasane_diagram_layout_fits (layout));
+  g_assert_null (find_text_prefix (layout, "What-if"));
+  g_assert_true (has_whatif_box (layout));
+  kasane_diagram_layout_free (layout);
 }
 
 /* A square canvas has height to spare once its width has set the frame: the text is set
@@ -1300,6 +1374,7 @@ main (int    argc,
   g_test_add_func ("/layout/hover", test_hover);
   g_test_add_func ("/layout/paint-themes", test_paint_themes);
   g_test_add_func ("/layout/describe", test_describe);
+  g_test_add_func ("/layout/whatif-marker", test_whatif_marker);
 
   ret = g_test_run ();
   kasane_measure_free (pango_measure);

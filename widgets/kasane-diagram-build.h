@@ -13,6 +13,7 @@
 #include "kasane-diagram.h"
 #include "kasane-diagram-private.h"
 #include "kasane-ledger.h"
+#include "kasane-robustness.h"
 #include "kasane-render-private.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ typedef struct
 {
   KasaneDataset      *dataset;
   const KasaneLedger *ledger;     /* the data's */
+  const KasaneRobustness *robustness;   /* the data's */
   guint          index;
   guint          n_layers;        /* all */
   guint          n_visible;
@@ -94,6 +96,7 @@ typedef struct
 {
   KasaneDataset *dataset;
   KasaneLedger  *ledger;
+  KasaneRobustness *robustness;
   GArray        *intervals;       /* of Interval, lanes assigned */
   int            n_lanes;
 } DataEntry;

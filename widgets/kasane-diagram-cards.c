@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kasane-diagram-build.h"
+#include "kasane-whatif-text.h"
 #include "kasane-i18n.h"
 
 /* Chips */
@@ -405,6 +406,7 @@ diagram_badge_row (Ctx         *ctx,
   KasaneTextExtents ext, claim_ext;
   double bw, bh, cx, cy, h;
   g_autofree char *claim = NULL;
+  g_autofree char *robust = NULL;
 
   diagram_measure (ctx, label, &font, w - 2 * pad_x - mark - gap, 1, &ext);
   bw = 2 * pad_x + mark + gap + ext.width;
@@ -477,6 +479,40 @@ diagram_badge_row (Ctx         *ctx,
                              cx + pad_x + mark + gap, cy + (ch - claim_ext.height) / 2, rect,
                              KASANE_ROLE_TEXT, (int) dp->index, -1, -1);
         }
+    }
+
+  /* How much the verdict depends on the judgements, after the badge and the claim on
+   * their line when it fits there, else on a line of its own below. */
+  robust = kasane_whatif_text_robustness (dp->robustness, ctx->lang);
+  if (robust != NULL)
+    {
+      KasaneTextExtents rext;
+      double line_w = width_out != NULL ? *width_out : bw;
+      double rx, ry, room;
+
+      diagram_measure (ctx, robust, &claim_font, 0, 0, &rext);
+      room = w - line_w - 14 * ctx->text_unit;
+      if (rext.width <= room && h <= bh + 0.5)
+        {
+          rx = x + line_w + 14 * ctx->text_unit;
+          ry = y + (bh - rext.height) / 2;
+        }
+      else
+        {
+          rx = x;
+          ry = y + h + 6 * ctx->text_unit;
+          room = w;
+          if (wrapped_out != NULL)
+            *wrapped_out = TRUE;
+          diagram_measure (ctx, robust, &claim_font, room, 2, &rext);
+          h = ry - y + rext.height;
+        }
+      if (width_out != NULL)
+        *width_out = MAX (*width_out, rx - x + rext.width);
+      if (emit)
+        diagram_push_text (ctx, robust, &claim_font, room, 2, &rext, rx, ry,
+                           diagram_rect_make (rx, ry, rext.width, rext.height),
+                           KASANE_ROLE_TEXT_DIM, (int) dp->index, -1, -1);
     }
 
   return h;

@@ -149,6 +149,7 @@ kasane_diagram_data_new (KasaneDataset * const *datasets,
 
       entry->dataset = kasane_dataset_ref (datasets[d]);
       entry->ledger = kasane_ledger_compute (entry->dataset);
+      entry->robustness = kasane_robustness_compute (entry->dataset);
       entry->intervals = compute_intervals (entry->dataset, &entry->n_lanes);
       data->datasets[d] = entry->dataset;
     }
@@ -164,6 +165,7 @@ kasane_diagram_data_free (KasaneDiagramData *data)
     {
       kasane_dataset_unref (data->entries[d].dataset);
       kasane_ledger_free (data->entries[d].ledger);
+      kasane_robustness_free (data->entries[d].robustness);
       g_array_unref (data->entries[d].intervals);
     }
   g_free (data->entries);

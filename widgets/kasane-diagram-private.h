@@ -40,6 +40,7 @@ typedef enum
   KASANE_BOX_TRACK,     /* the faint track behind an open-load bar */
   KASANE_BOX_BAR,       /* an open-load bar */
   KASANE_BOX_PANEL,     /* the Stack view's details panel */
+  KASANE_BOX_WHATIF,    /* the what-if marker: a tinted band, dashed outline */
 } KasaneBoxKind;
 
 typedef struct

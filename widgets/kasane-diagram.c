@@ -42,6 +42,7 @@
 #include "kasane-diagram.h"
 #include "kasane-diagram-private.h"
 #include "kasane-diagram-build.h"
+#include "kasane-whatif-text.h"
 #include "kasane-render-private.h"
 
 #include "kasane-i18n.h"
@@ -922,6 +923,32 @@ build_columns (Ctx                       *ctx,
 }
 
 /* The whole picture at one fit scale.  Returns FALSE when it does not fit. */
+/* The what-if marker: the changes on a highlighted band, outlined in dashes.  Returns
+ * its height. */
+static double
+emit_whatif_marker (Ctx        *ctx,
+                    const char *text,
+                    double      x,
+                    double      y,
+                    double      w)
+{
+  KasaneFont font = diagram_font_at (ctx, 20, KASANE_WEIGHT_SEMIBOLD, FALSE);
+  double pad_x = 18 * ctx->text_unit, pad_y = 9 * ctx->text_unit;
+  KasaneTextExtents ext;
+  KasaneRect rect;
+  KasaneDiagramBox *box;
+
+  diagram_measure (ctx, text, &font, w - 2 * pad_x, 3, &ext);
+  rect = diagram_rect_make (x, y, w, ext.height + 2 * pad_y);
+  box = diagram_push_box (ctx, KASANE_BOX_WHATIF, rect, 8 * ctx->text_unit, KASANE_ROLE_HIGHLIGHT,
+                          KASANE_ROLE_HIGHLIGHT, 3 * ctx->frame_unit);
+  box->fill_alpha = 0.22;
+  box->dash = KASANE_DASH_DASHED;
+  diagram_push_text (ctx, text, &font, w - 2 * pad_x, 3, &ext, x + pad_x, y + pad_y, rect,
+                     KASANE_ROLE_TEXT, -1, -1, -1);
+  return rect.height;
+}
+
 static gboolean
 build (Ctx                       *ctx,
        KasaneDataset * const     *datasets,
@@ -967,6 +994,7 @@ build (Ctx                       *ctx,
       dp->dataset = datasets[first + d];
       dp->index = first + d;
       dp->ledger = ctx->data->entries[first + d].ledger;
+      dp->robustness = ctx->data->entries[first + d].robustness;
       dp->n_layers = dp->dataset->layers->len;
       dp->n_visible = kasane_diagram_visible_layers (dp->dataset, params->step);
       dp->intervals = ctx->data->entries[first + d].intervals;
@@ -1001,6 +1029,18 @@ build (Ctx                       *ctx,
       subtitle = kasane_gettext (ctx->lang, N_("Open load after each layer: the weight of the problems still unsolved (weights 1–5 are editorial judgements)"));
     }
   y = margin_y;
+  /* A what-if says so first, with its changes, across the page: such a picture must
+   * never pass for the files' data. */
+  {
+    g_autofree KasaneDataset **shown = g_new (KasaneDataset *, n_plans);
+    g_autofree char *marker = NULL;
+
+    for (guint d = 0; d < n_plans; d++)
+      shown[d] = plans[d].dataset;
+    marker = kasane_whatif_text_marker (shown, n_plans, ctx->lang);
+    if (marker != NULL)
+      y += emit_whatif_marker (ctx, marker, margin_x, y, W - 2 * margin_x) + 14 * ctx->text_unit;
+  }
   /* Slope (a slide): the claim, then the open load of every dataset across the page. */
   if (params->kind == KASANE_DIAGRAM_SLOPE)
     {
