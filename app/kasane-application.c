@@ -234,6 +234,8 @@ static const struct
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.show-view::compare", { "<Alt>1", NULL } },
   { "win.show-view::stack", { "<Alt>2", NULL } },
   { "win.show-view::trend", { "<Alt>3", NULL } },

@@ -128,6 +128,15 @@ void   window_reading_dispose  (KasaneWindow *self);
 /* The text views' body type, in pixels: the window's floor or the desktop's size, zoomed. */
 double window_reading_font_px  (KasaneWindow *self);
 
+/* kasane-window-whatif.c */
+void window_whatif_class_init     (GtkWidgetClass   *widget_class);
+void window_whatif_update_actions (KasaneWindow     *self);
+/* Makes the edits a Ledger view asks for. */
+void window_whatif_watch_ledger   (KasaneWindow     *self,
+                                   KasaneLedgerView *view);
+/* Every view brought up to date after the selected entry's dataset changed. */
+void window_update_content        (KasaneWindow     *self);
+
 /* kasane-window-keys.c */
 void window_keys_init (KasaneWindow *self);
 void window_keys_dispose (KasaneWindow *self);

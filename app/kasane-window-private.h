@@ -54,4 +54,11 @@ GtkWidget     *kasane_window_get_presenter_console (KasaneWindow *self);
 GtkWindow     *kasane_window_get_console_window   (KasaneWindow *self);
 GtkWidget     *kasane_window_get_explain_view     (KasaneWindow *self);
 
+/* Save As… of the selected entry's what-if, without the file chooser. */
+gboolean       kasane_window_save_whatif          (KasaneWindow *self,
+                                                   const char   *path,
+                                                   GError      **error);
+/* The selected entry's Ledger view, built and up to date. */
+KasaneLedgerView *kasane_window_get_ledger_view   (KasaneWindow *self);
+
 G_END_DECLS

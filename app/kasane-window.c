@@ -322,6 +322,7 @@ ensure_ledger_view (KasaneWindow *self)
                                             NULL));
   gtk_box_append (self->ledger_bin, GTK_WIDGET (self->ledger_row));
   self->ledger_view = KASANE_LEDGER_VIEW (kasane_ledger_view_new ());
+  window_whatif_watch_ledger (self, self->ledger_view);
   gtk_box_append (self->ledger_row, GTK_WIDGET (self->ledger_view));
   self->ledger_others = g_ptr_array_new ();
 }
@@ -552,6 +553,7 @@ sync_ledger (KasaneWindow   *self,
       if (shown == self->ledger_others->len)
         {
           view = kasane_ledger_view_new ();
+          window_whatif_watch_ledger (self, KASANE_LEDGER_VIEW (view));
           g_ptr_array_add (self->ledger_others, view);
           gtk_box_append (self->ledger_row, view);
         }
@@ -681,6 +683,7 @@ update_actions (KasaneWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", datasets->len > 0);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-here", datasets->len > 0);
   }
+  window_whatif_update_actions (self);
 }
 
 /* The header bar holds the view switcher, so the dataset on screen is named in the window
@@ -765,6 +768,14 @@ update_content (KasaneWindow *self)
 {
   update_content_page (self);
   update_views (self);
+}
+
+void
+window_update_content (KasaneWindow *self)
+{
+  /* A what-if changes the ledger too, and the title may name the dataset. */
+  self->stale_views |= VIEW_LEDGER;
+  update_content (self);
 }
 
 /* Window state */
@@ -1200,6 +1211,7 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present-here", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  window_whatif_class_init (widget_class);
 }
 
 static void
@@ -1354,6 +1366,14 @@ kasane_window_get_ledger_grid (KasaneWindow *self)
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   ensure_ledger (self);
   return kasane_ledger_view_get_grid (self->ledger_view);
+}
+
+KasaneLedgerView *
+kasane_window_get_ledger_view (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  ensure_ledger (self);
+  return self->ledger_view;
 }
 
 GtkWidget *

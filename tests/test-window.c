@@ -29,6 +29,9 @@
 #include "kasane-toast.h"
 #include "kasane-clamp.h"
 #include "kasane-view-switcher.h"
+#include "kasane-export.h"
+#include "kasane-ledger.h"
+#include "kasane-ledger-editor.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -937,6 +940,164 @@ test_window_ledger_robustness (void)
   destroy_window (window);
 }
 
+/* The Compare view's picture as the window would export it: PNG bytes. */
+static GBytes *
+compare_png (KasaneWindow *window)
+{
+  KasaneDiagramView *compare = KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window));
+  g_autoptr(KasaneRenderRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  KasaneExportOptions options;
+  GBytes *png;
+
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "compare");
+  kasane_test_iterate (100);
+  request = kasane_diagram_view_get_render_request (compare);
+  kasane_export_options_init_for_request (&options, request);
+  options.width = 1280;
+  options.height = 720;
+  png = kasane_export_render ((KasaneDataset * const *) request->datasets->pdata,
+                              request->datasets->len, &options, &error);
+  g_assert_no_error (error);
+  return png;
+}
+
+static gboolean
+compare_has_text (KasaneWindow *window,
+                  const char   *prefix)
+{
+  const KasaneDiagramLayout *layout =
+    kasane_diagram_view_get_layout (KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (window)));
+
+  for (guint i = 0; layout != NULL && i < layout->texts->len; i++)
+    if (g_str_has_prefix (g_array_index (layout->texts, KasaneDiagramText, i).text, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The what-if editor end to end: a weight changed in the Ledger view changes the verdict
+ * badge in Compare and puts the what-if marker on it; Undo and Redo step through it;
+ * Reset gives back the file's picture byte for byte; Save As writes a file that passes
+ * --check and loads to the what-if's ledger; a flip's Try It applies that flip. */
+static void
+test_window_whatif (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("KASANE_SOURCE_ROOT"), "tests",
+                                               "fixtures", "cli", "summary.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (fixture, NULL, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("kasane-whatif-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "summary what-if.json", NULL);
+  g_autoptr(GBytes) before = NULL, edited = NULL, reset = NULL;
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) back = NULL;
+  g_autoptr(KasaneLedger) whatif_ledger = NULL, back_ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  KasaneWindow *window;
+  KasaneLedgerView *ledger;
+  KasaneDataset *file, *shown;
+  GtkWidget *try_it;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (kasane_window_open_uri (window, kasane_session_get_bundled_uris ()[0]));
+  g_assert_true (kasane_window_open_uri (window, uri));
+  kasane_test_wait_idle ();
+  file = kasane_window_get_shown_dataset (window);
+  g_assert_cmpstr (file->id, ==, "summary-case");
+  before = compare_png (window);
+  g_assert_true (compare_has_text (window, "Problem migration"));
+  g_assert_false (compare_has_text (window, "What-if"));
+
+  /* "Speed" (problem 1) from 2 to 1: the top layer's easing earns nothing, mixed. */
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_iterate (100);
+  ledger = kasane_window_get_ledger_view (window);
+  g_assert_null (kasane_ledger_view_get_whatif_text (ledger));
+  gtk_spin_button_set_value (kasane_ledger_editor_get_weight (
+                               KASANE_LEDGER_EDITOR (kasane_ledger_view_get_editor (ledger)), 1),
+                             1);
+  kasane_test_iterate (100);
+  shown = kasane_window_get_shown_dataset (window);
+  g_assert_true (shown->whatif_of == file);
+  g_assert_cmpstr (kasane_ledger_view_get_whatif_text (ledger), ==,
+                   "What-if, not the file’s data: “Speed” weighs 1, not 2");
+
+  edited = compare_png (window);
+  g_assert_false (g_bytes_equal (before, edited));
+  g_assert_true (compare_has_text (window, "What-if, not the file’s data: “Speed” weighs 1"));
+  g_assert_true (compare_has_text (window, "Mixed"));
+  g_assert_false (compare_has_text (window, "Problem migration"));
+
+  /* Undo, Redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  kasane_test_iterate (50);
+  g_assert_true (kasane_window_get_shown_dataset (window) == file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  kasane_test_iterate (50);
+  g_assert_true (kasane_window_get_shown_dataset (window)->whatif_of == file);
+
+  /* Save As: a file that passes --check and loads to the what-if's ledger. */
+  g_assert_true (kasane_window_save_whatif (window, saved, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { g_getenv ("KASANE_EXE"), "--check", saved, NULL };
+    int status = -1;
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_nonnull (argv[0]);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  back = kasane_session_load_path (saved, diagnostics);
+  g_assert_nonnull (back);
+  whatif_ledger = kasane_ledger_compute (kasane_window_get_shown_dataset (window));
+  back_ledger = kasane_ledger_compute (back);
+  g_assert_cmpint (back_ledger->verdict, ==, KASANE_VERDICT_MIXED);
+  g_assert_cmpuint (back_ledger->n_rows, ==, whatif_ledger->n_rows);
+  for (guint i = 0; i < back_ledger->n_rows; i++)
+    {
+      g_assert_cmpint (back_ledger->rows[i].credit, ==, whatif_ledger->rows[i].credit);
+      g_assert_cmpint (back_ledger->rows[i].debit, ==, whatif_ledger->rows[i].debit);
+      g_assert_cmpint (back_ledger->rows[i].open_load, ==, whatif_ledger->rows[i].open_load);
+    }
+  /* It keeps the rest of the file, and says what was changed in its notes. */
+  g_assert_cmpuint (back->series->len, ==, file->series->len);
+  g_assert_cmpstr (back->title.ja, ==, file->title.ja);
+  g_assert_cmpstr (back->notes.en[g_strv_length (back->notes.en) - 1], ==,
+                   "What-if, not the file’s data: “Speed” weighs 1, not 2");
+  g_assert_nonnull (back->notes.ja);
+
+  /* Reset: the file's picture again, byte for byte. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.whatif-reset", NULL));
+  kasane_test_iterate (50);
+  g_assert_true (kasane_window_get_shown_dataset (window) == file);
+  reset = compare_png (window);
+  g_assert_true (g_bytes_equal (before, reset));
+
+  /* One click applies a flip as a what-if: the first one listed is that weight. */
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
+  kasane_test_iterate (100);
+  try_it = kasane_ledger_view_get_flip_button (ledger, 0);
+  g_assert_nonnull (try_it);
+  g_signal_emit_by_name (try_it, "clicked");
+  kasane_test_iterate (50);
+  shown = kasane_window_get_shown_dataset (window);
+  g_assert_nonnull (shown->whatif);
+  g_assert_cmpuint (shown->whatif->len, ==, 1);
+  {
+    g_autoptr(KasaneLedger) flipped = kasane_ledger_compute (shown);
+
+    g_assert_cmpint (flipped->verdict, !=, KASANE_VERDICT_MIGRATION);
+  }
+
+  destroy_window (window);
+  g_unlink (saved);
+  g_rmdir (dir);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1524,6 +1685,7 @@ main (int   argc,
   g_test_add_func ("/window/reveal-fades", test_window_reveal_fades);
   g_test_add_func ("/window/slides-theme", test_window_slides_theme);
   g_test_add_func ("/window/ledger-robustness", test_window_ledger_robustness);
+  g_test_add_func ("/window/whatif", test_window_whatif);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

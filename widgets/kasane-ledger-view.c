@@ -19,6 +19,9 @@
 
 #include "kasane-ledger-view.h"
 #include "kasane-robustness.h"
+#include "kasane-ledger-editor.h"
+#include "kasane-whatif.h"
+#include "kasane-whatif-text.h"
 
 #include "kasane-clamp.h"
 #include "kasane-ledger.h"
@@ -38,7 +41,13 @@ struct _KasaneLedgerView
   GtkWidget *verdict_badge;
   GtkImage  *verdict_icon;
   GtkLabel  *verdict_label;
-  GtkLabel  *robustness_label;   /* K of N, and each change that flips the verdict */
+  GtkLabel  *robustness_label;   /* K of N */
+  GtkWidget *flips_box;          /* each change that flips the verdict, with Try */
+  char      *robustness_text;    /* K of N and the flips, in one text */
+  KasaneDataset *dataset;        /* the one shown, or NULL */
+  GtkWidget *whatif_bar;         /* what is changed, Reset, Save As… */
+  GtkLabel  *whatif_label;
+  GtkWidget *editor;             /* KasaneLedgerEditor */
   GtkWidget *claim_box;
   GtkImage  *claim_icon;
   GtkLabel  *claim_label;
@@ -48,6 +57,23 @@ struct _KasaneLedgerView
 };
 
 G_DEFINE_FINAL_TYPE (KasaneLedgerView, kasane_ledger_view, GTK_TYPE_BOX)
+
+enum { EDIT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+try_clicked_cb (GtkButton        *button,
+                KasaneLedgerView *self)
+{
+  g_signal_emit (self, signals[EDIT], 0, g_object_get_data (G_OBJECT (button), "change"));
+}
+
+static void
+editor_edit_cb (KasaneLedgerView *self,
+                KasaneChange     *change)
+{
+  g_signal_emit (self, signals[EDIT], 0, change);
+}
 
 /* The ledger table */
 
@@ -97,72 +123,125 @@ verdict_in_sentence (KasaneVerdict verdict)
 }
 
 /* How much the verdict depends on the judgements (DESIGN.md, "Robustness of the
- * verdict"): K of N single changes keep it, and each one that flips it, in words. */
+ * verdict"): K of N single changes keep it, and each one that flips it, in words, with a
+ * button that tries it as a what-if. */
+static void try_clicked_cb (GtkButton        *button,
+                            KasaneLedgerView *self);
+
+static char *
+flip_sentence (const KasaneChange *change,
+               KasaneDataset      *dataset,
+               const char         *lang)
+{
+  KasaneProblem *problem = g_ptr_array_index (dataset->problems, change->problem);
+  const char *label = kasane_text_get (&problem->label, lang);
+  const char *layer = change->layer >= 0
+    ? kasane_text_get (&((KasaneLayer *) g_ptr_array_index (dataset->layers,
+                                                             change->layer))->name, lang)
+    : "";
+  const char *verdict = verdict_in_sentence (change->verdict);
+
+  switch (change->kind)
+    {
+    case KASANE_CHANGE_WEIGHT:
+      /* Translators: %1$s a problem, %2$d the weight tried, %3$d its weight, %4$s a
+       * verdict in a sentence */
+      return g_strdup_printf (_("If “%1$s” weighed %2$d instead of %3$d, the verdict "
+                                "would be %4$s."),
+                              label, change->to, change->from, verdict);
+    case KASANE_CHANGE_DROP:
+      /* Translators: %1$s a problem, %2$s a verdict in a sentence */
+      return g_strdup_printf (_("If “%1$s” were left out, the verdict would be %2$s."),
+                              label, verdict);
+    case KASANE_CHANGE_SOLVES_TO_MITIGATES:
+      /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
+      return g_strdup_printf (_("If %1$s only eased “%2$s” instead of solving it, the "
+                                "verdict would be %3$s."),
+                              layer, label, verdict);
+    case KASANE_CHANGE_MITIGATES_TO_SOLVES:
+    default:
+      /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
+      return g_strdup_printf (_("If %1$s solved “%2$s” instead of easing it, the "
+                                "verdict would be %3$s."),
+                              layer, label, verdict);
+    }
+}
+
 static void
 fill_robustness (KasaneLedgerView *self,
                  KasaneDataset    *dataset,
                  const char       *lang)
 {
   g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+  KasaneDataset *file = kasane_whatif_get_file (dataset);
+  g_autofree char *summary = NULL;
   GString *text;
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (self->flips_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->flips_box), child);
+  g_clear_pointer (&self->robustness_text, g_free);
   if (robustness->verdict == KASANE_VERDICT_NONE)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), FALSE);
+      gtk_widget_set_visible (self->flips_box, FALSE);
       return;
     }
-  text = g_string_new (NULL);
   /* Translators: %1$u single changes out of %2$u keep the verdict */
-  g_string_append_printf (text, _("The verdict holds under %1$u of %2$u single changes of the "
-                                  "judgements: a weight one step up or down, a problem left "
-                                  "out, a “solves” made “eases” or the reverse."),
-                          robustness->n_keep, robustness->n_changes);
+  summary = g_strdup_printf (_("The verdict holds under %1$u of %2$u single changes of the "
+                               "judgements: a weight one step up or down, a problem left "
+                               "out, a “solves” made “eases” or the reverse."),
+                             robustness->n_keep, robustness->n_changes);
+  text = g_string_new (summary);
   for (guint i = 0; i < robustness->changes->len; i++)
     {
-      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
-      KasaneProblem *problem = g_ptr_array_index (dataset->problems, change->problem);
-      const char *label = kasane_text_get (&problem->label, lang);
-      const char *layer = change->layer >= 0
-        ? kasane_text_get (&((KasaneLayer *) g_ptr_array_index (dataset->layers,
-                                                                 change->layer))->name, lang)
-        : "";
-      const char *verdict = verdict_in_sentence (change->verdict);
+      KasaneChange change = g_array_index (robustness->changes, KasaneChange, i);
+      KasaneProblem *problem = g_ptr_array_index (dataset->problems, change.problem);
+      g_autofree char *sentence = NULL;
+      GtkWidget *row, *label, *button;
 
       if (!kasane_robustness_flips (robustness, i))
         continue;
-      g_string_append (text, "\n• ");
-      switch (change->kind)
-        {
-        case KASANE_CHANGE_WEIGHT:
-          /* Translators: %1$s a problem, %2$d the weight tried, %3$d its weight, %4$s a
-           * verdict in a sentence */
-          g_string_append_printf (text, _("If “%1$s” weighed %2$d instead of %3$d, the verdict "
-                                          "would be %4$s."),
-                                  label, change->to, change->from, verdict);
-          break;
-        case KASANE_CHANGE_DROP:
-          /* Translators: %1$s a problem, %2$s a verdict in a sentence */
-          g_string_append_printf (text, _("If “%1$s” were left out, the verdict would be %2$s."),
-                                  label, verdict);
-          break;
-        case KASANE_CHANGE_SOLVES_TO_MITIGATES:
-          /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
-          g_string_append_printf (text, _("If %1$s only eased “%2$s” instead of solving it, the "
-                                          "verdict would be %3$s."),
-                                  layer, label, verdict);
-          break;
-        case KASANE_CHANGE_MITIGATES_TO_SOLVES:
-        default:
-          /* Translators: %1$s a layer, %2$s a problem, %3$s a verdict in a sentence */
-          g_string_append_printf (text, _("If %1$s solved “%2$s” instead of easing it, the "
-                                          "verdict would be %3$s."),
-                                  layer, label, verdict);
-          break;
-        }
+      sentence = flip_sentence (&change, dataset, lang);
+      g_string_append_printf (text, "\n• %s", sentence);
+
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      label = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_text (GTK_LABEL (label), sentence);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      /* Translators: button beside a change that would flip the verdict: apply it as a
+       * what-if */
+      button = gtk_button_new_with_mnemonic (_("_Try It"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: tooltip of the Try It button */
+      gtk_widget_set_tooltip_text (button, _("Show every view with this change, as a what-if"));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+      /* The change in the file's indices (a what-if may have dropped problems). */
+      change.problem = (guint) kasane_dataset_find_problem (file, problem->id);
+      g_object_set_data_full (G_OBJECT (button), "change",
+                              g_memdup2 (&change, sizeof change), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (try_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (self->flips_box), row);
     }
-  gtk_label_set_text (self->robustness_label, text->str);
+  gtk_label_set_text (self->robustness_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), TRUE);
-  g_string_free (text, TRUE);
+  gtk_widget_set_visible (self->flips_box, gtk_widget_get_first_child (self->flips_box) != NULL);
+  self->robustness_text = g_string_free (text, FALSE);
+}
+
+/* The what-if on screen: what is changed, with Reset and Save As…, over the page. */
+static void
+fill_whatif (KasaneLedgerView *self,
+             KasaneDataset    *dataset,
+             const char       *lang)
+{
+  g_autofree char *marker = kasane_whatif_text_marker (&dataset, 1, lang);
+
+  gtk_widget_set_visible (self->whatif_bar, marker != NULL);
+  gtk_label_set_text (self->whatif_label, marker != NULL ? marker : "");
 }
 
 /* Signed numbers with a real minus sign, so that the columns line up in tabular figures. */
@@ -553,6 +632,8 @@ kasane_ledger_view_finalize (GObject *object)
   KasaneLedgerView *self = KASANE_LEDGER_VIEW (object);
 
   g_free (self->verdict_text);
+  g_free (self->robustness_text);
+  g_clear_pointer (&self->dataset, kasane_dataset_unref);
 
   G_OBJECT_CLASS (kasane_ledger_view_parent_class)->finalize (object);
 }
@@ -561,6 +642,14 @@ static void
 kasane_ledger_view_class_init (KasaneLedgerViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = kasane_ledger_view_finalize;
+
+  /**
+   * KasaneLedgerView::edit:
+   * @change: (type gpointer): a KasaneChange to make, its indices into the file's
+   *   dataset: from the what-if editor, or a flip's Try It
+   */
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -588,6 +677,27 @@ kasane_ledger_view_init (KasaneLedgerView *self)
                       "margin-start", 24,
                       "margin-end", 24,
                       NULL);
+
+  /* A what-if says so above everything else, with the way back. */
+  {
+    GtkWidget *bar_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    self->whatif_bar = g_object_new (GTK_TYPE_BOX, "spacing", 12, "visible", FALSE, NULL);
+    gtk_widget_add_css_class (self->whatif_bar, "whatif");
+    self->whatif_label = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
+    gtk_widget_set_hexpand (GTK_WIDGET (self->whatif_label), TRUE);
+    gtk_box_append (GTK_BOX (self->whatif_bar), GTK_WIDGET (self->whatif_label));
+    gtk_widget_set_valign (bar_buttons, GTK_ALIGN_CENTER);
+    /* Translators: button of the what-if bar: back to the file's own data */
+    gtk_box_append (GTK_BOX (bar_buttons), kasane_widgets_new_pill_button (_("_Reset"),
+                                                                       "win.whatif-reset", FALSE));
+    /* Translators: button of the what-if bar: write the what-if as a new dataset file */
+    gtk_box_append (GTK_BOX (bar_buttons), kasane_widgets_new_pill_button (_("_Save As…"),
+                                                                       "win.whatif-save-as",
+                                                                       FALSE));
+    gtk_box_append (GTK_BOX (self->whatif_bar), bar_buttons);
+    gtk_box_append (GTK_BOX (box), self->whatif_bar);
+  }
 
   self->title_label = g_object_new (GTK_TYPE_LABEL,
                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
@@ -623,6 +733,9 @@ kasane_ledger_view_init (KasaneLedgerView *self)
 
   self->robustness_label = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->robustness_label));
+  self->flips_box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL,
+                                  "spacing", 6, "margin-start", 12, NULL);
+  gtk_box_append (GTK_BOX (box), self->flips_box);
 
   heading = g_object_new (GTK_TYPE_LABEL,
                           "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
@@ -661,6 +774,34 @@ kasane_ledger_view_init (KasaneLedgerView *self)
                                                "vscrollbar-policy", GTK_POLICY_NEVER,
                                                "propagate-natural-width", TRUE,
                                                "child", self->ledger_grid,
+                                               NULL));
+
+  /* The what-if editor: the judgements behind the verdict, each one editable. */
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          /* Translators: Heading above the what-if editor */
+                          "label", _("What If?"),
+                          "xalign", 0.0f,
+                          "margin-top", 18,
+                          "wrap", TRUE,
+                          NULL);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_box_append (GTK_BOX (box), heading);
+  caption = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_text (GTK_LABEL (caption),
+                      /* Translators: Explains the what-if editor */
+                      _("Change a weight, leave a problem out, or say whether a layer solves a "
+                        "problem or only eases it. Every view follows at once and is marked as "
+                        "a what-if; Ctrl+Z undoes a change, Reset returns to the file."));
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+  self->editor = kasane_ledger_editor_new ();
+  g_signal_connect_swapped (self->editor, "edit", G_CALLBACK (editor_edit_cb), self);
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                               "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                                               "vscrollbar-policy", GTK_POLICY_NEVER,
+                                               "propagate-natural-width", TRUE,
+                                               "child", self->editor,
                                                NULL));
 
   clamp = kasane_clamp_new (box, 1400);
@@ -741,6 +882,11 @@ kasane_ledger_view_show_dataset (KasaneLedgerView *self,
   fill_ledger (self, dataset, ledger, lang);
   fill_verdict (self, dataset, ledger);
   fill_robustness (self, dataset, lang);
+  fill_whatif (self, dataset, lang);
+  kasane_ledger_editor_set_dataset (KASANE_LEDGER_EDITOR (self->editor), dataset, lang);
+  kasane_dataset_ref (dataset);
+  g_clear_pointer (&self->dataset, kasane_dataset_unref);
+  self->dataset = dataset;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "dataset");
 }
 
@@ -828,5 +974,40 @@ kasane_ledger_view_get_robustness_text (KasaneLedgerView *self)
 {
   g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->robustness_label))
-         ? gtk_label_get_text (self->robustness_label) : NULL;
+         ? self->robustness_text : NULL;
+}
+
+KasaneDataset *
+kasane_ledger_view_get_dataset (KasaneLedgerView *self)
+{
+  g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  return self->dataset;
+}
+
+GtkWidget *
+kasane_ledger_view_get_editor (KasaneLedgerView *self)
+{
+  g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  return self->editor;
+}
+
+const char *
+kasane_ledger_view_get_whatif_text (KasaneLedgerView *self)
+{
+  g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  return gtk_widget_get_visible (self->whatif_bar) ? gtk_label_get_text (self->whatif_label)
+                                                   : NULL;
+}
+
+GtkWidget *
+kasane_ledger_view_get_flip_button (KasaneLedgerView *self,
+                                    guint             i)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  for (row = gtk_widget_get_first_child (self->flips_box); row != NULL && i > 0;
+       row = gtk_widget_get_next_sibling (row))
+    i--;
+  return row != NULL ? gtk_widget_get_last_child (row) : NULL;
 }

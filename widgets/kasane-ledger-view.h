@@ -63,4 +63,14 @@ const char *kasane_ledger_view_get_robustness_text (KasaneLedgerView *self);
 /* The located errors on the page of a file that never loaded. */
 const char *kasane_ledger_view_get_failure_text (KasaneLedgerView *self);
 
+/* The dataset shown (a file's, or a what-if of it), or NULL. */
+KasaneDataset *kasane_ledger_view_get_dataset     (KasaneLedgerView *self);
+/* The what-if editor (a KasaneLedgerEditor). */
+GtkWidget     *kasane_ledger_view_get_editor      (KasaneLedgerView *self);
+/* The what-if bar's text, or NULL when the file's own data is shown. */
+const char    *kasane_ledger_view_get_whatif_text (KasaneLedgerView *self);
+/* The Try It button of flip `i` (in the order listed), or NULL. */
+GtkWidget     *kasane_ledger_view_get_flip_button (KasaneLedgerView *self,
+                                                   guint             i);
+
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include "kasane-whatif.h"
 
+#include <json-glib/json-glib.h>
+
 G_DEFINE_QUARK (kasane-whatif-error-quark, kasane_whatif_error)
 
 static void
@@ -322,4 +324,145 @@ kasane_whatif_edit (KasaneDataset      *shown,
   if (change.kind != KASANE_CHANGE_WEIGHT || change.to != change.from)
     g_array_append_val (changes, change);
   return kasane_whatif_apply (file, (KasaneChange *) changes->data, changes->len, error);
+}
+
+/* Writing a what-if as a dataset file */
+
+static JsonArray *
+id_array (KasaneDataset *dataset,
+          GArray        *indices)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint k = 0; k < indices->len; k++)
+    json_array_add_string_element (array,
+                                   ((KasaneProblem *) g_ptr_array_index (dataset->problems,
+                                                                         g_array_index (indices,
+                                                                                        guint,
+                                                                                        k)))->id);
+  return array;
+}
+
+static void
+append_note (JsonObject *notes,
+             const char *lang,
+             const char *note)
+{
+  JsonArray *paragraphs;
+
+  if (note == NULL || note[0] == '\0')
+    return;
+  if (!json_object_has_member (notes, lang) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (notes, lang)))
+    json_object_set_array_member (notes, lang, json_array_new ());
+  paragraphs = json_object_get_array_member (notes, lang);
+  json_array_add_string_element (paragraphs, note);
+}
+
+char *
+kasane_whatif_to_json (KasaneDataset *whatif,
+                       const char    *original_json,
+                       gsize          length,
+                       const char    *note_en,
+                       const char    *note_ja,
+                       GError       **error)
+{
+  static const char * const members[KASANE_N_EFFECTS] = {
+    [KASANE_EFFECT_INTRODUCES] = "introduces",
+    [KASANE_EFFECT_SOLVES] = "solves",
+    [KASANE_EFFECT_MITIGATES] = "mitigates",
+    [KASANE_EFFECT_WORSENS] = "worsens",
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  JsonObject *root, *notes;
+  JsonArray *problems, *layers, *kept;
+  guint n_layers_found = 0;
+
+  g_return_val_if_fail (whatif != NULL && original_json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, original_json, (gssize) length, error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto not_this_file;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (root, "problems") || !json_object_has_member (root, "layers") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "problems")) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "layers")))
+    goto not_this_file;
+
+  /* Problems: the what-if's, in the file's order, at the what-if's weights. */
+  problems = json_object_get_array_member (root, "problems");
+  kept = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    {
+      JsonNode *node = json_array_get_element (problems, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = object != NULL ? json_object_get_string_member_with_default (object, "id",
+                                                                                    NULL)
+                                      : NULL;
+      int p = id != NULL ? kasane_dataset_find_problem (whatif, id) : -1;
+
+      if (p < 0)
+        continue;   /* dropped */
+      json_object_set_int_member (object, "weight",
+                                  ((KasaneProblem *) g_ptr_array_index (whatif->problems,
+                                                                        p))->weight);
+      json_array_add_element (kept, json_node_copy (node));
+    }
+  if (json_array_get_length (kept) != whatif->problems->len)
+    {
+      json_array_unref (kept);
+      goto not_this_file;
+    }
+  json_object_set_array_member (root, "problems", kept);
+
+  /* Layers: each list as the what-if has it; an empty list the file did not have stays
+   * out. */
+  layers = json_object_get_array_member (root, "layers");
+  for (guint i = 0; i < json_array_get_length (layers); i++)
+    {
+      JsonNode *node = json_array_get_element (layers, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = object != NULL ? json_object_get_string_member_with_default (object, "id",
+                                                                                    NULL)
+                                      : NULL;
+      int l = id != NULL ? kasane_dataset_find_layer (whatif, id) : -1;
+      KasaneLayer *layer;
+
+      if (l < 0)
+        goto not_this_file;
+      n_layers_found++;
+      layer = g_ptr_array_index (whatif->layers, l);
+      for (KasaneEffect e = 0; e < KASANE_N_EFFECTS; e++)
+        if (layer->effects[e]->len > 0 || json_object_has_member (object, members[e]))
+          json_object_set_array_member (object, members[e], id_array (whatif, layer->effects[e]));
+    }
+  if (n_layers_found != whatif->layers->len)
+    goto not_this_file;
+
+  /* The changes, in words, as the last paragraph of the notes. */
+  if (!json_object_has_member (root, "notes") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "notes")))
+    json_object_set_object_member (root, "notes", json_object_new ());
+  notes = json_object_get_object_member (root, "notes");
+  append_note (notes, "en", note_en);
+  append_note (notes, "ja", note_ja);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  {
+    char *text = json_generator_to_data (generator, NULL);
+    char *with_newline = g_strconcat (text, "\n", NULL);
+
+    g_free (text);
+    return with_newline;
+  }
+
+not_this_file:
+  g_set_error_literal (error, KASANE_WHATIF_ERROR, KASANE_WHATIF_ERROR_NOT_APPLICABLE,
+                       "the file is not the dataset the what-if was made from");
+  return NULL;
 }

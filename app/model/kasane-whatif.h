@@ -53,4 +53,17 @@ KasaneDataset *kasane_whatif_get_file (KasaneDataset     *dataset);
 KasaneDataset *kasane_whatif_skeleton (KasaneDataset      *dataset,
                                        const KasaneChange *change);
 
+/* The file `original_json` (the dataset file `whatif` was loaded from, as read) with the
+ * what-if's judgements: dropped problems removed from `problems` and from every list,
+ * weights set, each layer's lists as the what-if has them, and `note_en` and `note_ja`
+ * (what was changed, in words) added as the last paragraph of `notes`.  Every other
+ * member is kept as it is.  Fails when the file is not the dataset's (a problem or
+ * layer of the what-if is not in it). */
+char          *kasane_whatif_to_json  (KasaneDataset      *whatif,
+                                       const char         *original_json,
+                                       gsize               length,
+                                       const char         *note_en,
+                                       const char         *note_ja,
+                                       GError            **error);
+
 G_END_DECLS
