@@ -407,9 +407,11 @@ diagram_badge_row (Ctx         *ctx,
   double bw, bh, cx, cy, h;
   g_autofree char *claim = NULL;
   g_autofree char *robust = NULL;
+  double row_w;
 
   diagram_measure (ctx, label, &font, w - 2 * pad_x - mark - gap, 1, &ext);
   bw = 2 * pad_x + mark + gap + ext.width;
+  row_w = bw;
   bh = MAX (ext.height, mark) + 2 * pad_y;
   h = bh;
   if (width_out != NULL)
@@ -462,6 +464,8 @@ diagram_badge_row (Ctx         *ctx,
       ch = MAX (claim_ext.height, mark) + 2 * pad_y;
       ch = MAX (ch, bh);
       h = MAX (h, cy - y + ch);
+      if (cy == y)
+        row_w = cx - x + cw;
       if (width_out != NULL)
         *width_out = MAX (*width_out, cx - x + cw);
       if (emit)
@@ -487,14 +491,13 @@ diagram_badge_row (Ctx         *ctx,
   if (robust != NULL)
     {
       KasaneTextExtents rext;
-      double line_w = width_out != NULL ? *width_out : bw;
       double rx, ry, room;
 
       diagram_measure (ctx, robust, &claim_font, 0, 0, &rext);
-      room = w - line_w - 14 * ctx->text_unit;
+      room = w - row_w - 14 * ctx->text_unit;
       if (rext.width <= room && h <= bh + 0.5)
         {
-          rx = x + line_w + 14 * ctx->text_unit;
+          rx = x + row_w + 14 * ctx->text_unit;
           ry = y + (bh - rext.height) / 2;
         }
       else
