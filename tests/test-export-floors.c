@@ -16,6 +16,7 @@
 #include "kasane-deck.h"
 #include "kasane-export.h"
 #include "kasane-loader.h"
+#include "kasane-robustness.h"
 #include "kasane-test-util.h"
 
 #define FLOOR_PX 18.0
@@ -331,6 +332,13 @@ test_deck (void)
   g_assert_cmpint (kasane_deck_get_slide (deck, 0)->kind, ==, KASANE_SLIDE_TITLE);
   g_assert_cmpint (kasane_deck_get_slide (deck, kasane_deck_get_n_slides (deck) - 1)->kind, ==,
                    KASANE_SLIDE_SOURCES);
+  /* After the slope of the open loads, how much each verdict depends on the weights. */
+  {
+    int slope = kasane_deck_find_slide (deck, KASANE_SLIDE_SLOPE, NULL);
+
+    g_assert_cmpint (slope, >, 0);
+    g_assert_cmpint (kasane_deck_get_slide (deck, slope + 1)->kind, ==, KASANE_SLIDE_ROBUSTNESS);
+  }
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
     {
@@ -348,6 +356,17 @@ test_deck (void)
       g_assert_no_error (error);
       read_pdf (bytes, &pdf);
       g_assert_cmpint (pdf.n_pages, ==, kasane_deck_get_n_slides (deck));
+      if (l == 0)
+        {
+          g_autoptr(KasaneRobustness) ai = kasane_robustness_compute (pair[0]);
+          g_autofree char *holds = g_strdup_printf ("holds under %u of %u single changes",
+                                                    ai->n_keep, ai->n_changes);
+          g_autofree char *flat = g_strdup (pdf.text);
+
+          g_strdelimit (flat, "\n", ' ');
+          g_assert_nonnull (strstr (flat, "How much do the verdicts depend on the weights?"));
+          g_assert_nonnull (strstr (flat, holds));
+        }
       g_test_message ("deck %s: %d pages, smallest text %.1f px (\"%s\")", langs[l],
                       pdf.n_pages, pdf.min_size, pdf.min_run);
       if (pdf.min_size < 24.0 - 0.05)

@@ -13,6 +13,9 @@
 
 #include "kasane-axis.h"
 #include "kasane-deck.h"
+
+#include "kasane-robustness.h"
+#include "kasane-whatif-text.h"
 #include "kasane-diagram.h"
 #include "kasane-diagram-private.h"
 #include "kasane-i18n.h"
@@ -122,7 +125,10 @@ kasane_deck_new (KasaneDataset * const *datasets,
         add_slide (deck, KASANE_SLIDE_REVEAL, (int) d, (int) li, NULL);
     }
   if (deck->datasets->len > 0)
-    add_slide (deck, KASANE_SLIDE_SLOPE, -1, -1, NULL);
+    {
+      add_slide (deck, KASANE_SLIDE_SLOPE, -1, -1, NULL);
+      add_slide (deck, KASANE_SLIDE_ROBUSTNESS, -1, -1, NULL);
+    }
   for (guint d = 0; d < deck->datasets->len; d++)
     add_trend_slides (deck, (int) d, g_ptr_array_index (deck->datasets, d));
   for (guint d = 0; d < deck->datasets->len; d++)
@@ -323,6 +329,19 @@ paint_text_slide (cairo_t             *cr,
   return TRUE;
 }
 
+/* The what-if marker, first, on a text slide about what-if data. */
+static void
+add_whatif_line (KasaneDeck  *deck,
+                 GPtrArray   *lines,
+                 const char  *lang)
+{
+  char *marker = kasane_whatif_text_marker ((KasaneDataset * const *) deck->datasets->pdata,
+                                            deck->datasets->len, lang);
+
+  if (marker != NULL)
+    g_ptr_array_add (lines, marker);
+}
+
 static gboolean
 paint_title_slide (KasaneDeck          *deck,
                    cairo_t             *cr,
@@ -339,6 +358,7 @@ paint_title_slide (KasaneDeck          *deck,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
 
+  add_whatif_line (deck, lines, lang);
   for (guint d = 0; d < n; d++)
     {
       KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
@@ -359,6 +379,63 @@ paint_title_slide (KasaneDeck          *deck,
   g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Open load: the weight of the problems still unsolved after each layer. Weights 1–5 are editorial judgements."))));
   return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
                            error);
+}
+
+/* Each verdict, K of N, and the changes that would flip it. */
+static gboolean
+paint_robustness_slide (KasaneDeck          *deck,
+                        cairo_t             *cr,
+                        double               width,
+                        double               height,
+                        double               floor_px,
+                        const char          *lang,
+                        const KasanePalette *palette,
+                        KasaneMeasure       *measure,
+                        char               **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  add_whatif_line (deck, lines, lang);
+  for (guint d = 0; d < deck->datasets->len; d++)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
+      g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+      g_autofree char *name = kasane_diagram_short_name (dataset, lang);
+      GString *line;
+
+      if (robustness->verdict == KASANE_VERDICT_NONE)
+        continue;
+      line = g_string_new (NULL);
+      /* Translators: a line of the robustness slide: %1$s a dataset's short name, %2$s its
+       * verdict, %3$u of %4$u single changes keep it */
+      g_string_append_printf (line, kasane_gettext (lang, N_("%1$s: %2$s holds under %3$u of "
+                                                             "%4$u single changes.")),
+                              name, kasane_diagram_verdict_title (robustness->verdict, lang),
+                              robustness->n_keep, robustness->n_changes);
+      for (guint i = 0, n = 0; i < robustness->changes->len; i++)
+        {
+          const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+          g_autofree char *what = NULL;
+
+          if (!kasane_robustness_flips (robustness, i))
+            continue;
+          what = kasane_whatif_text_change (change, dataset, lang);
+          g_string_append (line, n++ == 0
+                                 /* Translators: on the robustness slide, before the list of
+                                  * changes that flip a verdict */
+                                 ? kasane_gettext (lang, N_(" It flips if: "))
+                                 : kasane_gettext (lang, N_("; ")));
+          /* Translators: a change and the verdict it gives, on the robustness slide */
+          g_string_append_printf (line, kasane_gettext (lang, N_("%1$s (%2$s)")), what,
+                                  kasane_diagram_verdict_title (change->verdict, lang));
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("A single change is one weight a step up or down, one problem left out, or one “solves” made “eases” or the reverse."))));
+  return paint_text_slide (cr, width, height, floor_px,
+                           /* Translators: the title of the robustness slide */
+                           kasane_gettext (lang, N_("How much do the verdicts depend on the weights?")),
+                           lines, lang, palette, measure, error);
 }
 
 static gboolean
@@ -475,6 +552,11 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
     {
     case KASANE_SLIDE_TITLE:
       ok = paint_title_slide (deck, cr, width, content_h, floor_px, lang, palette, measure, error);
+      break;
+
+    case KASANE_SLIDE_ROBUSTNESS:
+      ok = paint_robustness_slide (deck, cr, width, content_h, floor_px, lang, palette, measure,
+                                   error);
       break;
 
     case KASANE_SLIDE_REVEAL:

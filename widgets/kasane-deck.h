@@ -25,6 +25,7 @@ typedef enum
   KASANE_SLIDE_TITLE,     /* the claim, and each dataset's verdict */
   KASANE_SLIDE_REVEAL,    /* one dataset's stack, layers up to `step` shown */
   KASANE_SLIDE_SLOPE,     /* the claim over every dataset's open load */
+  KASANE_SLIDE_ROBUSTNESS,/* how much each verdict depends on the judgements */
   KASANE_SLIDE_TREND,     /* one dataset's featured series of one unit */
   KASANE_SLIDE_LENS,      /* one dataset's caveat, from its notes */
   KASANE_SLIDE_SOURCES,   /* where the figures come from */

@@ -17,6 +17,10 @@
 
 #include "kasane-explain-view.h"
 
+#include "kasane-robustness.h"
+#include "kasane-whatif-text.h"
+#include "kasane-i18n.h"
+
 #include "kasane-render.h"
 #include "kasane-widgets-util.h"
 #include "kasane-clamp.h"
@@ -408,6 +412,48 @@ append_sentence (GString    *paragraph,
   g_string_append (paragraph, sentence);
 }
 
+/* How much the verdict depends on the judgements: K of N, and what would flip it. */
+static void
+add_robustness (KasaneExplainView *self,
+                GtkWidget         *section,
+                KasaneDataset     *dataset)
+{
+  g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+  GString *text;
+
+  if (robustness->verdict == KASANE_VERDICT_NONE)
+    return;
+  text = g_string_new (NULL);
+  /* Translators: in the Explain view; %1$u of %2$u single changes of the judgements keep
+   * the verdict */
+  g_string_append_printf (text, kasane_gettext (self->lang,
+                                                N_("Of the %2$u single changes of the "
+                                                   "judgements (one weight a step up or down, "
+                                                   "one problem left out, one “solves” made "
+                                                   "“eases” or the reverse), %1$u keep this "
+                                                   "verdict.")),
+                          robustness->n_keep, robustness->n_changes);
+  for (guint i = 0, n = 0; i < robustness->changes->len; i++)
+    {
+      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+      g_autofree char *what = NULL;
+
+      if (!kasane_robustness_flips (robustness, i))
+        continue;
+      what = kasane_whatif_text_change (change, dataset, self->lang);
+      g_string_append (text, n++ == 0
+                             /* Translators: in the Explain view, before the changes that
+                              * would flip the verdict */
+                             ? kasane_gettext (self->lang, N_(" These would change it: "))
+                             : kasane_gettext (self->lang, N_("; ")));
+      g_string_append (text, what);
+    }
+  if (robustness->n_keep == robustness->n_changes)
+    g_string_append (text, kasane_gettext (self->lang, N_(" None of them changes it.")));
+  add_text (self, section, TEXT_BODY, text->str, FALSE);
+  g_string_free (text, TRUE);
+}
+
 static void
 add_dataset (KasaneExplainView *self,
              KasaneDataset     *dataset)
@@ -424,6 +470,12 @@ add_dataset (KasaneExplainView *self,
   gtk_box_append (GTK_BOX (self->column), section);
 
   add_text (self, section, TEXT_HEADING, *title != '\0' ? title : dataset->id, FALSE);
+  {
+    g_autofree char *marker = kasane_whatif_text_marker (&dataset, 1, self->lang);
+
+    if (marker != NULL)
+      add_text (self, section, TEXT_BODY, marker, FALSE);
+  }
 
   /* Translators: a subheading in the Explain view, above one sentence per layer of a
    * dataset, generated from its ledger. */
@@ -444,6 +496,7 @@ add_dataset (KasaneExplainView *self,
   /* Translators: a subheading in the Explain view, above the verdict of a dataset. */
   add_text (self, section, TEXT_SUBHEADING, _("Verdict"), FALSE);
   add_text (self, section, TEXT_BODY, verdict->str, TRUE);
+  add_robustness (self, section, dataset);
 
   notes = kasane_text_list_get (&dataset->notes, self->lang);
   if (notes[0] != NULL)
