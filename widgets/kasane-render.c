@@ -582,7 +582,26 @@ kasane_render_warm_up (void)
   warm_up_thread = g_thread_new ("kasane-fonts", warm_up_thread_func, font_map);
 }
 
-/* The Pango measure */
+/* The Pango measure.  A layout measures the same texts again and again (each try of a
+ * fit search, each redraw after a what-if edit changes a few numbers), so the extents
+ * are kept, keyed by everything that decides them; the table is emptied when it grows
+ * past a bound, so a long session does not grow it without end. */
+
+#define MEASURE_CACHE_MAX 50000
+
+typedef struct
+{
+  PangoContext *context;
+  GHashTable   *cache;   /* key → KasaneTextExtents */
+} PangoData;
+
+static void
+pango_data_free (PangoData *data)
+{
+  g_object_unref (data->context);
+  g_hash_table_unref (data->cache);
+  g_free (data);
+}
 
 static void
 pango_measure (KasaneMeasure     *measure,
@@ -593,16 +612,34 @@ pango_measure (KasaneMeasure     *measure,
                int                max_lines,
                KasaneTextExtents *extents)
 {
-  kasane_render_text_extents (measure->data, text, font, lang, max_width, max_lines, extents);
+  PangoData *data = measure->data;
+  char *key = g_strdup_printf ("%s|%a|%d|%d|%a|%d|%s", lang != NULL ? lang : "", font->size,
+                               font->weight, font->tabular, max_width, max_lines,
+                               text != NULL ? text : "");
+  KasaneTextExtents *hit = g_hash_table_lookup (data->cache, key);
+
+  if (hit != NULL)
+    {
+      *extents = *hit;
+      g_free (key);
+      return;
+    }
+  kasane_render_text_extents (data->context, text, font, lang, max_width, max_lines, extents);
+  if (g_hash_table_size (data->cache) >= MEASURE_CACHE_MAX)
+    g_hash_table_remove_all (data->cache);
+  g_hash_table_insert (data->cache, key, g_memdup2 (extents, sizeof *extents));
 }
 
 KasaneMeasure *
 kasane_measure_new_pango (void)
 {
   KasaneMeasure *measure = g_new0 (KasaneMeasure, 1);
+  PangoData *data = g_new0 (PangoData, 1);
 
+  data->context = kasane_render_context_new ();
+  data->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   measure->func = pango_measure;
-  measure->data = kasane_render_context_new ();
+  measure->data = data;
 
   return measure;
 }
@@ -708,7 +745,7 @@ kasane_measure_free (KasaneMeasure *measure)
     return;
 
   if (measure->func == pango_measure)
-    g_object_unref (measure->data);
+    pango_data_free (measure->data);
   else
     g_free (measure->data);
   g_free (measure);
