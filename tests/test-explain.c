@@ -338,7 +338,7 @@ test_view_links (void)
     "kasane:term/migration",
     "kasane:layer/ai/l2",
     "kasane:layer/crypto/l3",
-    "kasane:problem/crypto/split-liquidity",
+    "kasane:problem/crypto/fragmentation",
   };
 
   g_signal_connect (view, "link-activated", G_CALLBACK (on_link_activated), seen);

@@ -324,6 +324,59 @@ def check_ledger(path):
     return None
 
 
+# The rows of ../shared/DATA.md marked UNVERIFIED (figures from memory, not to be shipped),
+# copied here with their section and date so that the tests need nothing outside the
+# repository.  Each is (section, date as DATA.md gives it, a word that names it, its URL).
+UNVERIFIED = [
+    ('AI — events', '2022-11-30', 'ChatGPT', 'https://openai.com/index/chatgpt/'),
+    ('AI — events', '2024-11-25', 'MCP', 'https://www.anthropic.com/news/model-context-protocol'),
+    ('AI — events', '2024-12-20', 'o3', 'https://openai.com/'),
+    ('AI — events', '2025-02-02', 'Deep Research', 'https://openai.com/index/introducing-deep-research/'),
+    ('AI — events', '2025-02-24', 'Claude Code', None),
+    ('AI — events', '2025-03-06', 'Manus', 'https://manus.im/'),
+    ('AI — events', '2025-05-22', 'Claude Code', None),
+    ('Crypto — events', '2023-08-09', 'Base', None),
+    ('Crypto — events', '2023-03', 'Orbit', None),
+    ('R5. Token and airdrop events', '2024-02', 'STRK', None),
+    ('R5. Token and airdrop events', '2024-06', 'ZK airdrop', None),
+    ('R5. Token and airdrop events', '2024-10', 'SCR', None),
+]
+
+
+def dated_items(doc):
+    """(what, date, texts, url) of every dated thing a dataset shows: events, series
+    points and layers' start dates."""
+    def texts(x):
+        if isinstance(x, dict):
+            return [v for v in x.values() if isinstance(v, str)]
+        return [x] if isinstance(x, str) else []
+    for e in doc.get('events', []):
+        yield 'event', e['date'], texts(e.get('label')), (e.get('source') or {}).get('url')
+    for s in doc.get('series', []):
+        url = (s.get('source') or {}).get('url')
+        for pt in s.get('points', []):
+            if isinstance(pt[0], str):
+                yield 'series %s' % s['id'], pt[0], texts(pt[2]) if len(pt) > 2 else [], url
+    for l in doc.get('layers', []):
+        if 'since' in l:
+            yield 'layer %s' % l['id'], l['since'], texts(l.get('name')), (l.get('source') or {}).get('url')
+
+
+def check_unverified(path):
+    """No event, point or layer date rests on a row DATA.md marks UNVERIFIED: none has the
+    row's date (to the precision either gives) together with its name or its URL."""
+    d = load_strict(path)
+    found = []
+    for what, date, words, url in dated_items(d):
+        for section, row_date, name, row_url in UNVERIFIED:
+            if not (date.startswith(row_date) or row_date.startswith(date)):
+                continue
+            if any(name.lower() in w.lower() for w in words) or (row_url and url == row_url):
+                found.append('%s at %s uses "%s" (%s, %s)' % (what, date, name, section, row_date))
+    if found:
+        raise AssertionError('; '.join(found))
+
+
 def check_sources(path):
     d = load_strict(path)
     missing = []
@@ -359,6 +412,8 @@ def main():
                 lambda p=path: check_sources(p))
         tap.add('%s: ledger, verdict and robustness recomputed here match --summary' % rel(path),
                 lambda p=path: check_ledger(p))
+        tap.add('%s: nothing rests on a row DATA.md marks UNVERIFIED' % rel(path),
+                lambda p=path: check_unverified(p))
     for path in FIXTURES:
         tap.add('%s validates against the schema' % rel(path),
                 lambda p=path: validate(p, allow_bom=True))

@@ -144,7 +144,7 @@ static const EssaySection essay[] = {
   },
   {
     /* Translators: a heading of the Explain view. */
-    N_("AI: each layer filled the gap below it"),
+    N_("AI: what each layer took on"),
     {
       /* Translators: Explain view.  Keep the <a href="…">…</a> markup and its address. */
       N_("<a href=\"kasane:layer/ai/l1\">Large language models</a> laid the base. They "
@@ -157,14 +157,15 @@ static const EssaySection essay[] = {
          "DeepSeek R1 went straight at that blind spot. They spend more computation "
          "thinking before they answer, and with it they solve hard mathematics and track "
          "down bugs in code that a plain language model would miss. The answers come "
-         "slower and cost more, but the gap in the layer below was filled."),
+         "slower and cost more, and on the hardest tests the errors fell a long way "
+         "without going away."),
       /* Translators: Explain view.  Keep the <a href="…">…</a> markup and its address. */
       N_("<a href=\"kasane:layer/ai/l3\">Agents</a> bring the two layers together: "
          "language to understand the request, reasoning to work out a plan. Then they "
          "act on it. They plan, call tools and run whole workflows, turning a system "
          "that answers into one that gets things done. An agent that can act can also "
-         "act wrongly, so a new risk appears, but the layer builds on both layers below "
-         "instead of working around them."),
+         "act wrongly, so a new risk appears, and whether agents removed more than they "
+         "added is exactly what the ledger has to weigh."),
       NULL
     }
   },
@@ -182,7 +183,7 @@ static const EssaySection essay[] = {
       N_("<a href=\"kasane:layer/crypto/l2\">Rollups</a> execute transactions away from "
          "the main chain and post the results back to it. Fees fell and throughput rose. "
          "But every rollup is a place of its own. Liquidity that once sat in one pool is "
-         "now <a href=\"kasane:problem/crypto/split-liquidity\">split</a> across many "
+         "now <a href=\"kasane:problem/crypto/fragmentation\">split</a> across many "
          "chains, moving between them takes bridges, and each chain has too few "
          "applications to stand on its own."),
       /* Translators: Explain view.  Keep the <a href="…">…</a> markup and its address. */
@@ -196,21 +197,23 @@ static const EssaySection essay[] = {
   },
   {
     /* Translators: a heading of the Explain view. */
-    N_("What drives the difference"),
+    N_("What might drive the layers"),
     {
       /* Translators: Explain view. */
-      N_("Why did one stack progress while the other moved its problems around? The "
-         "layers of AI are driven by competition on capability. A reasoning model is "
+      N_("What pushes a field to add a layer is a guess, not something the data here "
+         "measures. In AI, new layers are sold on capability: a reasoning model is "
          "judged by whether it solves what the last generation could not, and an agent "
-         "by whether it finishes the task. A layer that merely moved a weakness "
-         "elsewhere would lose to one that removed it."),
+         "by whether it finishes the task. That rewards removing a weakness, but it does "
+         "not stop a layer from adding costs and risks of its own, and the ledgers "
+         "below show that it did."),
       /* Translators: Explain view.  TVL, total value locked, is 総ロック量 in
        * Japanese. */
-      N_("The layers of Ethereum are driven to a large degree by token economics. A new "
-         "L2 is measured by its total value locked (TVL) and by its token price, and "
-         "launching yet another chain with a token of its own is a way to raise both. "
-         "Those measures reward adding a layer whether or not the stack as a whole ends "
-         "up with fewer problems."),
+      N_("In Ethereum, one guess is that token economics plays a part: a new chain is "
+         "often discussed in terms of its total value locked (TVL) and of its token, and "
+         "launching a chain with a token of its own may be a way to raise both, whether "
+         "or not the stack as a whole ends up with fewer problems. The datasets here do "
+         "not test that: their value-locked series stops in September 2023, and they "
+         "hold no token prices."),
       NULL
     }
   },
@@ -231,17 +234,40 @@ static const EssaySection essay[] = {
     }
   },
   {
+    /* Translators: a heading of the Explain view: the rules behind the weights and the
+     * solves/eases choices of the bundled datasets. */
+    N_("How the judgements are made"),
+    {
+      /* Translators: Explain view.  The weight scale of the rubric. */
+      N_("Both bundled datasets follow one rubric. A weight says what a problem does to "
+         "the people using a layer: 1, an inconvenience with a routine workaround; 2, a "
+         "cost, where the use works but users pay in money, time or risk; 3, it stops "
+         "some users or some tasks; 4, it stops most users or tasks in the layer’s main "
+         "use, or makes every result need checking; 5, it blocks the main use."),
+      /* Translators: Explain view.  When a layer "solves" (解決) rather than "eases"
+       * (緩和) a problem. */
+      N_("A layer solves a problem, rather than easing it, only on evidence in the "
+         "dataset: on every series that measures the failure, the layer’s best result "
+         "fails at most a tenth as often, or costs at most a tenth as much, as the best "
+         "of the layer below; or, for a problem that says the layer below cannot do "
+         "something at all, a dated and sourced event shows the new layer doing it. "
+         "Anything less is easing. And problems are split one per distinct failure a "
+         "user meets: two debits a user would meet as the same failure count once."),
+      NULL
+    }
+  },
+  {
     /* Translators: a heading of the Explain view. */
     N_("How losses pile up"),
     {
       /* Translators: Explain view. */
       N_("Layers do not replace one another; they stack. Whatever a layer leaves open "
          "stays open above it, and whatever it adds is carried by every layer built on "
-         "top. When each layer removes more than it adds, the load shrinks as the stack "
-         "grows. When each layer adds as much as it removes, the losses compound: split "
-         "liquidity, bridges and a scattered experience do not go away when the next "
-         "layer arrives. They become part of its foundation. The sections below follow "
-         "that sum, layer by layer, for each loaded dataset."),
+         "top. When a layer removes more than it adds, the load shrinks. When it adds "
+         "as much as it removes, the load stays where it was, and when it adds more, the "
+         "load grows: split markets, bridges and a scattered experience do not go away "
+         "when the next layer arrives. They become part of its foundation. The sections "
+         "below follow that sum, layer by layer, for each loaded dataset."),
       NULL
     }
   },
@@ -621,7 +647,7 @@ kasane_explain_view_class_init (KasaneExplainViewClass *klass)
   /**
    * KasaneExplainView::link-activated:
    * @uri: a `kasane:` address: `kasane:term/progression`, `kasane:layer/ai/l2`,
-   *   `kasane:problem/crypto/split-liquidity`, …
+   *   `kasane:problem/crypto/fragmentation`, …
    *
    * A term, layer or problem named in the text was activated.
    */
