@@ -207,8 +207,10 @@ assert_contains (const PdfText *pdf,
                 continue;
               rest = cut + 1;
             }
+          /* The rest may come before its first part in the PDF's reading order, which
+           * follows the text beside a wrapped name (a card's year and net). */
           if (len >= k && strncmp (raw[i] + len - k, needle, k) == 0 &&
-              continues (raw, i + 1, rest, 2, ja))
+              continues (raw, 0, rest, 2, ja))
             return;
         }
     }

@@ -328,6 +328,22 @@ kasane_trend_paint (cairo_t                 *cr,
       cairo_fill (cr);
     }
 
+  /* The what-if band: tinted, outlined in dashes, as on the diagram. */
+  if (layout->whatif.height > 0)
+    {
+      double dash[] = { 9 * ts, 6 * ts };
+
+      cairo_rectangle (cr, layout->whatif.x, layout->whatif.y, layout->whatif.width,
+                       layout->whatif.height);
+      kasane_draw_set_color (cr, &palette->highlight, 0.22);
+      cairo_fill_preserve (cr);
+      kasane_draw_set_color (cr, &palette->highlight, 1.0);
+      cairo_set_line_width (cr, 2.5 * ts * palette->stroke_scale);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
   /* Grids: y per panel, x across every panel. */
   cairo_set_line_width (cr, 1);
   for (guint p = 0; p < layout->panels->len; p++)

@@ -65,6 +65,7 @@ typedef enum
   KASANE_TREND_TEXT_DIRECT,    /* a series' name at its line end */
   KASANE_TREND_TEXT_SOURCE,
   KASANE_TREND_TEXT_READOUT,
+  KASANE_TREND_TEXT_WHATIF,    /* the what-if marker, on its band */
 } KasaneTrendTextRole;
 
 typedef struct
@@ -188,6 +189,8 @@ struct _KasaneTrendLayout
   int              hover_series, hover_point;
   double           hover_x, hover_y;
   KasaneTrendRect  readout;         /* the read-out box; its texts are role READOUT */
+  KasaneTrendRect  whatif;          /* the what-if marker's band (height 0: none); its
+                                       text is role WHATIF */
 };
 
 /* Dash pattern `dash` (see KasaneTrendSeriesPath) scaled by `width`: the number of

@@ -13,6 +13,7 @@
 
 #include "kasane-trend.h"
 #include "kasane-trend-private.h"
+#include "kasane-whatif-text.h"
 #include "kasane-trend-build.h"
 #include "kasane-render-private.h"
 #include "kasane-i18n.h"
@@ -354,6 +355,27 @@ kasane_trend_layout_new_for_data (KasaneTrendData         *data,
   trend_text_at (layout, layout->title)->x = c.margin;
   trend_text_at (layout, layout->title)->y = y;
   y += trend_text_at (layout, layout->title)->height + 10 * c.ts;
+
+  /* A what-if says so under the title, with its changes, on a band of its own: the
+   * series are the file's, but the eras and the judgements beside them are not. */
+  {
+    g_autofree char *marker = kasane_whatif_text_marker (&data->dataset, 1, layout->lang);
+
+    if (marker != NULL)
+      {
+        double pad = 8 * c.ts;
+        int t = trend_add_text (layout, measure, marker,
+                                trend_font (&c, 13, KASANE_WEIGHT_SEMIBOLD, FALSE),
+                                layout->width - 2 * c.margin - 2 * pad, 3, KASANE_ROLE_TEXT, 0,
+                                KASANE_TREND_TEXT_WHATIF);
+
+        trend_text_at (layout, t)->x = c.margin + pad;
+        trend_text_at (layout, t)->y = y + pad;
+        layout->whatif = (KasaneTrendRect) { c.margin, y, layout->width - 2 * c.margin,
+                                             trend_text_at (layout, t)->height + 2 * pad };
+        y += layout->whatif.height + 10 * c.ts;
+      }
+  }
 
   trend_layout_legend (&c, &y);
   y += 6 * c.ts;
