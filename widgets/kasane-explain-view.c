@@ -212,8 +212,9 @@ static const EssaySection essay[] = {
          "often discussed in terms of its total value locked (TVL) and of its token, and "
          "launching a chain with a token of its own may be a way to raise both, whether "
          "or not the stack as a whole ends up with fewer problems. The datasets here do "
-         "not test that: their value-locked series stops in September 2023, and they "
-         "hold no token prices."),
+         "not settle it. They hold L2BEAT’s value secured on all L2s from August 2023 to "
+         "June 2024, of which up to about a third was minted on the L2s themselves (their "
+         "own tokens, but natively issued stablecoins too), and no token prices."),
       NULL
     }
   },

@@ -25,19 +25,25 @@ trend_layout_legend (Ctx    *c,
   KasaneTrendLayout *layout = c->layout;
   KasaneTrendData *data = layout->data;
   double x = c->margin, right = layout->width - c->margin;
-  double swatch_w = 30 * c->ts, row_h, name_max;
+  double swatch_w = 30 * c->ts, row_h, name_max, line_h, cur_h;
   KasaneFont f = trend_font (c, 12, KASANE_WEIGHT_REGULAR, FALSE);
-  int rows = 1;
+  int rows = 1, max_lines = 1;
 
   if (data->series->len == 0)
     return;
 
-  row_h = MAX (trend_line_height (layout, c->measure, f), 14 * c->ts) + 6 * c->ts;
+  line_h = trend_line_height (layout, c->measure, f);
+  row_h = MAX (line_h, 14 * c->ts) + 6 * c->ts;
   /* A few series (the featured ones) get their whole names, a line each if need be;
-   * many share the room (in ems of the legend's type, whatever its size). */
+   * many share the room (in ems of the legend's type, whatever its size), a name taking
+   * a second line rather than being cut. */
   name_max = right - c->margin - swatch_w - 8 * c->ts;
   if (data->series->len > 4)
-    name_max = MIN (name_max, (data->series->len > 6 ? 22 : 27) * f.size);
+    {
+      name_max = MIN (name_max, (data->series->len > 6 ? 22 : 27) * f.size);
+      max_lines = 2;
+    }
+  cur_h = row_h;
 
   for (guint i = 0; i < data->series->len; i++)
     {
@@ -45,29 +51,33 @@ trend_layout_legend (Ctx    *c,
       KasaneTrendLegendEntry entry = { 0 };
       gboolean visible = i >= 64 || (c->params->hidden & (G_GUINT64_CONSTANT (1) << i)) == 0;
       int t = trend_add_text (layout, c->measure, kasane_text_get (&s->series->name, layout->lang), f,
-                              name_max, 1, visible ? KASANE_ROLE_TEXT : KASANE_ROLE_TEXT_DIM,
+                              name_max, max_lines, visible ? KASANE_ROLE_TEXT : KASANE_ROLE_TEXT_DIM,
                               (int) (i % 8), KASANE_TREND_TEXT_LEGEND);
       KasaneTrendText *text = trend_text_at (layout, t);
       double w = swatch_w + 6 * c->ts + text->width;
+      double entry_h = MAX (row_h, text->height + 6 * c->ts);
 
       if (x > c->margin && x + w > right)
         {
           x = c->margin;
-          *y += row_h;
+          *y += cur_h;
+          cur_h = row_h;
           rows++;
         }
+      cur_h = MAX (cur_h, entry_h);
       entry.series = (int) i;
       entry.text = t;
       entry.visible = visible;
-      entry.rect = (KasaneTrendRect) { x - 3 * c->ts, *y, w + 6 * c->ts, row_h - 2 * c->ts };
+      entry.rect = (KasaneTrendRect) { x - 3 * c->ts, *y, w + 6 * c->ts, entry_h - 2 * c->ts };
+      /* The swatch beside the name's first line. */
       entry.swatch = (KasaneTrendRect) { x, *y + (row_h - 2 * c->ts) / 2 - 6 * c->ts,
                                          swatch_w, 12 * c->ts };
       text->x = x + swatch_w + 6 * c->ts;
-      text->y = *y + (row_h - 2 * c->ts - text->height) / 2;
+      text->y = *y + (row_h - 2 * c->ts - line_h) / 2;
       g_array_append_val (layout->legend, entry);
       x += w + 22 * c->ts;
     }
-  *y += row_h;
+  *y += cur_h;
 }
 
 /* Adds `line` to `lines` unless an equal one is there already; takes it either way. */
