@@ -77,8 +77,6 @@ measure_rounds (KasaneDataset  **datasets,
       gint64 start = g_get_monotonic_time ();
       KasaneDiagramParams params;
       g_autoptr(KasaneDiagramLayout) layout = NULL;
-      g_autoptr(KasaneLedger) ledger = NULL;
-      g_autoptr(KasaneRobustness) robustness = NULL;
 
       if (edit)
         {
@@ -93,9 +91,9 @@ measure_rounds (KasaneDataset  **datasets,
           shown = next;
         }
       view[n - 1] = shown;
-      /* What the Ledger view shows, then the view on screen. */
-      ledger = kasane_ledger_compute (shown);
-      robustness = kasane_robustness_compute (shown);
+      /* The view on screen: its data computes each dataset's ledger and robustness (the
+       * badge and the "holds under K of N" beside it), then its layout and paint.  (The
+       * other views catch up when they are shown.) */
       kasane_diagram_params_init (&params);
       layout = kasane_diagram_layout_new (view, n, &params, measure);
       kasane_diagram_paint (cr, layout, kasane_palette_get (KASANE_THEME_LIGHT));
