@@ -1027,6 +1027,8 @@ test_window_whatif (void)
   KasaneDataset *file, *shown;
   GtkWidget *try_it;
   guint migrations, mixed;
+  KasaneTrendView *trend;
+  double x0, x1;
 
   reset_settings ();
   window = create_window ();
@@ -1040,6 +1042,14 @@ test_window_whatif (void)
   mixed = compare_count_text (window, "Mixed");
   g_assert_cmpuint (migrations, >=, 1);
   g_assert_false (compare_has_text (window, "What-if"));
+
+  /* The Trend view zoomed into a window of time, which a what-if keeps. */
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "trend");
+  kasane_test_iterate (100);
+  trend = KASANE_TREND_VIEW (kasane_window_get_trend_view (window));
+  kasane_trend_view_get_window (trend, &x0, &x1);
+  kasane_trend_view_set_window (trend, x0 + (x1 - x0) / 4, x1 - (x1 - x0) / 4);
+  kasane_trend_view_get_window (trend, &x0, &x1);
 
   /* "Speed" (problem 1) from 2 to 1: the top layer's easing earns nothing, mixed. */
   gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "ledger");
@@ -1057,6 +1067,16 @@ test_window_whatif (void)
 
   edited = compare_png (window);
   g_assert_false (g_bytes_equal (before, edited));
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (window), "trend");
+  kasane_test_iterate (100);
+  g_assert_true (kasane_trend_view_get_dataset (trend) == shown);
+  {
+    double y0, y1;
+
+    kasane_trend_view_get_window (trend, &y0, &y1);
+    g_assert_cmpfloat (y0, ==, x0);
+    g_assert_cmpfloat (y1, ==, x1);
+  }
   g_assert_true (compare_has_text (window, "What-if, not the file’s data: “Speed” weighs 1"));
   /* The fixture's badge went from migration to mixed; the bundled dataset's stayed. */
   g_assert_cmpuint (compare_count_text (window, "Mixed"), ==, mixed + 1);

@@ -1155,15 +1155,36 @@ void
 kasane_trend_view_set_dataset (KasaneTrendView *self,
                                KasaneDataset   *dataset)
 {
+  gboolean same_series;
+  double x0, x1;
+  guint64 hidden;
+
   g_return_if_fail (KASANE_IS_TREND_VIEW (self));
 
+  /* A what-if of the file on screen (or the file again after Reset) shares its series:
+   * the chart keeps its series, time window and hidden lines, and only its marker and
+   * judgements change. */
+  same_series = self->dataset != NULL && dataset != NULL &&
+                self->dataset->series == dataset->series;
+  x0 = self->view_x0;
+  x1 = self->view_x1;
+  hidden = self->hidden;
   if (dataset != NULL)
     kasane_dataset_ref (dataset);
   g_clear_pointer (&self->dataset, kasane_dataset_unref);
   self->dataset = dataset;
   /* Another dataset opens with its own default: its featured series. */
-  g_clear_pointer (&self->series_ids, g_strfreev);
+  if (!same_series)
+    g_clear_pointer (&self->series_ids, g_strfreev);
   rebuild_data (self);
+  if (same_series)
+    {
+      self->view_x0 = x0;
+      self->view_x1 = x1;
+      self->hidden = hidden;
+      invalidate (self);
+      g_signal_emit (self, signals[WINDOW_CHANGED], 0);
+    }
 }
 
 KasaneDataset *
