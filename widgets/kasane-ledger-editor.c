@@ -26,7 +26,8 @@ typedef struct
   guint        problem;    /* index into the file's problems */
   GtkSpinButton *weight;
   GtkCheckButton *counted;
-  GPtrArray   *entries;    /* of GtkDropDown, each with its layer in "layer" data */
+  GPtrArray   *entries;    /* of GtkCheckButton (checked: solves; not: eases), each with
+                              its layer in "layer" data */
 } Row;
 
 struct _KasaneLedgerEditor
@@ -82,15 +83,14 @@ counted_toggled_cb (GtkCheckButton     *check,
   emit_edit (self, (KasaneChange) { KASANE_CHANGE_DROP, row->problem, -1, 0, 0, 0 });
 }
 
-/* Item 0 of an entry's drop-down is "solves", item 1 "eases". */
+/* An entry's check button: checked, the layer solves the problem; not, it eases it. */
 static void
-entry_selected_cb (GtkDropDown        *drop_down,
-                   GParamSpec         *pspec,
-                   KasaneLedgerEditor *self)
+entry_toggled_cb (GtkCheckButton     *check,
+                  KasaneLedgerEditor *self)
 {
-  Row *row = row_of (self, GTK_WIDGET (drop_down));
-  int layer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop_down), "layer"));
-  gboolean solves = gtk_drop_down_get_selected (drop_down) == 0;
+  Row *row = row_of (self, GTK_WIDGET (check));
+  int layer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "layer"));
+  gboolean solves = gtk_check_button_get_active (check);
 
   emit_edit (self, (KasaneChange) { solves ? KASANE_CHANGE_MITIGATES_TO_SOLVES
                                            : KASANE_CHANGE_SOLVES_TO_MITIGATES,
@@ -189,30 +189,29 @@ build_rows (KasaneLedgerEditor *self)
               found = g_array_index (layer->effects[e], guint, k) == p;
           if (found)
             {
-              /* Translators: the two choices of a layer's entry in the what-if editor */
-              const char *choices[] = { C_("what-if", "solves"), C_("what-if", "eases"), NULL };
+              /* Translators: a check box of the what-if editor beside a layer's name:
+               * checked, the layer solves the problem; cleared, it only eases it */
+              GtkWidget *check = gtk_check_button_new_with_label (C_("what-if", "solves"));
               GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
               GtkWidget *name = g_object_new (GTK_TYPE_LABEL,
                                               "label", kasane_text_get (&layer->name, lang),
                                               "wrap", TRUE, "xalign", 0.0f, NULL);
-              GtkWidget *drop_down = gtk_drop_down_new_from_strings (choices);
               g_autofree char *tip = NULL;
 
               /* Translators: tooltip of a layer's entry in the what-if editor; %1$s a
                * layer, %2$s a problem */
               tip = g_strdup_printf (_("Whether %1$s solves “%2$s” or only eases it"),
                                      kasane_text_get (&layer->name, lang), label_text);
-              gtk_widget_set_tooltip_text (drop_down, tip);
-              gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+              gtk_widget_set_tooltip_text (check, tip);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                               GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-              g_object_set_data (G_OBJECT (drop_down), "row", GUINT_TO_POINTER (index));
-              g_object_set_data (G_OBJECT (drop_down), "layer", GINT_TO_POINTER ((int) l));
-              g_signal_connect (drop_down, "notify::selected", G_CALLBACK (entry_selected_cb),
-                                self);
+              g_object_set_data (G_OBJECT (check), "row", GUINT_TO_POINTER (index));
+              g_object_set_data (G_OBJECT (check), "layer", GINT_TO_POINTER ((int) l));
+              g_signal_connect (check, "toggled", G_CALLBACK (entry_toggled_cb), self);
               gtk_box_append (GTK_BOX (box), name);
-              gtk_box_append (GTK_BOX (box), drop_down);
+              gtk_box_append (GTK_BOX (box), check);
               gtk_flow_box_append (GTK_FLOW_BOX (entries), box);
-              g_ptr_array_add (row.entries, drop_down);
+              g_ptr_array_add (row.entries, check);
             }
         }
       gtk_grid_attach (self->grid, entries, 3, p + 1, 1, 1);
@@ -242,16 +241,16 @@ update_rows (KasaneLedgerEditor *self)
                                          : problem->weight);
       for (guint k = 0; k < row->entries->len; k++)
         {
-          GtkDropDown *drop_down = g_ptr_array_index (row->entries, k);
-          int l = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop_down), "layer"));
+          GtkCheckButton *check = g_ptr_array_index (row->entries, k);
+          int l = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "layer"));
           KasaneLayer *layer = g_ptr_array_index (shown->layers, l);
           gboolean solves = FALSE;
 
           for (guint j = 0; counted && j < layer->effects[KASANE_EFFECT_SOLVES]->len; j++)
             solves = solves || g_array_index (layer->effects[KASANE_EFFECT_SOLVES], guint, j) ==
                                (guint) p;
-          gtk_drop_down_set_selected (drop_down, solves ? 0 : 1);
-          gtk_widget_set_sensitive (GTK_WIDGET (drop_down), counted);
+          gtk_check_button_set_active (check, solves);
+          gtk_widget_set_sensitive (GTK_WIDGET (check), counted);
         }
     }
   self->filling = FALSE;

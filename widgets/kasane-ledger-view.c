@@ -45,9 +45,12 @@ struct _KasaneLedgerView
   GtkWidget *flips_box;          /* each change that flips the verdict, with Try */
   char      *robustness_text;    /* K of N and the flips, in one text */
   KasaneDataset *dataset;        /* the one shown, or NULL */
+  char      *lang;
   GtkWidget *whatif_bar;         /* what is changed, Reset, Save As… */
   GtkLabel  *whatif_label;
   GtkWidget *editor;             /* KasaneLedgerEditor */
+  GtkWidget *editor_expander;
+  KasaneDataset *editor_file;    /* the file the expander was last opened or closed for */
   GtkWidget *claim_box;
   GtkImage  *claim_icon;
   GtkLabel  *claim_label;
@@ -57,6 +60,9 @@ struct _KasaneLedgerView
 };
 
 G_DEFINE_FINAL_TYPE (KasaneLedgerView, kasane_ledger_view, GTK_TYPE_BOX)
+
+/* The what-if editor opens by itself for a dataset of at most this many problems. */
+#define EDITOR_OPEN_MAX 40
 
 enum { EDIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -73,6 +79,15 @@ editor_edit_cb (KasaneLedgerView *self,
                 KasaneChange     *change)
 {
   g_signal_emit (self, signals[EDIT], 0, change);
+}
+
+/* The editor's controls follow the dataset only while they are shown. */
+static void
+editor_expanded_cb (KasaneLedgerView *self)
+{
+  if (self->dataset != NULL && gtk_expander_get_expanded (GTK_EXPANDER (self->editor_expander)))
+    kasane_ledger_editor_set_dataset (KASANE_LEDGER_EDITOR (self->editor), self->dataset,
+                                      self->lang);
 }
 
 /* The ledger table */
@@ -633,6 +648,7 @@ kasane_ledger_view_finalize (GObject *object)
 
   g_free (self->verdict_text);
   g_free (self->robustness_text);
+  g_free (self->lang);
   g_clear_pointer (&self->dataset, kasane_dataset_unref);
 
   G_OBJECT_CLASS (kasane_ledger_view_parent_class)->finalize (object);
@@ -777,32 +793,43 @@ kasane_ledger_view_init (KasaneLedgerView *self)
                                                NULL));
 
   /* The what-if editor: the judgements behind the verdict, each one editable. */
-  heading = g_object_new (GTK_TYPE_LABEL,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                          /* Translators: Heading above the what-if editor */
-                          "label", _("What If?"),
-                          "xalign", 0.0f,
-                          "margin-top", 18,
-                          "wrap", TRUE,
-                          NULL);
-  gtk_widget_add_css_class (heading, "title-3");
-  gtk_box_append (GTK_BOX (box), heading);
-  caption = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_text (GTK_LABEL (caption),
-                      /* Translators: Explains the what-if editor */
-                      _("Change a weight, leave a problem out, or say whether a layer solves a "
-                        "problem or only eases it. Every view follows at once and is marked as "
-                        "a what-if; Ctrl+Z undoes a change, Reset returns to the file."));
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-  self->editor = kasane_ledger_editor_new ();
-  g_signal_connect_swapped (self->editor, "edit", G_CALLBACK (editor_edit_cb), self);
-  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                                               "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
-                                               "vscrollbar-policy", GTK_POLICY_NEVER,
-                                               "propagate-natural-width", TRUE,
-                                               "child", self->editor,
-                                               NULL));
+  /* An expander: a stack of hundreds of problems builds its controls only when asked. */
+  {
+    GtkWidget *editor_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    heading = g_object_new (GTK_TYPE_LABEL,
+                            /* Translators: Heading above the what-if editor */
+                            "label", _("What If?"),
+                            "xalign", 0.0f,
+                            "wrap", TRUE,
+                            NULL);
+    gtk_widget_add_css_class (heading, "title-3");
+    self->editor_expander = g_object_new (GTK_TYPE_EXPANDER,
+                                          "label-widget", heading,
+                                          "margin-top", 18,
+                                          "child", editor_box,
+                                          NULL);
+    g_signal_connect_swapped (self->editor_expander, "notify::expanded",
+                              G_CALLBACK (editor_expanded_cb), self);
+    gtk_box_append (GTK_BOX (box), self->editor_expander);
+    caption = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_text (GTK_LABEL (caption),
+                        /* Translators: Explains the what-if editor */
+                        _("Change a weight, leave a problem out, or say whether a layer solves a "
+                          "problem or only eases it. Every view follows at once and is marked as "
+                          "a what-if; Ctrl+Z undoes a change, Reset returns to the file."));
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_widget_set_margin_top (caption, 6);
+    gtk_box_append (GTK_BOX (editor_box), caption);
+    self->editor = kasane_ledger_editor_new ();
+    g_signal_connect_swapped (self->editor, "edit", G_CALLBACK (editor_edit_cb), self);
+    gtk_box_append (GTK_BOX (editor_box), g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                                        "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                                                        "vscrollbar-policy", GTK_POLICY_NEVER,
+                                                        "propagate-natural-width", TRUE,
+                                                        "child", self->editor,
+                                                        NULL));
+  }
 
   clamp = kasane_clamp_new (box, 1400);
   scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
@@ -883,10 +910,20 @@ kasane_ledger_view_show_dataset (KasaneLedgerView *self,
   fill_verdict (self, dataset, ledger);
   fill_robustness (self, dataset, lang);
   fill_whatif (self, dataset, lang);
-  kasane_ledger_editor_set_dataset (KASANE_LEDGER_EDITOR (self->editor), dataset, lang);
   kasane_dataset_ref (dataset);
   g_clear_pointer (&self->dataset, kasane_dataset_unref);
   self->dataset = dataset;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  /* Open for a stack of ordinary size; a file of hundreds of problems opens it on demand
+   * (its controls take seconds to build). */
+  if (kasane_whatif_get_file (dataset) != self->editor_file)
+    {
+      self->editor_file = kasane_whatif_get_file (dataset);
+      gtk_expander_set_expanded (GTK_EXPANDER (self->editor_expander),
+                                 self->editor_file->problems->len <= EDITOR_OPEN_MAX);
+    }
+  editor_expanded_cb (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "dataset");
 }
 
@@ -988,6 +1025,7 @@ GtkWidget *
 kasane_ledger_view_get_editor (KasaneLedgerView *self)
 {
   g_return_val_if_fail (KASANE_IS_LEDGER_VIEW (self), NULL);
+  gtk_expander_set_expanded (GTK_EXPANDER (self->editor_expander), TRUE);
   return self->editor;
 }
 

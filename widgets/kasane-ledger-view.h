@@ -65,7 +65,7 @@ const char *kasane_ledger_view_get_failure_text (KasaneLedgerView *self);
 
 /* The dataset shown (a file's, or a what-if of it), or NULL. */
 KasaneDataset *kasane_ledger_view_get_dataset     (KasaneLedgerView *self);
-/* The what-if editor (a KasaneLedgerEditor). */
+/* The what-if editor (a KasaneLedgerEditor), its expander opened. */
 GtkWidget     *kasane_ledger_view_get_editor      (KasaneLedgerView *self);
 /* The what-if bar's text, or NULL when the file's own data is shown. */
 const char    *kasane_ledger_view_get_whatif_text (KasaneLedgerView *self);
