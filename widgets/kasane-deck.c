@@ -365,11 +365,24 @@ paint_title_slide (KasaneDeck          *deck,
       KasaneLedger *ledger = kasane_ledger_compute (dataset);
       g_autofree char *slope = kasane_diagram_slope_label (dataset, ledger, lang);
 
+      g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+
       g_ptr_array_add (ledgers, ledger);
-      /* Translators: a line of the title slide: %1$s "AI 14 → 10, −29 %", %2$s a verdict */
-      g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s")), slope,
-                                               kasane_diagram_verdict_title (ledger->verdict,
-                                                                             lang)));
+      if (robustness->verdict == KASANE_VERDICT_NONE)
+        /* Translators: a line of the title slide: %1$s "AI 14 → 10, −29 %", %2$s a verdict */
+        g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s")), slope,
+                                                 kasane_diagram_verdict_title (ledger->verdict,
+                                                                               lang)));
+      else
+        /* Translators: a line of the title slide: %1$s "AI 14 → 10, −29 %", %2$s a verdict,
+         * which %3$u of %4$u single changes of the judgements keep */
+        g_ptr_array_add (lines, g_strdup_printf (kasane_gettext (lang, N_("%1$s: %2$s, which holds "
+                                                                          "under %3$u of %4$u "
+                                                                          "single changes")),
+                                                 slope,
+                                                 kasane_diagram_verdict_title (ledger->verdict,
+                                                                               lang),
+                                                 robustness->n_keep, robustness->n_changes));
     }
   if (n == 0)
     title = g_strdup (kasane_gettext (lang, N_("No dataset to present")));
