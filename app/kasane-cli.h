@@ -1,4 +1,5 @@
-/* kasane-cli.h: the headless command line (--check, --summary, --export, --help, --version)
+/* kasane-cli.h: the headless command line (--check, --summary, --export, --new, --help,
+ * --version)
  *
  * Parsed with GOptionContext before GApplication sees argv, so usage errors exit 2 as
  * DESIGN.md says and no headless mode ever initialises GTK or needs a display.
@@ -19,6 +20,7 @@ typedef enum
   KASANE_CLI_MODE_CHECK,
   KASANE_CLI_MODE_SUMMARY,
   KASANE_CLI_MODE_EXPORT,
+  KASANE_CLI_MODE_NEW,       /* --new=FILE: write a starter dataset */
   KASANE_CLI_MODE_HELP,
   KASANE_CLI_MODE_VERSION,
 } KasaneCliMode;
@@ -36,6 +38,8 @@ typedef struct
   guint             height;
   guint             scale;
   GStrv             series;      /* --series=ID,… or NULL */
+  char             *new_path;    /* --new=FILE */
+  guint             layers;      /* --layers=N, 0 when not given (3) */
   GStrv             files;       /* never NULL */
 } KasaneCliOptions;
 

@@ -324,6 +324,113 @@ test_cli_readme_summary (void)
   g_assert_cmpstr (run.out, ==, shown);
 }
 
+/* --new=FILE writes a starter that passes --check and draws in every view; it never
+ * replaces a file; --layers sets how many layers it has. */
+static void
+test_cli_new (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-cli-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "My Stack.kasane.json", NULL);
+  g_autofree char *one = g_build_filename (dir, "one.json", NULL);
+  g_autofree char *five = g_build_filename (dir, "five.json", NULL);
+  g_autofree char *new_arg = g_strconcat ("--new=", path, NULL);
+  g_autofree char *one_arg = g_strconcat ("--new=", one, NULL);
+  g_autofree char *five_arg = g_strconcat ("--new=", five, NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  static const char * const views[][2] = {
+    { "compare", "png" }, { "stack", "svg" }, { "trend", "png" }, { "slides", "pdf" },
+  };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kasane (&run, (const char *[]) { new_arg, NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) check = { 0 }, summary = { 0 };
+
+    run_kasane (&check, (const char *[]) { "--check", path, NULL });
+    g_assert_cmpstr (check.err, ==, "");
+    g_assert_cmpint (check.status, ==, 0);
+    /* The id comes from the file name; three layers; the second solves and eases. */
+    run_kasane (&summary, (const char *[]) { "--summary", path, NULL });
+    g_assert_true (g_str_has_prefix (summary.out, "dataset my-stack ("));
+    g_assert_nonnull (strstr (summary.out, "\nlayer l1: credit 0, debit 5, net -5, open 5\n"
+                                           "layer l2: credit 4, debit 0, net 4, open 1\n"
+                                           "layer l3: credit 0, debit 0, net 0, open 1\n"));
+    g_assert_nonnull (strstr (summary.out, "\nseries example-measure: 3 points, 2000 to 2004\n"));
+  }
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/%s.%s", dir, views[v][0], views[v][1]);
+      g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+      g_autofree char *view_arg = g_strconcat ("--view=", views[v][0], NULL);
+      g_auto(Run) run = { 0 };
+
+      run_kasane (&run, (const char *[]) { export_arg, view_arg, "--size=1280x720", path, NULL });
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+      g_remove (out);
+    }
+
+  /* An existing file is left as it was. */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kasane (&run, (const char *[]) { new_arg, "--layers=2", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "exists"));
+  }
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* One layer: no verdict; five: two that change nothing above the second. */
+  {
+    g_auto(Run) run = { 0 }, summary = { 0 };
+
+    run_kasane (&run, (const char *[]) { one_arg, "--layers=1", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    run_kasane (&summary, (const char *[]) { "--summary", one, NULL });
+    g_assert_nonnull (strstr (summary.out, "\nverdict: none\nrobustness: none\n"));
+  }
+  {
+    g_auto(Run) run = { 0 }, summary = { 0 };
+
+    run_kasane (&run, (const char *[]) { five_arg, "--layers=5", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    run_kasane (&summary, (const char *[]) { "--summary", five, NULL });
+    g_assert_nonnull (strstr (summary.out, "\nlayer l5: credit 0, debit 0, net 0, open 1\n"));
+  }
+
+  /* Wrong usage. */
+  {
+    const char *bad[][3] = {
+      { "--new=", NULL, NULL },
+      { one_arg, "--layers=0", NULL },
+      { one_arg, "--layers=101", NULL },
+      { "--layers=3", NULL, NULL },
+      { "--check", "--layers=3", NULL },
+      { one_arg, "extra.json", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_kasane (&run, bad[i]);
+        g_assert_cmpint (run.status, ==, 2);
+      }
+  }
+  g_remove (path);
+  g_remove (one);
+  g_remove (five);
+  g_rmdir (dir);
+}
+
 /* A file name can hold escape sequences, newlines and bytes that are not UTF-8; printed
  * raw, it could clear the terminal or forge a line of output.  Every file name printed
  * is spelled out the way the messages spell control characters. */
@@ -393,6 +500,7 @@ main (int    argc,
   g_test_add_func ("/cli/csv-summary", test_cli_csv_summary);
   g_test_add_func ("/cli/gap-summary", test_cli_gap_summary);
   g_test_add_func ("/cli/readme-summary", test_cli_readme_summary);
+  g_test_add_func ("/cli/new", test_cli_new);
   g_test_add_func ("/cli/escaped-file-names", test_cli_escaped_file_names);
 
   return g_test_run ();
