@@ -363,11 +363,25 @@ kasane_cli_parse (int                argc,
       return FALSE;
     }
 
-  if (options->mode == KASANE_CLI_MODE_EXPORT &&
+  if (options->mode == KASANE_CLI_MODE_EXPORT)
+    {
+      g_autofree char *lower = g_ascii_strdown (options->export_path, -1);
+
+      options->ledger_csv = g_str_has_suffix (lower, ".csv");
+    }
+  if (options->ledger_csv && (files == NULL || files[1] != NULL))
+    {
+      *error_message = g_strdup ("kasane: --export=OUT.csv writes the ledger of one dataset: "
+                                 "give exactly one FILE");
+      kasane_cli_options_clear (options);
+      return FALSE;
+    }
+
+  if (options->mode == KASANE_CLI_MODE_EXPORT && !options->ledger_csv &&
       !kasane_export_format_from_path (options->export_path, &options->format))
     {
       *error_message = g_strdup_printf ("kasane: cannot tell the format of '%s' "
-                                        "(expected a name ending in .png, .svg or .pdf)",
+                                        "(expected a name ending in .png, .svg, .pdf, or .csv for a ledger)",
                                         options->export_path);
       kasane_cli_options_clear (options);
       return FALSE;
@@ -387,7 +401,8 @@ print_help (FILE *out)
              "  kasane --check FILE…          check files; print nothing when they are fine\n"
              "  kasane --summary FILE…        print the ledger and series of each file\n"
              "  kasane --export=OUT [FILE…]   draw a view into OUT (.png, .svg or .pdf)\n"
-             "  kasane --new=FILE [--layers=N]  write a starter dataset with N layers (3)"),
+             "  kasane --new=FILE [--layers=N]  write a starter dataset with N layers (3)\n"
+             "  kasane --export=OUT.csv FILE  write the ledger table of FILE as CSV"),
            _("Export options:\n"
              "  --view=compare|stack|trend|slides   the view to draw (compare)\n"
              "  --lang=en|ja                        the language of the picture (from the locale)\n"
@@ -523,6 +538,28 @@ run_export (const KasaneCliOptions *cli,
   g_autofree char *shown_path = kasane_display_file_name (cli->export_path);
   KasaneExportOptions options;
   gboolean failed = FALSE;
+
+  /* The ledger table of one dataset, as CSV, written whole or not at all. */
+  if (cli->ledger_csv)
+    {
+      g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+      g_autoptr(KasaneDataset) dataset = kasane_session_load_path (cli->files[0], diagnostics);
+      g_autofree char *csv = NULL;
+
+      if (!report (diagnostics, err) || dataset == NULL)
+        {
+          fprintf (err, _("kasane: nothing was exported; “%s” is unchanged\n"), shown_path);
+          return KASANE_EXIT_FAULT;
+        }
+      csv = kasane_ledger_to_csv (dataset, cli->lang != NULL ? cli->lang
+                                                             : kasane_export_lang_from_locale ());
+      if (!kasane_export_write_file (cli->export_path, csv, strlen (csv), &error))
+        {
+          fprintf (err, "kasane: %s\n", error->message);
+          return KASANE_EXIT_FAULT;
+        }
+      return KASANE_EXIT_OK;
+    }
 
   /* The deck is many pages: a PDF, never one picture that would pass for all of it. */
   if (cli->view == KASANE_EXPORT_VIEW_SLIDES && cli->format != KASANE_EXPORT_PDF)

@@ -38,6 +38,7 @@ typedef struct
   guint             height;
   guint             scale;
   GStrv             series;      /* --series=ID,… or NULL */
+  gboolean          ledger_csv;  /* --export=OUT.csv: the ledger table of one dataset */
   char             *new_path;    /* --new=FILE */
   guint             layers;      /* --layers=N, 0 when not given (3) */
   GStrv             files;       /* never NULL */

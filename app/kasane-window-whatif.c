@@ -24,6 +24,7 @@
 #include "kasane-window-private.h"
 
 #include "kasane-file-writer.h"
+#include "kasane-ledger.h"
 #include "kasane-whatif.h"
 #include "kasane-whatif-text.h"
 
@@ -259,9 +260,29 @@ kasane_window_save_whatif (KasaneWindow *self,
   return save_whatif (entry, path, error);
 }
 
+/* The selected dataset's ledger table, as CSV, on the clipboard. */
+static void
+copy_ledger_csv_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  KasaneDocument *entry = window_get_selected_entry (self);
+  g_autofree char *csv = NULL;
+
+  if (entry == NULL || entry->dataset == NULL)
+    return;
+  csv = kasane_ledger_to_csv (entry->dataset, window_get_language (self));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+  /* Translators: toast after Copy as CSV */
+  window_toast (self, _("Copied the ledger as CSV"));
+}
+
 void
 window_whatif_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.copy-ledger-csv", NULL,
+                                   copy_ledger_csv_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.whatif-reset", NULL, reset_action);

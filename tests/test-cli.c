@@ -431,6 +431,63 @@ test_cli_new (void)
   g_rmdir (dir);
 }
 
+/* --export=OUT.csv: the ledger table of one dataset, worked by hand for the summary
+ * fixture; fields with a comma, a quote or a leading "=" are quoted, the "=" defused. */
+static void
+test_cli_ledger_csv (void)
+{
+  const char *fixture = source_path ("tests/fixtures/cli/summary.json");
+  g_autofree char *dir = g_dir_make_tmp ("kasane-cli-csv-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "ledger.csv", NULL);
+  g_autofree char *odd = g_build_filename (dir, "odd.json", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *csv = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kasane (&run, (const char *[]) { export_arg, "--lang=en", fixture, NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+    g_assert_cmpstr (csv, ==,
+                     "layer,level,name,credit,debit,net,open load,introduces,solves,mitigates,"
+                     "worsens\r\n"
+                     "base,1,Base,0,5,-5,5,Fees; Speed,,,\r\n"
+                     "middle,2,Middle,3,4,-1,6,Split,Fees,,\r\n"
+                     "top,3,Top,1,1,0,6,,,Speed,Split\r\n");
+  }
+  g_assert_true (g_file_set_contents (odd,
+    "{\"format\": \"kasane-dataset/1\", \"id\": \"odd\", \"title\": \"Odd\",\n"
+    " \"problems\": [{\"id\": \"p\", \"label\": \"A, \\\"B\\\"\", \"weight\": 2},\n"
+    "              {\"id\": \"q\", \"label\": \"plain\", \"weight\": 1}],\n"
+    " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"=sum(1)\", \"introduces\": [\"p\", \"q\"]}]}\n",
+    -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    g_clear_pointer (&csv, g_free);
+    run_kasane (&run, (const char *[]) { export_arg, "--lang=en", odd, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "\r\nl1,1,\"'=sum(1)\",0,3,-3,3,\"A, \"\"B\"\"; plain\",,,\r\n"));
+  }
+  /* A file that does not load leaves OUT as it was. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *kept = NULL;
+
+    run_kasane (&run, (const char *[]) { export_arg, source_path ("tests/fixtures/cli/broken.json"),
+                                         NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_file_get_contents (out, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, csv);
+  }
+  g_remove (out);
+  g_remove (odd);
+  g_rmdir (dir);
+}
+
 /* A file name can hold escape sequences, newlines and bytes that are not UTF-8; printed
  * raw, it could clear the terminal or forge a line of output.  Every file name printed
  * is spelled out the way the messages spell control characters. */
@@ -501,6 +558,7 @@ main (int    argc,
   g_test_add_func ("/cli/gap-summary", test_cli_gap_summary);
   g_test_add_func ("/cli/readme-summary", test_cli_readme_summary);
   g_test_add_func ("/cli/new", test_cli_new);
+  g_test_add_func ("/cli/ledger-csv", test_cli_ledger_csv);
   g_test_add_func ("/cli/escaped-file-names", test_cli_escaped_file_names);
 
   return g_test_run ();

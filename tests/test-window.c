@@ -1147,6 +1147,23 @@ test_window_whatif (void)
     g_assert_cmpint (flipped->verdict, !=, KASANE_VERDICT_MIGRATION);
   }
 
+  /* Copy as CSV: the ledger of what is shown (the what-if just tried). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-ledger-csv", NULL));
+  {
+    GdkContentProvider *content =
+      gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+    g_autofree char *expected = kasane_ledger_to_csv (shown, "en");
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value), "layer,level,name,"));
+    g_value_unset (&value);
+  }
+
   destroy_window (window);
   g_unlink (saved);
   g_rmdir (dir);

@@ -791,6 +791,16 @@ kasane_ledger_view_init (KasaneLedgerView *self)
                                                "propagate-natural-width", TRUE,
                                                "child", self->ledger_grid,
                                                NULL));
+  {
+    /* Translators: button under the ledger table: put it on the clipboard as CSV */
+    GtkWidget *copy = gtk_button_new_with_mnemonic (_("Copy as _CSV"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-ledger-csv");
+    gtk_widget_set_halign (copy, GTK_ALIGN_END);
+    /* Translators: tooltip of the Copy as CSV button */
+    gtk_widget_set_tooltip_text (copy, _("The ledger table, for a spreadsheet"));
+    gtk_box_append (GTK_BOX (box), copy);
+  }
 
   /* The what-if editor: the judgements behind the verdict, each one editable. */
   /* An expander: a stack of hundreds of problems builds its controls only when asked. */

@@ -5,6 +5,8 @@
 #include "kasane-ledger.h"
 #include "kasane-ledger-private.h"
 
+#include <string.h>
+
 static guint compute_count;     /* atomic */
 
 guint
@@ -132,4 +134,79 @@ kasane_verdict_to_string (KasaneVerdict verdict)
 
   g_return_val_if_fail (verdict <= KASANE_VERDICT_MIXED, "none");
   return names[verdict];
+}
+
+/* A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180), and a
+ * leading =, +, - or @ kept from being read as a formula by a spreadsheet. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  gboolean quote = strpbrk (text, ",\"\r\n") != NULL;
+  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '@' ||
+                     (text[0] == '-' && !g_ascii_isdigit (text[1]));
+
+  if (!quote && !formula)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+kasane_ledger_to_csv (KasaneDataset *dataset,
+                      const char    *lang)
+{
+  g_autoptr(KasaneLedger) ledger = NULL;
+  GString *out;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  ledger = kasane_ledger_compute (dataset);
+  out = g_string_new ("layer,level,name,credit,debit,net,open load,"
+                      "introduces,solves,mitigates,worsens\r\n");
+  for (guint l = 0; l < ledger->n_rows; l++)
+    {
+      KasaneLayer *layer = g_ptr_array_index (dataset->layers, l);
+      KasaneLedgerRow *row = &ledger->rows[l];
+      static const KasaneEffect effects[] = {
+        KASANE_EFFECT_INTRODUCES, KASANE_EFFECT_SOLVES, KASANE_EFFECT_MITIGATES,
+        KASANE_EFFECT_WORSENS,
+      };
+
+      append_field (out, layer->id);
+      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",", layer->level);
+      append_field (out, kasane_text_get (&layer->name, lang));
+      g_string_append_printf (out, ",%d,%d,%d,%d", row->credit, row->debit, row->net,
+                              row->open_load);
+      for (guint e = 0; e < G_N_ELEMENTS (effects); e++)
+        {
+          GArray *list = layer->effects[effects[e]];
+          g_autoptr(GString) labels = g_string_new (NULL);
+
+          for (guint k = 0; k < list->len; k++)
+            {
+              KasaneProblem *problem = g_ptr_array_index (dataset->problems,
+                                                          g_array_index (list, guint, k));
+
+              if (k > 0)
+                g_string_append (labels, "; ");
+              g_string_append (labels, kasane_text_get (&problem->label, lang));
+            }
+          g_string_append_c (out, ',');
+          append_field (out, labels->str);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
 }

@@ -50,6 +50,13 @@ void          kasane_ledger_free              (KasaneLedger  *ledger);
 
 const char   *kasane_verdict_to_string        (KasaneVerdict  verdict);  /* "progression", … */
 
+/* The ledger table as CSV (RFC 4180, CRLF line ends, UTF-8): a header row, then a row per
+ * layer from the lowest: its id, level and name, credit, debit, net, the open load after
+ * it, and the problems it introduces, solves, mitigates and worsens (labels separated by
+ * "; ").  Names and labels in `lang` ("en" or "ja"); the header is always English. */
+char         *kasane_ledger_to_csv            (KasaneDataset *dataset,
+                                               const char    *lang);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KasaneLedger, kasane_ledger_free)
 
 G_END_DECLS
