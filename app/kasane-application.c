@@ -221,6 +221,7 @@ static const struct
   const char *accels[4];
 } accels[] = {
   { "app.open", { "<Control>o", NULL } },
+  { "win.new-dataset", { "<Control>n", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "win.reload", { "<Control>r", NULL } },

@@ -654,33 +654,12 @@ run_new (const KasaneCliOptions *cli,
          FILE                   *err)
 {
   g_autofree char *shown = kasane_display_file_name (cli->new_path);
-  g_autofree char *id = kasane_starter_id_from_path (cli->new_path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *json = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autoptr(KasaneDataset) back = NULL;
 
-  if (g_file_test (cli->new_path, G_FILE_TEST_EXISTS))
+  if (!kasane_starter_write (cli->new_path, cli->layers != 0 ? cli->layers : 3, FALSE, &error))
     {
       /* A fault in DESIGN.md's form, in English like every located fault. */
-      fprintf (err, "%s: error: the file exists; choose a new name (nothing was written)\n",
-               shown);
-      return KASANE_EXIT_FAULT;
-    }
-  json = kasane_starter_json (id, cli->layers != 0 ? cli->layers : 3, today);
-  if (!kasane_file_writer_replace (cli->new_path, json, strlen (json), &error))
-    {
-      fprintf (err, "kasane: %s\n", error->message);
-      return KASANE_EXIT_FAULT;
-    }
-  back = kasane_session_load_path (cli->new_path, diagnostics);
-  if (back == NULL)
-    {
-      report (diagnostics, err);
-      g_unlink (cli->new_path);
-      fprintf (err, _("kasane: the starter did not load back, so it was removed\n"));
+      fprintf (err, "%s: error: %s\n", shown, error->message);
       return KASANE_EXIT_FAULT;
     }
   return KASANE_EXIT_OK;

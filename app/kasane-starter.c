@@ -15,7 +15,13 @@
 
 #include "kasane-starter.h"
 
+#include "kasane-file-writer.h"
+#include "kasane-session.h"
+
 #include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -244,4 +250,42 @@ kasane_starter_json (const char *id,
     g_free (text);
     return with_newline;
   }
+}
+
+gboolean
+kasane_starter_write (const char *path,
+                      guint       n_layers,
+                      gboolean    replace,
+                      GError    **error)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *json = NULL;
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) back = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!replace && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           "the file exists; choose a new name (nothing was written)");
+      return FALSE;
+    }
+  id = kasane_starter_id_from_path (path);
+  json = kasane_starter_json (id, n_layers, today);
+  if (!kasane_file_writer_replace (path, json, strlen (json), error))
+    return FALSE;
+  back = kasane_session_load_path (path, diagnostics);
+  if (back == NULL)
+    {
+      g_autofree char *faults = kasane_diagnostics_format (diagnostics);
+
+      g_unlink (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the starter did not load back, so it was removed: %s", faults);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -19,4 +19,13 @@ char *kasane_starter_json         (const char *id,
                                    guint       n_layers,
                                    const char *today);
 
+/* Writes the starter for `path` (its id from the file name, `n_layers` layers, today's
+ * date) whole or not at all, and loads it back; a file that does not load back is
+ * removed.  Without `replace`, an existing file is an error (G_IO_ERROR_EXISTS) and is
+ * left as it was. */
+gboolean kasane_starter_write     (const char *path,
+                                   guint       n_layers,
+                                   gboolean    replace,
+                                   GError    **error);
+
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-window-parts.h"
+
+#include "kasane-starter.h"
 #include "kasane-window-private.h"
 #include "kasane-toast.h"
 #include "kasane-widgets-util.h"
@@ -306,4 +308,97 @@ window_rebuild_recent_menu (KasaneWindow *self)
 
       g_menu_append_item (self->recent_section, item);
     }
+}
+
+/* New Dataset… (Ctrl+N): a starter, written where the user says, shown in Kasane and
+ * opened in the desktop's editor for JSON, so that it can be filled in at once. */
+
+gboolean
+kasane_window_new_dataset (KasaneWindow *self,
+                           GFile        *file,
+                           gboolean      open_editor,
+                           GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           /* Translators: New Dataset… to a place that is not a local file */
+                           _("Choose a folder on this computer"));
+      return FALSE;
+    }
+  /* The file chooser asked before replacing a file. */
+  if (!kasane_starter_write (path, 3, TRUE, error))
+    return FALSE;
+  uri = g_file_get_uri (file);
+  kasane_window_open_uri (self, uri);
+  if (open_editor)
+    {
+      g_autoptr(GError) launch_error = NULL;
+      /* The desktop's text editor: the default application of the dataset type may be
+       * Kasane itself. */
+      g_autoptr(GAppInfo) editor = g_app_info_get_default_for_type ("text/plain", FALSE);
+      GList uris = { uri, NULL, NULL };
+      gboolean launched = editor != NULL
+                          ? g_app_info_launch_uris (editor, &uris, NULL, &launch_error)
+                          : g_app_info_launch_default_for_uri (uri, NULL, &launch_error);
+
+      if (!launched)
+        {
+          g_autofree char *text = NULL;
+
+          /* Translators: toast when no editor could open the new dataset; %s says why */
+          text = g_strdup_printf (_("Could not open an editor for the new dataset: %s"),
+                                  launch_error->message);
+          window_toast (self, text);
+        }
+    }
+  return TRUE;
+}
+
+static void
+new_dialog_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        KasaneWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file != NULL && !kasane_window_new_dataset (self, file, TRUE, &error))
+    {
+      /* Translators: toast when New Dataset… failed; %s says why */
+      g_autofree char *text = g_strdup_printf (_("Could not write the new dataset: %s"),
+                                               error->message);
+
+      window_toast (self, text);
+    }
+}
+
+void
+window_new_dataset_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KasaneWindow *self = KASANE_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  /* Translators: title of the file chooser of New Dataset… */
+  native = gtk_file_chooser_native_new (_("New Dataset"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: the suggested file name of a new dataset; keep .kasane.json */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("my-stack.kasane.json"));
+  g_signal_connect_object (native, "response", G_CALLBACK (new_dialog_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -159,6 +159,9 @@ KasaneDocument *window_get_selected_entry (KasaneWindow *self);
 void window_rebuild_recent_menu (KasaneWindow *self);
 void window_rebuild_sidebar (KasaneWindow   *self,
                              KasaneDocument *selected);
+void window_new_dataset_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter);
 void window_reload_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter);

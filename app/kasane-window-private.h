@@ -61,4 +61,11 @@ gboolean       kasane_window_save_whatif          (KasaneWindow *self,
 /* The selected entry's Ledger view, built and up to date. */
 KasaneLedgerView *kasane_window_get_ledger_view   (KasaneWindow *self);
 
+/* New Dataset… without the file chooser: writes the starter to `file` (replacing it), opens
+ * it here and, with `open_editor`, in the desktop's editor. */
+gboolean       kasane_window_new_dataset          (KasaneWindow *self,
+                                                   GFile        *file,
+                                                   gboolean      open_editor,
+                                                   GError      **error);
+
 G_END_DECLS

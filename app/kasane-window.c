@@ -1201,6 +1201,8 @@ kasane_window_class_init (KasaneWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, empty_bin_map_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, window_reload_action);
+  gtk_widget_class_install_action (widget_class, "win.new-dataset", NULL,
+                                   window_new_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL,
                                    window_close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

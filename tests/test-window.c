@@ -1169,6 +1169,36 @@ test_window_whatif (void)
   g_rmdir (dir);
 }
 
+/* New Dataset…: the starter is written, opened and selected, and passes --check. */
+static void
+test_window_new_dataset (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Cloud Stack.kasane.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) loaded = NULL;
+  KasaneWindow *window;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (kasane_window_new_dataset (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 1);
+  g_assert_cmpstr (kasane_window_get_shown_dataset (window)->id, ==, "cloud-stack");
+  loaded = kasane_session_load_path (path, diagnostics);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (loaded->layers->len, ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "trend"));
+  kasane_test_iterate (100);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1757,6 +1787,7 @@ main (int   argc,
   g_test_add_func ("/window/slides-theme", test_window_slides_theme);
   g_test_add_func ("/window/ledger-robustness", test_window_ledger_robustness);
   g_test_add_func ("/window/whatif", test_window_whatif);
+  g_test_add_func ("/window/new-dataset", test_window_new_dataset);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
