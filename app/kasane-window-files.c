@@ -39,6 +39,20 @@ reload_entry (KasaneWindow   *self,
 }
 
 gboolean
+window_reload_entry (KasaneWindow   *self,
+                     KasaneDocument *entry)
+{
+  KasaneDocument *selected = window_get_selected_entry (self);
+  gboolean loaded = reload_entry (self, entry);
+
+  window_rebuild_sidebar (self, selected != NULL ? selected : entry);
+  if (!loaded && entry->dataset != NULL)
+    window_show_banner (self, entry);
+  window_update_content (self);
+  return loaded;
+}
+
+gboolean
 kasane_window_open_uri (KasaneWindow *self,
                         const char   *uri)
 {

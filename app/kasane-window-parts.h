@@ -57,6 +57,7 @@ struct _KasaneWindow
   GtkCssProvider     *reading_css;    /* the text views' type size (kasane-window-reading.c) */
   int                 reading_px;
   guint               reading_idle;
+  GHashTable         *watches;        /* KasaneDocument* → its file's watch (live reload) */
 
   /* template */
   GtkOverlay         *toast_overlay;
@@ -136,6 +137,15 @@ void window_whatif_watch_ledger   (KasaneWindow     *self,
                                    KasaneLedgerView *view);
 /* Every view brought up to date after the selected entry's dataset changed. */
 void window_update_content        (KasaneWindow     *self);
+
+/* kasane-window-watch.c */
+/* Watches each open local file and none other, so that an edit on disk reloads it. */
+void     window_watch_sync    (KasaneWindow   *self);
+void     window_watch_dispose (KasaneWindow   *self);
+/* Reloads `entry` from its file through the session, keeping the selection; on failure the
+ * last good picture stays, with the errors in the banner.  Returns whether it loaded. */
+gboolean window_reload_entry  (KasaneWindow   *self,
+                               KasaneDocument *entry);
 
 /* kasane-window-keys.c */
 void window_keys_init (KasaneWindow *self);

@@ -235,6 +235,7 @@ window_rebuild_sidebar (KasaneWindow   *self,
     }
   self->rebuilding = FALSE;
 
+  window_watch_sync (self);
   update_content (self);
 }
 
@@ -1134,6 +1135,7 @@ kasane_window_dispose (GObject *object)
   KasaneWindow *self = KASANE_WINDOW (object);
 
   window_keys_dispose (self);
+  window_watch_dispose (self);
   window_reading_dispose (self);
   window_present_dispose (self);
   /* The list box unselects its rows as it goes: nothing to show any more. */

@@ -1199,6 +1199,107 @@ test_window_new_dataset (void)
   g_rmdir (dir);
 }
 
+/* Live reload: an open file edited on disk the three ways editors save it. */
+#define LIVE_JSON \
+  "{\"format\": \"kasane-dataset/1\", \"id\": \"%s\", \"title\": \"Live\",\n" \
+  " \"problems\": [{\"id\": \"p\", \"label\": \"P\", \"weight\": 2}],\n" \
+  " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\", \"introduces\": [\"p\"]},\n" \
+  "            {\"id\": \"l2\", \"level\": 2, \"name\": \"L2\", \"solves\": [\"p\"]}]}\n"
+
+static void
+write_in_place (const char *path,
+                const char *text)
+{
+  FILE *f = fopen (path, "w");   /* truncate, then write: the file keeps its inode */
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (fputs (text, f), >=, 0);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+static void
+write_by_rename (const char *path,
+                 const char *text)
+{
+  g_autofree char *temp = g_strconcat (path, ".new", NULL);
+
+  g_assert_true (g_file_set_contents (temp, text, -1, NULL));
+  g_assert_cmpint (g_rename (temp, path), ==, 0);
+}
+
+static gboolean
+wait_for_id (KasaneWindow *window,
+             const char   *id)
+{
+  gint64 end = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      KasaneDataset *shown = kasane_window_get_shown_dataset (window);
+
+      if (shown != NULL && g_strcmp0 (shown->id, id) == 0)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return FALSE;
+}
+
+static void
+test_window_live_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-live-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "live.json", NULL);
+  g_autofree char *first = g_strdup_printf (LIVE_JSON, "first");
+  g_autofree char *second = g_strdup_printf (LIVE_JSON, "second");
+  g_autofree char *third = g_strdup_printf (LIVE_JSON, "third");
+  g_autofree char *fourth = g_strdup_printf (LIVE_JSON, "fourth");
+  g_autoptr(GFile) file = NULL;
+  KasaneWindow *window;
+
+  g_assert_true (g_file_set_contents (path, first, -1, NULL));
+  file = g_file_new_for_path (path);
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (kasane_window_open_file (window, file));
+  kasane_test_wait_idle ();
+  g_assert_cmpstr (kasane_window_get_shown_dataset (window)->id, ==, "first");
+
+  /* Saved by writing a new file and renaming it over the old one. */
+  write_by_rename (path, second);
+  g_assert_true (wait_for_id (window, "second"));
+
+  /* Saved by truncating the file and writing it again. */
+  write_in_place (path, third);
+  g_assert_true (wait_for_id (window, "third"));
+
+  /* A broken version: the last good picture stays, the errors show above it. */
+  write_in_place (path, "{\"format\": \"kasane-dataset/1\",\n \"id\": 7}\n");
+  {
+    gint64 end = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < end && !kasane_window_get_error_revealed (window))
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+  }
+  g_assert_true (kasane_window_get_error_revealed (window));
+  g_assert_nonnull (strstr (kasane_window_get_error_text (window), "live.json:2:"));
+  g_assert_cmpstr (kasane_window_get_shown_dataset (window)->id, ==, "third");
+
+  /* Fixed: the new version, and the errors gone. */
+  write_by_rename (path, fourth);
+  g_assert_true (wait_for_id (window, "fourth"));
+  kasane_test_iterate (100);
+  g_assert_false (kasane_window_get_error_revealed (window));
+  g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, 1);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1788,6 +1889,7 @@ main (int   argc,
   g_test_add_func ("/window/ledger-robustness", test_window_ledger_robustness);
   g_test_add_func ("/window/whatif", test_window_whatif);
   g_test_add_func ("/window/new-dataset", test_window_new_dataset);
+  g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);
