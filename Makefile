@@ -10,7 +10,7 @@ DEPS = build-essential pkg-config meson ninja-build gettext \
        libcairo2-dev libpango1.0-dev \
        xvfb xauth xdotool openbox fonts-noto-cjk \
        python3 python3-jsonschema desktop-file-utils appstream locales \
-       shared-mime-info libglib2.0-bin \
+       shared-mime-info libglib2.0-bin dbus-daemon \
        librsvg2-bin poppler-utils libpoppler-glib-dev weston imagemagick gnuplot-nox python3-matplotlib hyperfine bc time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

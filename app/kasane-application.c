@@ -440,11 +440,17 @@ static void
 kasane_application_dispose (GObject *object)
 {
   KasaneApplication *self = KASANE_APPLICATION (object);
-  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
 
-  if (self->portal_subscription != 0 && bus != NULL)
-    g_dbus_connection_signal_unsubscribe (bus, self->portal_subscription);
-  self->portal_subscription = 0;
+  /* Only the primary instance subscribed; a second one that handed its files over is
+   * no longer registered, and must not ask for the bus. */
+  if (self->portal_subscription != 0)
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+      if (bus != NULL)
+        g_dbus_connection_signal_unsubscribe (bus, self->portal_subscription);
+      self->portal_subscription = 0;
+    }
   g_clear_object (&self->settings);
   g_clear_pointer (&self->desktop_theme_name, g_free);
 
