@@ -353,27 +353,31 @@ kasane_window_new_dataset (KasaneWindow *self,
   uri = g_file_get_uri (file);
   kasane_window_open_uri (self, uri);
   if (open_editor)
-    {
-      g_autoptr(GError) launch_error = NULL;
-      /* The desktop's text editor: the default application of the dataset type may be
-       * Kasane itself. */
-      g_autoptr(GAppInfo) editor = g_app_info_get_default_for_type ("text/plain", FALSE);
-      GList uris = { uri, NULL, NULL };
-      gboolean launched = editor != NULL
-                          ? g_app_info_launch_uris (editor, &uris, NULL, &launch_error)
-                          : g_app_info_launch_default_for_uri (uri, NULL, &launch_error);
-
-      if (!launched)
-        {
-          g_autofree char *text = NULL;
-
-          /* Translators: toast when no editor could open the new dataset; %s says why */
-          text = g_strdup_printf (_("Could not open an editor for the new dataset: %s"),
-                                  launch_error->message);
-          window_toast (self, text);
-        }
-    }
+    window_open_in_editor (self, uri);
   return TRUE;
+}
+
+void
+window_open_in_editor (KasaneWindow *self,
+                       const char   *uri)
+{
+  g_autoptr(GError) error = NULL;
+  /* The desktop's text editor: the default application of the dataset type may be
+   * Kasane itself. */
+  g_autoptr(GAppInfo) editor = g_app_info_get_default_for_type ("text/plain", FALSE);
+  GList uris = { (gpointer) uri, NULL, NULL };
+  gboolean launched = editor != NULL
+                      ? g_app_info_launch_uris (editor, &uris, NULL, &error)
+                      : g_app_info_launch_default_for_uri (uri, NULL, &error);
+
+  if (!launched)
+    {
+      /* Translators: toast when no text editor could open a dataset; %s says why */
+      g_autofree char *text = g_strdup_printf (_("Could not open a text editor: %s"),
+                                               error->message);
+
+      window_toast (self, text);
+    }
 }
 
 static void

@@ -84,6 +84,7 @@ struct _KasaneWindow
   GtkLabel           *error_title;
   GtkLabel           *error_hint;
   GtkLabel           *error_label;
+  GtkWidget          *error_open;     /* "Open in Editor": the file of the first error */
   KasaneLedgerView   *ledger_view;    /* the selected entry's */
   GtkBox             *ledger_row;     /* it and, side by side, the others' */
   GPtrArray          *ledger_others;  /* of KasaneLedgerView (owned by ledger_row) */
@@ -178,6 +179,9 @@ void window_reload_action (GtkWidget  *widget,
 void window_save_open_files (KasaneWindow *self);
 void window_show_banner (KasaneWindow   *self,
                          KasaneDocument *entry);
+/* Opens `uri` in the desktop's text editor, or says in a toast why it could not. */
+void window_open_in_editor (KasaneWindow *self,
+                            const char   *uri);
 void window_toast (KasaneWindow *self,
                    const char   *text);
 

@@ -37,6 +37,8 @@ const char    *kasane_window_get_verdict_text     (KasaneWindow *self);
 /* The located errors in the error panel above the content, and whether it is revealed. */
 const char    *kasane_window_get_error_text       (KasaneWindow *self);
 gboolean       kasane_window_get_error_revealed   (KasaneWindow *self);
+/* The file the panel's Open in Editor button opens, or NULL when it is hidden. */
+const char    *kasane_window_get_error_open_uri   (KasaneWindow *self);
 /* The located errors on the page of an entry that never loaded. */
 const char    *kasane_window_get_failed_text      (KasaneWindow *self);
 /* Whether the sidebar row `index` shows the error icon. */

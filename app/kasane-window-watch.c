@@ -1,6 +1,7 @@
 /* kasane-window-watch.c: live reload of the open files
  *
- * Each open local file is watched (GFileMonitor, which follows the file's folder, so an
+ * Each open local file, and each CSV file its last good version read, is watched
+ * (GFileMonitor, which follows the file's folder, so an
  * editor that saves by writing a new file and renaming it over the old one is seen as
  * well as one that truncates and writes).  Events come in bursts while a file is being
  * written: a reload waits until the file has been quiet for RELOAD_DELAY_MS, then goes
@@ -26,9 +27,24 @@ typedef struct
 {
   KasaneWindow   *window;     /* not a reference: the window owns the watches */
   KasaneDocument *entry;
-  GFileMonitor   *monitor;
+  GPtrArray      *monitors;   /* of GFileMonitor: the file, then its inputs */
+  char          **inputs;     /* the entry's inputs the monitors follow */
   guint           timeout;    /* the pending reload, or 0 */
 } Watch;
+
+static void
+watch_stop_monitors (Watch *watch)
+{
+  for (guint i = 0; i < watch->monitors->len; i++)
+    {
+      GFileMonitor *monitor = g_ptr_array_index (watch->monitors, i);
+
+      g_signal_handlers_disconnect_by_data (monitor, watch);
+      g_file_monitor_cancel (monitor);
+    }
+  g_ptr_array_set_size (watch->monitors, 0);
+  g_clear_pointer (&watch->inputs, g_strfreev);
+}
 
 static void
 watch_free (gpointer data)
@@ -36,12 +52,8 @@ watch_free (gpointer data)
   Watch *watch = data;
 
   g_clear_handle_id (&watch->timeout, g_source_remove);
-  if (watch->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (watch->monitor, watch);
-      g_file_monitor_cancel (watch->monitor);
-      g_object_unref (watch->monitor);
-    }
+  watch_stop_monitors (watch);
+  g_ptr_array_unref (watch->monitors);
   g_free (watch);
 }
 
@@ -94,19 +106,54 @@ monitor_changed_cb (GFileMonitor      *monitor,
     }
 }
 
+static void
+watch_add_monitor (Watch *watch,
+                   GFile *file)
+{
+  GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+
+  if (monitor == NULL)
+    return;
+  g_signal_connect (monitor, "changed", G_CALLBACK (monitor_changed_cb), watch);
+  g_ptr_array_add (watch->monitors, monitor);
+}
+
+/* Follows the entry's file and the CSV files its last good version read. */
+static void
+watch_start_monitors (Watch *watch)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (watch->entry->uri);
+
+  watch_add_monitor (watch, file);
+  watch->inputs = g_strdupv (watch->entry->inputs);
+  for (guint i = 0; watch->inputs != NULL && watch->inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) input = g_file_new_for_path (watch->inputs[i]);
+
+      watch_add_monitor (watch, input);
+    }
+}
+
 static Watch *
 watch_new (KasaneWindow   *self,
            KasaneDocument *entry)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (entry->uri);
   Watch *watch = g_new0 (Watch, 1);
 
   watch->window = self;
   watch->entry = entry;
-  watch->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (watch->monitor != NULL)
-    g_signal_connect (watch->monitor, "changed", G_CALLBACK (monitor_changed_cb), watch);
+  watch->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  watch_start_monitors (watch);
   return watch;
+}
+
+static gboolean
+strv_equal (char **a,
+            char **b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
 void
@@ -127,10 +174,19 @@ window_watch_sync (KasaneWindow *self)
     {
       KasaneDocument *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->uri == NULL || !g_str_has_prefix (entry->uri, "file:") ||
-          g_hash_table_contains (self->watches, entry))
+      Watch *watch;
+
+      if (entry->uri == NULL || !g_str_has_prefix (entry->uri, "file:"))
         continue;
-      g_hash_table_insert (self->watches, entry, watch_new (self, entry));
+      watch = g_hash_table_lookup (self->watches, entry);
+      if (watch == NULL)
+        g_hash_table_insert (self->watches, entry, watch_new (self, entry));
+      else if (!strv_equal (watch->inputs, entry->inputs))
+        {
+          /* The dataset names other CSV files now. */
+          watch_stop_monitors (watch);
+          watch_start_monitors (watch);
+        }
     }
 }
 

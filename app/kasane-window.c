@@ -341,6 +341,13 @@ ledger_side_by_side_change (GSimpleAction *action,
     sync_views (self, VIEW_LEDGER);
 }
 
+static void
+error_open_clicked_cb (KasaneWindow *self)
+{
+  if (self->banner_entry != NULL && self->banner_entry->error_uri != NULL)
+    window_open_in_editor (self, self->banner_entry->error_uri);
+}
+
 /* The panel above the content with the errors of a reload that failed. */
 static void
 ensure_error_panel (KasaneWindow *self)
@@ -375,6 +382,17 @@ ensure_error_panel (KasaneWindow *self)
   self->error_hint = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->error_hint));
   gtk_box_append (GTK_BOX (top), labels);
+
+  self->error_open = g_object_new (GTK_TYPE_BUTTON,
+                                   /* Translators: button of the error panel: opens the file
+                                    * with the errors in the desktop's text editor */
+                                   "label", _("_Open in Editor"),
+                                   "use-underline", TRUE,
+                                   "valign", GTK_ALIGN_START,
+                                   NULL);
+  g_signal_connect_object (self->error_open, "clicked", G_CALLBACK (error_open_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), self->error_open);
 
   dismiss = g_object_new (GTK_TYPE_BUTTON,
                           "icon-name", "window-close-symbolic",
@@ -435,11 +453,21 @@ window_show_banner (KasaneWindow   *self,
   gtk_label_set_text (self->error_title, title);
   gtk_label_set_text (self->error_hint,
                       entry->dataset != NULL
-                      ? _("The version that loaded last is still shown. Fix the file, then "
-                          "reload it.")
-                      : _("What was shown before is kept. Fix the file, then select it in the "
-                          "sidebar and reload it."));
+                      ? _("The version that loaded last is still shown. Once the file is "
+                          "fixed and saved, it reloads by itself.")
+                      : _("What was shown before is kept. Once the file is fixed and saved, it "
+                          "loads by itself."));
   gtk_label_set_text (self->error_label, entry->errors);
+  gtk_widget_set_visible (self->error_open, entry->error_uri != NULL);
+  if (entry->error_uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (entry->error_uri);
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* Translators: tooltip of "Open in Editor" in the error panel; %s is a file's path */
+      g_autofree char *tooltip = g_strdup_printf (_("Open “%s” in the text editor"), name);
+
+      gtk_widget_set_tooltip_text (self->error_open, tooltip);
+    }
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
@@ -1423,6 +1451,16 @@ kasane_window_get_error_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   return self->error_label != NULL ? gtk_label_get_text (self->error_label) : "";
+}
+
+const char *
+kasane_window_get_error_open_uri (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
+  if (self->error_open == NULL || !gtk_widget_get_visible (self->error_open) ||
+      self->banner_entry == NULL)
+    return NULL;
+  return self->banner_entry->error_uri;
 }
 
 gboolean

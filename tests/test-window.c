@@ -1300,6 +1300,109 @@ test_window_live_reload (void)
   g_rmdir (dir);
 }
 
+static gboolean
+wait_for_error (KasaneWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end && !kasane_window_get_error_revealed (window))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return kasane_window_get_error_revealed (window);
+}
+
+/* The first value of the first series on screen, or NAN. */
+static double
+shown_first_value (KasaneWindow *window)
+{
+  KasaneDataset *shown = kasane_window_get_shown_dataset (window);
+  KasaneSeries *series;
+
+  if (shown == NULL || shown->series->len == 0)
+    return NAN;
+  series = g_ptr_array_index (shown->series, 0);
+  return series->n_points > 0 ? series->y[0] : NAN;
+}
+
+static gboolean
+wait_for_first_value (KasaneWindow *window,
+                      double        value)
+{
+  gint64 end = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end && shown_first_value (window) != value)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return shown_first_value (window) == value;
+}
+
+#define LIVE_CSV_JSON \
+  "{\"format\": \"kasane-dataset/1\", \"id\": \"with-csv\", \"title\": \"Live CSV\",\n" \
+  " \"layers\": [{\"id\": \"l1\", \"level\": 1, \"name\": \"L1\"}],\n" \
+  " \"series\": [{\"id\": \"v\", \"name\": \"V\", \"unit\": \"\", \"layer\": \"l1\",\n" \
+  "   \"source\": {\"name\": \"S\", \"url\": \"https://example.org/\", \"retrieved\": \"2026-01-02\"},\n" \
+  "   \"csv\": \"values.csv\", \"column\": \"v\"}]}\n"
+
+/* A CSV file a dataset names is watched too: its changes reload the dataset, and a
+ * broken one keeps the last good picture, with the panel naming the CSV and offering to
+ * open it. */
+static void
+test_window_live_reload_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasane-live-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "live.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "values.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autofree char *csv_uri = NULL;
+  KasaneWindow *window;
+
+  g_assert_true (g_file_set_contents (path, LIVE_CSV_JSON, -1, NULL));
+  g_assert_true (g_file_set_contents (csv, "date,v\n2020-01-01,1\n2020-02-01,2\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  csv_file = g_file_new_for_path (csv);
+  csv_uri = g_file_get_uri (csv_file);
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (kasane_window_open_file (window, file));
+  kasane_test_wait_idle ();
+  g_assert_cmpfloat (shown_first_value (window), ==, 1.0);
+
+  write_in_place (csv, "date,v\n2020-01-01,5\n2020-02-01,2\n");
+  g_assert_true (wait_for_first_value (window, 5.0));
+  write_by_rename (csv, "date,v\n2020-01-01,6\n2020-02-01,2\n");
+  g_assert_true (wait_for_first_value (window, 6.0));
+
+  /* Broken on its third line: the picture stays; the panel names the CSV file and its
+   * Open in Editor button opens that file, not the dataset. */
+  write_in_place (csv, "date,v\n2020-01-01,7\n2020-02-01,abc\n");
+  g_assert_true (wait_for_error (window));
+  g_assert_nonnull (strstr (kasane_window_get_error_text (window), "values.csv:3:"));
+  g_assert_cmpstr (kasane_window_get_error_open_uri (window), ==, csv_uri);
+  g_assert_cmpfloat (shown_first_value (window), ==, 6.0);
+
+  write_by_rename (csv, "date,v\n2020-01-01,8\n2020-02-01,2\n");
+  g_assert_true (wait_for_first_value (window, 8.0));
+  kasane_test_iterate (100);
+  g_assert_false (kasane_window_get_error_revealed (window));
+
+  /* A broken dataset: the button opens the dataset itself. */
+  write_in_place (path, "{\"format\": \"kasane-dataset/1\",\n \"id\": 7}\n");
+  g_assert_true (wait_for_error (window));
+  g_free (csv_uri);
+  csv_uri = g_file_get_uri (file);
+  g_assert_cmpstr (kasane_window_get_error_open_uri (window), ==, csv_uri);
+
+  destroy_window (window);
+  g_unlink (csv);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1890,6 +1993,7 @@ main (int   argc,
   g_test_add_func ("/window/whatif", test_window_whatif);
   g_test_add_func ("/window/new-dataset", test_window_new_dataset);
   g_test_add_func ("/window/live-reload", test_window_live_reload);
+  g_test_add_func ("/window/live-reload-csv", test_window_live_reload_csv);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

@@ -13,6 +13,7 @@ kasane_dataset_clear (KasaneDataset *self)
 {
   g_free (self->id);
   g_free (self->path);
+  g_strfreev (self->inputs);
   kasane_text_clear (&self->title);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->layers);

@@ -125,6 +125,8 @@ struct _KasaneDataset
   /*< public, read-only >*/
   char          *id;
   char          *path;        /* the file it was read from, or NULL */
+  char         **inputs;      /* the other files it read (the CSV files its series name),
+                                 NULL-terminated and sorted, or NULL */
   KasaneText     title;
   KasaneClaim    claim;
   GPtrArray     *problems;    /* of KasaneProblem*, file order */

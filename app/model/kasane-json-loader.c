@@ -1171,6 +1171,14 @@ layer_info_clear (gpointer data)
   g_clear_pointer (&info->refs, g_array_unref);
 }
 
+static int
+compare_strings (const char * const *a,
+                 const char * const *b,
+                 gpointer            user_data)
+{
+  return strcmp (*a, *b);
+}
+
 KasaneDataset *
 kasane_dataset_load_json (const char        *data,
                           gsize              length,
@@ -1226,6 +1234,15 @@ kasane_dataset_load_json (const char        *data,
   g_hash_table_unref (self.series_ids);
   g_hash_table_unref (self.levels);
   g_array_unref (self.layer_infos);
+  if (self.csv_files != NULL)
+    {
+      /* Their real paths, for whoever watches the files a dataset was read from. */
+      dataset->inputs = (char **) g_hash_table_get_keys_as_array (self.csv_files, NULL);
+      for (guint i = 0; dataset->inputs[i] != NULL; i++)
+        dataset->inputs[i] = g_strdup (dataset->inputs[i]);
+      g_qsort_with_data (dataset->inputs, g_strv_length (dataset->inputs), sizeof (char *),
+                         (GCompareDataFunc) compare_strings, NULL);
+    }
   g_clear_pointer (&self.csv_files, g_hash_table_unref);
   g_clear_pointer (&self.csv_taken, g_hash_table_unref);
 

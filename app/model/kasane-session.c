@@ -130,6 +130,8 @@ document_free (KasaneDocument *document)
   g_free (document->identity);
   g_clear_pointer (&document->dataset, kasane_dataset_unref);
   g_free (document->errors);
+  g_free (document->error_uri);
+  g_strfreev (document->inputs);
   g_clear_pointer (&document->history, g_ptr_array_unref);
   g_free (document);
 }
@@ -239,6 +241,30 @@ kasane_session_find (KasaneSession *self,
   return NULL;
 }
 
+/* The local file the first error of a failed load is in, for "Open in Editor": a CSV
+ * file the dataset names, or the dataset itself. */
+static char *
+first_error_uri (KasaneDocument    *document,
+                 KasaneDiagnostics *diagnostics)
+{
+  for (guint i = 0; i < kasane_diagnostics_get_n_items (diagnostics); i++)
+    {
+      const KasaneDiagnostic *diagnostic = kasane_diagnostics_get (diagnostics, i);
+
+      if (diagnostic->severity == KASANE_SEVERITY_ERROR && diagnostic->file != NULL &&
+          g_file_test (diagnostic->file, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (diagnostic->file);
+
+          return g_file_get_uri (file);
+        }
+      if (diagnostic->severity == KASANE_SEVERITY_ERROR)
+        break;
+    }
+  return document->uri != NULL && g_str_has_prefix (document->uri, "file:")
+         ? g_strdup (document->uri) : NULL;
+}
+
 gboolean
 kasane_session_apply (KasaneSession     *self,
                       KasaneDocument    *document,
@@ -271,6 +297,7 @@ kasane_session_apply (KasaneSession     *self,
     }
 
   g_clear_pointer (&document->errors, g_free);
+  g_clear_pointer (&document->error_uri, g_free);
   document->n_errors = n_errors;
   document->whatif_lost = FALSE;
   if (dataset != NULL)
@@ -292,12 +319,17 @@ kasane_session_apply (KasaneSession     *self,
               shown = whatif;
             }
         }
+      g_strfreev (document->inputs);
+      document->inputs = g_strdupv (dataset->inputs);
       history_restart (document, shown->whatif);
       g_clear_pointer (&document->dataset, kasane_dataset_unref);
       document->dataset = shown;
     }
   else
-    document->errors = g_steal_pointer (&errors);
+    {
+      document->errors = g_steal_pointer (&errors);
+      document->error_uri = first_error_uri (document, diagnostics);
+    }
 
   g_signal_emit (self, signals[CHANGED], 0, document);
   return dataset != NULL;

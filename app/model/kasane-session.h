@@ -23,6 +23,9 @@ typedef struct
                                 while the judgements are being edited (whatif_of) */
   char          *errors;     /* the located errors of the last load when it failed */
   guint          n_errors;
+  char          *error_uri;  /* the file the first of them is in (the dataset or a CSV
+                                file it names), when it failed, or NULL */
+  char         **inputs;     /* the other files the last good version read (CSV), or NULL */
   gboolean       whatif_lost;  /* the last reload dropped a what-if that no longer
                                   applied to the file */
   GPtrArray     *history;    /* of GArray of KasaneChange: the what-if states, undo's */
