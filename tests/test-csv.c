@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "kasane-csv.h"
+#include "kasane-load-progress.h"
 #include "kasane-loader.h"
 
 static char *
@@ -943,6 +944,186 @@ test_perf (void)
   g_unlink (path);
 }
 
+/* Writes `text` to a new temporary CSV file; returns its path. */
+static char *
+write_temp_csv (const char *text,
+                gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("kasane-stream-XXXXXX.csv", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, (gssize) length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Rows "YYYY-MM-DD,value" of about 20 bytes, `n` of them, after a header, so that a file
+ * spans many of the reader's 4 MiB pieces. */
+static GString *
+make_rows (guint n)
+{
+  GString *text = g_string_new ("date,v\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%04u-%02u-%02u,%u.25\n", 1900 + i / 336 % 8000,
+                            1 + i / 28 % 12, 1 + i % 28, i);
+  return text;
+}
+
+/* A file read in pieces gives what the same text gives from memory, and its faults are
+ * placed on their line whichever piece they are in. */
+static void
+test_stream_pieces (void)
+{
+  g_autoptr(GString) text = make_rows (700000);   /* about 13 MB: four pieces */
+  g_autofree char *path = write_temp_csv (text->str, text->len);
+  g_autoptr(KasaneDiagnostics) d1 = kasane_diagnostics_new ();
+  g_autoptr(KasaneDiagnostics) d2 = kasane_diagnostics_new ();
+  g_autoptr(GPtrArray) from_file = kasane_csv_parse_file (path, NULL, d1);
+  g_autoptr(GPtrArray) from_memory = kasane_csv_parse (text->str, text->len, path, d2);
+  KasaneSeries *a = series_at (from_file, 0), *b = series_at (from_memory, 0);
+
+  g_assert_cmpuint (kasane_diagnostics_get_n_items (d1), ==, 0);
+  g_assert_cmpuint (a->n_points, ==, 700000);
+  g_assert_cmpuint (b->n_points, ==, 700000);
+  g_assert_cmpmem (a->x, a->n_points * sizeof (double), b->x, b->n_points * sizeof (double));
+  g_assert_cmpmem (a->y, a->n_points * sizeof (double), b->y, b->n_points * sizeof (double));
+  g_assert_cmpmem (a->precision, a->n_points, b->precision, b->n_points);
+  g_unlink (path);
+}
+
+static void
+assert_first_error (KasaneDiagnostics *diagnostics,
+                    guint              line,
+                    guint              column,
+                    const char        *message_part)
+{
+  const KasaneDiagnostic *first = NULL;
+
+  for (guint i = 0; i < kasane_diagnostics_get_n_items (diagnostics) && first == NULL; i++)
+    if (kasane_diagnostics_get (diagnostics, i)->severity == KASANE_SEVERITY_ERROR)
+      first = kasane_diagnostics_get (diagnostics, i);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (first->line, ==, line);
+  g_assert_cmpuint (first->column, ==, column);
+  g_assert_nonnull (strstr (first->message, message_part));
+}
+
+/* A bad byte, a bad number and a quoted field with line ends, each deep in the file, past
+ * the first piece; and a BOM. */
+static void
+test_stream_faults (void)
+{
+  const guint n = 500000;   /* about 9.5 MB */
+  g_autoptr(GString) text = NULL;
+  g_autofree char *path = NULL;
+
+  /* An invalid byte on line 400,002 (row 400,000 after the header), column 12. */
+  text = make_rows (n);
+  {
+    char *line = text->str;
+
+    for (guint i = 0; i < 400001; i++)
+      line = strchr (line, '\n') + 1;
+    line[11] = (char) 0xff;
+  }
+  path = write_temp_csv (text->str, text->len);
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+
+    g_assert_null (kasane_csv_parse_file (path, NULL, diagnostics));
+    assert_first_error (diagnostics, 400002, 12, "byte 0xFF is not valid");
+  }
+  g_unlink (path);
+  g_clear_pointer (&path, g_free);
+  g_string_free (text, TRUE);
+
+  /* A quoted value holding 5 MB of line ends (so it spans pieces), then a bad number on
+   * the line after it. */
+  text = make_rows (300000);
+  g_string_append (text, "2099-01-01,\"");
+  for (guint i = 0; i < 2500000; i++)
+    g_string_append (text, "\n\n");
+  g_string_append (text, "1\"\n2099-01-02,abc\n");
+  path = write_temp_csv (text->str, text->len);
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+
+    g_assert_null (kasane_csv_parse_file (path, NULL, diagnostics));
+    /* Header, 300,000 rows, then the quoted row ends 5,000,000 lines on. */
+    assert_first_error (diagnostics, 300002, 12, "expected a number");
+    g_assert_cmpuint (kasane_diagnostics_get (diagnostics, 1)->line, ==, 5300003);
+  }
+  g_unlink (path);
+  g_clear_pointer (&path, g_free);
+  g_string_free (text, TRUE);
+
+  /* A UTF-8 BOM before a file of many pieces. */
+  text = make_rows (n);
+  g_string_prepend (text, "\xEF\xBB\xBF");
+  path = write_temp_csv (text->str, text->len);
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(GPtrArray) series = kasane_csv_parse_file (path, NULL, diagnostics);
+
+    g_assert_cmpuint (series_at (series, 0)->n_points, ==, n);
+    g_assert_cmpstr (series_at (series, 0)->name.en, ==, "v");
+  }
+  g_unlink (path);
+}
+
+/* A load on a worker thread reports how far it has got, and stops when cancelled. */
+static gpointer
+cancel_when_started (gpointer data)
+{
+  KasaneLoadProgress *progress = data;
+
+  while (kasane_load_progress_get_fraction (progress) == 0.0)
+    g_usleep (100);
+  g_cancellable_cancel (kasane_load_progress_get_cancellable (progress));
+  return NULL;
+}
+
+static void
+test_stream_progress (void)
+{
+  g_autoptr(GString) text = make_rows (1000000);   /* about 19 MB */
+  g_autofree char *path = write_temp_csv (text->str, text->len);
+  g_autoptr(KasaneLoadProgress) progress = kasane_load_progress_new (NULL);
+
+  /* Read to the end: the fraction reaches 1. */
+  kasane_load_progress_push (progress);
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(GPtrArray) series = kasane_csv_parse_file (path, NULL, diagnostics);
+
+    g_assert_nonnull (series);
+    g_assert_cmpfloat (kasane_load_progress_get_fraction (progress), ==, 1.0);
+  }
+  kasane_load_progress_pop ();
+  g_clear_pointer (&progress, kasane_load_progress_unref);
+
+  /* Cancelled from another thread once it has started: it stops, and says why. */
+  progress = kasane_load_progress_new (NULL);
+  {
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    GThread *canceller = g_thread_new ("cancel", cancel_when_started, progress);
+    GPtrArray *series;
+
+    kasane_load_progress_push (progress);
+    series = kasane_csv_parse_file (path, NULL, diagnostics);
+    kasane_load_progress_pop ();
+    g_thread_join (canceller);
+    g_assert_null (series);
+    assert_first_error (diagnostics, 0, 0, "cancelled");
+    g_assert_cmpfloat (kasane_load_progress_get_fraction (progress), <, 1.0);
+  }
+  g_unlink (path);
+}
+
 /* Hostile input never crashes, hangs or logs (G_DEBUG=fatal-warnings): seeded random
  * bytes, then random mutations of a valid file. */
 static void
@@ -1135,6 +1316,9 @@ main (int   argc,
   g_test_add_func ("/csv/mixed-timestamps", test_mixed_timestamps);
   g_test_add_func ("/csv/header-cap", test_header_cap);
   g_test_add_func ("/csv/stops-at-cap", test_stops_at_cap);
+  g_test_add_func ("/csv/stream-pieces", test_stream_pieces);
+  g_test_add_func ("/csv/stream-faults", test_stream_faults);
+  g_test_add_func ("/csv/stream-progress", test_stream_progress);
 
   return g_test_run ();
 }

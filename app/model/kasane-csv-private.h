@@ -93,6 +93,23 @@ typedef struct
   DoubleVec *y;        /* n_values */
 } PointGroup;
 
+/* A CSV file read in pieces.  Its text has the place of the whole file in one anonymous
+ * mapping (zero, and costing no memory, until read), is read a piece ahead of the parser
+ * and given back behind it, so that a file of any size costs a few MiB besides its
+ * numbers.  The parser's end is always just after a line end, or the file's end. */
+typedef struct
+{
+  int                 fd;
+  char               *base;      /* the text, from the first byte after a BOM */
+  char               *map;       /* the mapping, page-aligned */
+  gsize               map_size;
+  gsize               size;      /* of the text: the file's size when opened (less the BOM;
+                                    less again if the file shrank while it was read) */
+  gsize               loaded;    /* bytes of the text read */
+  gsize               released;  /* bytes of the mapping given back */
+  struct _KasaneLoadProgress *progress;
+} CsvStream;
+
 typedef struct
 {
   const char        *file;
@@ -101,6 +118,8 @@ typedef struct
   const char        *text;
   const char        *pos;
   const char        *end;
+  CsvStream         *stream;           /* a file read in pieces, or NULL: all of it in text */
+  const char        *keep_from;        /* text the sniffing pass returns to: kept */
   char               separator;
   gboolean           decimal_comma;
   char               decimal_mark;     /* with ';': the first decimal mark seen, or 0 */
@@ -186,6 +205,13 @@ typedef struct
 #define UNIX_MAX ((gint64) 253402300799999)
 /* Above this magnitude a timestamp is in milliseconds. */
 #define UNIX_MS_THRESHOLD 1e11
+
+/* Reads more of a streamed file, so that the parser's end moves at least one line on
+ * (and a MiB ahead of pos where the file has that); gives back what lies well behind
+ * both `keep` and pos.  FALSE when nothing more can be read: the end of the file, or a
+ * fault (reported; p->full is then set). */
+gboolean csv_feed (CsvParser  *p,
+                   const char *keep);
 
 char *csv_excerpt (const char *start,
                    const char *end);

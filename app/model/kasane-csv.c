@@ -51,6 +51,16 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "kasane-load-progress.h"
+
+/* A streamed file is read in pieces of CSV_CHUNK, at least CSV_FEED_MARGIN ahead of the
+ * parser, and given back CSV_KEEP_BEHIND behind it, whole pages at a time. */
+#define CSV_CHUNK       ((gsize) 4 << 20)
+#define CSV_FEED_MARGIN ((ptrdiff_t) 1 << 20)
+#define CSV_KEEP_BEHIND ((gsize) 256 << 10)
 
 #include <glib/gstdio.h>
 
@@ -374,6 +384,141 @@ decode_text (const char         *data,
 }
 
 /* ---------------------------------------------------------------------------------------
+ * Streaming: a file read in pieces (CsvStream)
+ */
+
+/* Reads up to `want` more bytes of the text; FALSE (with `error`) when reading failed.  A
+ * file that shrank since it was opened ends where its bytes end. */
+static gboolean
+stream_read (CsvStream *s,
+             gsize      want,
+             GError   **error)
+{
+  while (want > 0)
+    {
+      gssize n = read (s->fd, s->base + s->loaded, want);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read: %s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          s->size = s->loaded;
+          break;
+        }
+      s->loaded += (gsize) n;
+      want -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Stops the reading with an error at the parser's place. */
+static void
+stream_fail (CsvParser  *p,
+             KasaneDatasetError code,
+             guint       line,
+             guint       column,
+             const char *message)
+{
+  kasane_diagnostics_add (p->diagnostics, KASANE_SEVERITY_ERROR, code, p->file, line, column,
+                          "%s", message);
+  p->n_errors++;
+  p->full = TRUE;
+}
+
+gboolean
+csv_feed (CsvParser  *p,
+          const char *keep)
+{
+  CsvStream *s = p->stream;
+  const char *old_end = p->end;
+  const char *new_end;
+  const char *bad;
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize release;
+
+  if (s == NULL || p->full || old_end >= s->base + s->size)
+    return FALSE;
+
+  /* At least one more line, and a margin ahead of pos where the file has it. */
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *loaded_end;
+
+      if (s->loaded < s->size && !stream_read (s, MIN (CSV_CHUNK, s->size - s->loaded), &error))
+        {
+          stream_fail (p, KASANE_DATASET_ERROR_IO, 0, 0, error->message);
+          return FALSE;
+        }
+      loaded_end = s->base + s->loaded;
+      if (s->loaded >= s->size)
+        new_end = loaded_end;
+      else
+        {
+          const char *nl = memrchr (old_end, '\n', loaded_end - old_end);
+
+          new_end = nl != NULL ? nl + 1 : old_end;
+        }
+      if (new_end > old_end &&
+          (new_end - p->pos >= CSV_FEED_MARGIN || new_end == s->base + s->size))
+        break;
+    }
+
+  /* The new lines are checked as the first piece was, before they are read. */
+  bad = find_invalid_utf8 (old_end, new_end - old_end);
+  if (bad != NULL)
+    {
+      guint line, column;
+
+      g_autofree char *message = NULL;
+
+      locate (p->line_start, bad, &line, &column);
+      if (*bad == '\0')
+        message = g_strdup ("file is not UTF-8 text: it holds a NUL byte");
+      else
+        message = g_strdup_printf ("file is not UTF-8: byte 0x%02X is not valid here "
+                                   "(save the file as UTF-8)", (guint) (guchar) *bad);
+      stream_fail (p, KASANE_DATASET_ERROR_ENCODING, p->line + line - 1, column, message);
+      return FALSE;
+    }
+  p->end = new_end;
+
+  if (s->progress != NULL)
+    {
+      kasane_load_progress_report (s->progress, s->loaded, s->size);
+      if (kasane_load_progress_is_cancelled (s->progress))
+        {
+          stream_fail (p, KASANE_DATASET_ERROR_IO, 0, 0, "loading was cancelled");
+          return FALSE;
+        }
+    }
+
+  /* What lies well behind the parser is given back (and reads as zeros if touched). */
+  if (keep == NULL || keep > p->pos)
+    keep = p->pos;
+  if (keep > p->line_start)
+    keep = p->line_start;
+  if (p->keep_from != NULL && keep > p->keep_from)
+    keep = p->keep_from;
+  release = (gsize) (keep - s->map);
+  release = release > CSV_KEEP_BEHIND ? (release - CSV_KEEP_BEHIND) / page * page : 0;
+  if (release > s->released)
+    {
+      madvise (s->map + s->released, release - s->released, MADV_DONTNEED);
+      s->released = release;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------
  * Tokenizing
  */
 
@@ -420,13 +565,28 @@ skip_unquoted (CsvParser *p)
 RecordStatus
 csv_read_record (CsvParser *p)
 {
+  const char *start_pos, *start_line_start;
+  guint start_line;
+
+restart:
   p->n_fields = 0;
   p->n_total = 0;
 
-  while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
-    consume_newline (p);
+  for (;;)
+    {
+      while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
+        consume_newline (p);
+      /* A streamed file is read on while less than a margin of it is left. */
+      if (G_UNLIKELY (p->stream != NULL) && p->end - p->pos < CSV_FEED_MARGIN &&
+          csv_feed (p, p->pos))
+        continue;
+      break;
+    }
   if (p->pos >= p->end)
     return RECORD_END;
+  start_pos = p->pos;
+  start_line = p->line;
+  start_line_start = p->line_start;
 
   for (;;)
     {
@@ -446,6 +606,18 @@ csv_read_record (CsvParser *p)
           for (;;)
             {
               q = memchr (q, '"', p->end - q);
+              if (q == NULL && p->stream != NULL && !p->full &&
+                  p->end < p->stream->base + p->stream->size)
+                {
+                  /* The quoted field goes on past what is read yet (it holds line ends):
+                   * read more (the end moves, or a fault stops the reading), then the
+                   * whole record again. */
+                  p->pos = start_pos;
+                  p->line = start_line;
+                  p->line_start = start_line_start;
+                  csv_feed (p, start_pos);
+                  goto restart;
+                }
               if (q == NULL)
                 {
                   csv_field_error (p, &field, KASANE_DATASET_ERROR_SYNTAX,
@@ -808,9 +980,14 @@ parse_text (CsvParser *p)
 {
   RecordStatus status;
   gsize bytes_per_row;
+  gsize remaining;
 
-  while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
-    consume_newline (p);
+  do
+    while (p->pos < p->end && (*p->pos == '\n' || *p->pos == '\r'))
+      consume_newline (p);
+  while (p->pos >= p->end && csv_feed (p, NULL));
+  if (p->full)
+    return NULL;
   if (p->pos >= p->end)
     {
       csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_SYNTAX, p->line, 1,
@@ -852,7 +1029,10 @@ parse_text (CsvParser *p)
   p->max_fields = p->n_columns + 1;
 
   p->long_form = is_long_form (p);
+  /* The sniffing pass reads ahead, then returns here: the stream keeps this text. */
+  p->keep_from = p->pos;
   bytes_per_row = assign_roles (p);
+  p->keep_from = NULL;
   if (p->n_values == 0)
     {
       csv_report (p, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_INVALID, p->header_line, 1,
@@ -864,7 +1044,9 @@ parse_text (CsvParser *p)
   p->unix_days_s = p->unix_days_ms = TRUE;
   p->groups = g_ptr_array_new ();
   p->group_index = g_hash_table_new (g_str_hash, g_str_equal);
-  csv_read_rows (p, p->long_form ? 0 : MIN ((gsize) (p->end - p->pos) / bytes_per_row + 16,
+  remaining = p->stream != NULL ? (gsize) (p->stream->base + p->stream->size - p->pos)
+                                : (gsize) (p->end - p->pos);
+  csv_read_rows (p, p->long_form ? 0 : MIN (remaining / bytes_per_row + 16,
                                         CSV_MAX_RESERVED_CELLS / (p->n_values + 2)));
   if (p->full)
     return NULL;
@@ -885,9 +1067,11 @@ parse_text (CsvParser *p)
   return build_series (p);
 }
 
+/* Parses `data` (or, when `stream` is not NULL, the streamed file's text). */
 static GPtrArray *
 parse_within (const char        *data,
               gsize              length,
+              CsvStream         *stream,
               const char        *display_name,
               guint64            max_cells,
               gboolean           shared_cells,
@@ -900,12 +1084,23 @@ parse_within (const char        *data,
   gsize text_length;
   GPtrArray *result;
 
-  if (data == NULL)
-    data = "";
-  if (!decode_text (data, length, display_name, diagnostics, &text, &text_length, &converted))
-    return NULL;
+  if (stream != NULL)
+    {
+      /* Checked piece by piece as it is read (csv_feed). */
+      text = stream->base;
+      text_length = 0;
+    }
+  else
+    {
+      if (data == NULL)
+        data = "";
+      if (!decode_text (data, length, display_name, diagnostics, &text, &text_length,
+                        &converted))
+        return NULL;
+    }
 
   parser.file = display_name;
+  parser.stream = stream;
   parser.diagnostics = diagnostics;
   parser.text = text;
   parser.pos = text;
@@ -932,8 +1127,8 @@ kasane_csv_parse (const char        *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  return parse_within (data, length, display_name, KASANE_MAX_CSV_VALUES, FALSE, &n_cells,
-                       diagnostics);
+  return parse_within (data, length, NULL, display_name, KASANE_MAX_CSV_VALUES, FALSE,
+                       &n_cells, diagnostics);
 }
 
 void
@@ -945,6 +1140,65 @@ kasane_csv_budget_init (KasaneCsvBudget *budget)
   budget->values = KASANE_MAX_CSV_VALUES;
 }
 
+/* Opens the file a piece at a time (CsvStream).  A file in UTF-16 is read whole and
+ * given back in `whole`, to be converted; an empty one gives no stream. */
+static gboolean
+stream_open (CsvStream  *s,
+             const char *path,
+             gsize       cap,
+             GBytes    **whole,
+             GError    **error)
+{
+  guint64 size;
+  const guchar *head;
+
+  *whole = NULL;
+  s->fd = kasane_input_open_path (path, cap, &size, error);
+  if (s->fd < 0)
+    return FALSE;
+  s->map_size = (gsize) size + 1;
+  s->map = mmap (NULL, s->map_size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (s->map == MAP_FAILED)
+    {
+      s->map = NULL;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   "cannot read: not enough memory to hold the file");
+      return FALSE;
+    }
+  s->base = s->map;
+  s->size = (gsize) size;
+  if (!stream_read (s, MIN ((gsize) 4, s->size), error))
+    return FALSE;
+
+  head = (const guchar *) s->base;
+  if (s->loaded >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+                         (head[0] == 0xFE && head[1] == 0xFF)))
+    {
+      /* UTF-16: converted as a whole, as from memory. */
+      if (!stream_read (s, s->size - s->loaded, error))
+        return FALSE;
+      *whole = g_bytes_new (s->base, s->loaded);
+      return TRUE;
+    }
+  if (s->loaded >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+    {
+      s->base += 3;
+      s->size -= 3;
+      s->loaded -= 3;
+    }
+  return TRUE;
+}
+
+static void
+stream_close (CsvStream *s)
+{
+  if (s->map != NULL)
+    munmap (s->map, s->map_size);
+  if (s->fd >= 0)
+    close (s->fd);
+}
+
 GPtrArray *
 kasane_csv_parse_file (const char        *path,
                        KasaneCsvBudget   *budget,
@@ -953,8 +1207,7 @@ kasane_csv_parse_file (const char        *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   KasaneCsvBudget one_file;
-  const char *contents;
-  gsize length = 0;
+  CsvStream stream = { .fd = -1 };
   guint64 n_cells = 0;
   gboolean shared;
   GPtrArray *result;
@@ -970,11 +1223,12 @@ kasane_csv_parse_file (const char        *path,
   shared = budget->bytes < KASANE_MAX_CSV_SIZE || budget->values < KASANE_MAX_CSV_VALUES;
 
   /* Opened once and checked on the descriptor: a 20 GB log file is refused unread, a
-   * FIFO or /dev/zero at once.  A copy rather than a mapping: a file truncated while
-   * mapped would kill the process with SIGBUS, and one copy costs little next to parsing. */
-  bytes = kasane_input_read_path (path, MIN (budget->bytes, KASANE_MAX_CSV_SIZE), &error);
-  if (bytes == NULL)
+   * FIFO or /dev/zero at once.  Read, not mapped: a file truncated while mapped would
+   * kill the process with SIGBUS.  Read a piece at a time, so that the text costs a few
+   * MiB whatever the size of the file. */
+  if (!stream_open (&stream, path, MIN (budget->bytes, KASANE_MAX_CSV_SIZE), &bytes, &error))
     {
+      stream_close (&stream);
       if (shared && g_error_matches (error, KASANE_INPUT_ERROR, KASANE_INPUT_ERROR_TOO_LARGE))
         kasane_diagnostics_add (diagnostics, KASANE_SEVERITY_ERROR, KASANE_DATASET_ERROR_IO,
                                 path, 0, 0, "the CSV files this dataset reads are too large "
@@ -985,10 +1239,18 @@ kasane_csv_parse_file (const char        *path,
                                 path, 0, 0, "%s", error->message);
       return NULL;
     }
-  contents = g_bytes_get_data (bytes, &length);
-  budget->bytes -= MIN (budget->bytes, length);
+  budget->bytes -= MIN (budget->bytes, stream.size);
 
-  result = parse_within (contents, length, path, budget->values, shared, &n_cells, diagnostics);
+  if (bytes != NULL)
+    result = parse_within (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, path,
+                           budget->values, shared, &n_cells, diagnostics);
+  else
+    {
+      stream.progress = kasane_load_progress_current ();
+      result = parse_within (NULL, 0, &stream, path, budget->values, shared, &n_cells,
+                             diagnostics);
+    }
+  stream_close (&stream);
   budget->values -= MIN (budget->values, n_cells);
   return result;
 }

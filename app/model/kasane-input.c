@@ -158,18 +158,18 @@ read_descriptor (int           fd,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
-GBytes *
-kasane_input_read_path (const char  *path,
+int
+kasane_input_open_path (const char  *path,
                         gsize        cap,
+                        guint64     *size,
                         GError     **error)
 {
   struct stat st;
-  GBytes *bytes;
   int fd;
   int flags;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below. */
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -178,20 +178,39 @@ kasane_input_read_path (const char  *path,
       set_cannot_read (error, errno == EISDIR ? KASANE_INPUT_ERROR_FOLDER
                                               : KASANE_INPUT_ERROR_OPEN,
                        errno == EISDIR ? "it is a folder, not a file" : g_strerror (errno));
-      return NULL;
+      return -1;
     }
   if (opened_hook != NULL)
     opened_hook (path, opened_hook_data);
   if (!check_descriptor (fd, cap, &st, error))
     {
       close (fd);
-      return NULL;
+      return -1;
     }
   /* A regular file: reads may block as usual (a network filesystem). */
   flags = fcntl (fd, F_GETFL);
   if (flags >= 0)
     fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
-  bytes = read_descriptor (fd, (gsize) st.st_size, cap, error);
+  *size = (guint64) st.st_size;
+  return fd;
+}
+
+GBytes *
+kasane_input_read_path (const char  *path,
+                        gsize        cap,
+                        GError     **error)
+{
+  GBytes *bytes;
+  guint64 size;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fd = kasane_input_open_path (path, cap, &size, error);
+  if (fd < 0)
+    return NULL;
+  bytes = read_descriptor (fd, (gsize) size, cap, error);
   close (fd);
   return bytes;
 }

@@ -30,6 +30,12 @@ GQuark  kasane_input_error_quark (void);
 GBytes *kasane_input_read_path (const char    *path,
                                 gsize          cap,
                                 GError       **error);
+/* The same checks, for a caller that reads the file in pieces: the open descriptor (to
+ * close) and the file's size when it was opened, or -1 and the error. */
+int     kasane_input_open_path (const char    *path,
+                                gsize          cap,
+                                guint64       *size,
+                                GError       **error);
 /* The same for any GFile (a remote one, a resource): the size is asked first where the
  * backend knows it, and the stream is read in blocks that stop past `cap`, so a large
  * remote file is refused without being fetched whole. */
