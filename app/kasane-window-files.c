@@ -25,30 +25,52 @@ window_toast (KasaneWindow *self,
   kasane_toast_show (self->toast_overlay, text, NULL, NULL, NULL, NULL, 5);
 }
 
-/* Loads `entry` from its file again (through the session: on failure the last good
- * dataset stays). */
-static gboolean
-reload_entry (KasaneWindow   *self,
-              KasaneDocument *entry)
+void
+window_reload_finish (KasaneWindow   *self,
+                      KasaneDocument *entry,
+                      gboolean        loaded,
+                      gboolean        had_whatif,
+                      gboolean        by_hand)
 {
-  gboolean loaded = kasane_session_reload (self->session, entry);
+  KasaneDocument *selected = window_get_selected_entry (self);
 
   if (loaded && self->banner_entry == entry)
     window_show_banner (self, NULL);
-  return loaded;
+  window_rebuild_sidebar (self, by_hand || selected == NULL ? entry : selected);
+  if (!loaded && entry->dataset != NULL)
+    window_show_banner (self, entry);
+  window_update_content (self);
+
+  if (loaded && had_whatif && entry->whatif_lost)
+    /* Translators: toast after a file was read again and the what-if on screen no
+     * longer applies to it */
+    window_toast (self, _("The file changed and the what-if no longer applies to it: "
+                          "showing the file’s data"));
+  else if (loaded && by_hand)
+    {
+      /* Translators: toast after a dataset was read again; %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Reloaded “%s”"), entry->name);
+
+      window_toast (self, text);
+    }
 }
 
 gboolean
 window_reload_entry (KasaneWindow   *self,
-                     KasaneDocument *entry)
+                     KasaneDocument *entry,
+                     gboolean        by_hand)
 {
-  KasaneDocument *selected = window_get_selected_entry (self);
-  gboolean loaded = reload_entry (self, entry);
+  gboolean had_whatif = entry->dataset != NULL && entry->dataset->whatif != NULL;
+  g_autoptr(GFile) file = entry->uri != NULL ? g_file_new_for_uri (entry->uri) : NULL;
+  gboolean loaded;
 
-  window_rebuild_sidebar (self, selected != NULL ? selected : entry);
-  if (!loaded && entry->dataset != NULL)
-    window_show_banner (self, entry);
-  window_update_content (self);
+  if (file != NULL && kasane_session_load_may_take_long (file))
+    {
+      window_load_start (self, file, entry, by_hand);
+      return TRUE;
+    }
+  loaded = kasane_session_reload (self->session, entry);
+  window_reload_finish (self, entry, loaded, had_whatif, by_hand);
   return loaded;
 }
 
@@ -64,14 +86,30 @@ kasane_window_open_uri (KasaneWindow *self,
   g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
-  selected = window_get_selected_entry (self);
   file = g_file_new_for_uri (uri);
+  if (kasane_session_load_may_take_long (file))
+    {
+      /* On a worker thread, with a progress bar: the window goes on drawing. */
+      window_load_start (self, file, kasane_session_find (self->session, file), FALSE);
+      return TRUE;
+    }
+  selected = window_get_selected_entry (self);
   entry = kasane_session_open (self->session, file, &loaded);
+  window_open_finish (self, selected, entry, loaded);
+  return loaded;
+}
+
+void
+window_open_finish (KasaneWindow   *self,
+                    KasaneDocument *selected,
+                    KasaneDocument *entry,
+                    gboolean        loaded)
+{
   if (loaded && self->banner_entry == entry)
     window_show_banner (self, NULL);
   if (loaded)
     {
-      window_add_to_recent (self, uri);
+      window_add_to_recent (self, entry->uri);
       window_rebuild_sidebar (self, entry);
     }
   else
@@ -86,7 +124,6 @@ kasane_window_open_uri (KasaneWindow *self,
     }
 
   window_save_open_files (self);
-  return loaded;
 }
 
 gboolean
@@ -205,21 +242,7 @@ window_reload_action (GtkWidget  *widget,
 
   if (entry == NULL || entry->uri == NULL)
     return;
-
-  if (reload_entry (self, entry))
-    {
-      /* Translators: toast after a dataset was read again; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Reloaded “%s”"), entry->name);
-
-      window_rebuild_sidebar (self, entry);
-      window_toast (self, text);
-    }
-  else
-    {
-      window_rebuild_sidebar (self, entry);
-      if (entry->dataset != NULL)
-        window_show_banner (self, entry);
-    }
+  window_reload_entry (self, entry, TRUE);
 }
 
 void

@@ -58,6 +58,13 @@ struct _KasaneWindow
   int                 reading_px;
   guint               reading_idle;
   GHashTable         *watches;        /* KasaneDocument* → its file's watch (live reload) */
+  GPtrArray          *load_jobs;      /* the loads on worker threads (kasane-window-load.c) */
+  GtkRevealer        *load_revealer;  /* their progress bar and Cancel, over the content */
+  GtkWidget          *load_panel;
+  GtkLabel           *load_label;
+  GtkProgressBar     *load_bar;
+  guint               load_show;      /* shows the panel once a load takes a moment */
+  guint               load_tick;      /* moves the bar */
 
   /* template */
   GtkOverlay         *toast_overlay;
@@ -143,10 +150,36 @@ void window_update_content        (KasaneWindow     *self);
 /* Watches each open local file and none other, so that an edit on disk reloads it. */
 void     window_watch_sync    (KasaneWindow   *self);
 void     window_watch_dispose (KasaneWindow   *self);
-/* Reloads `entry` from its file through the session, keeping the selection; on failure the
- * last good picture stays, with the errors in the banner.  Returns whether it loaded. */
+
+/* kasane-window-files.c */
+/* Reloads `entry` from its file through the session, keeping the selection (by hand:
+ * selecting it, and saying so); on failure the last good picture stays, with the errors
+ * in the banner.  A long load goes to a worker thread.  Returns whether it loaded (or
+ * was started). */
 gboolean window_reload_entry  (KasaneWindow   *self,
-                               KasaneDocument *entry);
+                               KasaneDocument *entry,
+                               gboolean        by_hand);
+/* What follows a load, on the window's thread, wherever it was made. */
+void     window_reload_finish (KasaneWindow   *self,
+                               KasaneDocument *entry,
+                               gboolean        loaded,
+                               gboolean        had_whatif,
+                               gboolean        by_hand);
+void     window_open_finish   (KasaneWindow   *self,
+                               KasaneDocument *selected,
+                               KasaneDocument *entry,
+                               gboolean        loaded);
+
+/* kasane-window-load.c */
+/* Loads `file` on a worker thread (a reload of `entry`, or an open when it is NULL), with
+ * a progress bar and Cancel above the view once it takes more than a moment. */
+void     window_load_start    (KasaneWindow   *self,
+                               GFile          *file,
+                               KasaneDocument *entry,
+                               gboolean        by_hand);
+/* Whether a load is under way. */
+gboolean window_load_busy     (KasaneWindow   *self);
+void     window_load_dispose  (KasaneWindow   *self);
 
 /* kasane-window-keys.c */
 void window_keys_init (KasaneWindow *self);

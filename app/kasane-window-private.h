@@ -37,6 +37,10 @@ const char    *kasane_window_get_verdict_text     (KasaneWindow *self);
 /* The located errors in the error panel above the content, and whether it is revealed. */
 const char    *kasane_window_get_error_text       (KasaneWindow *self);
 gboolean       kasane_window_get_error_revealed   (KasaneWindow *self);
+/* Whether a load runs on a worker thread; whether its progress panel shows, and its bar. */
+gboolean       kasane_window_get_loading          (KasaneWindow *self);
+gboolean       kasane_window_get_load_revealed    (KasaneWindow *self);
+double         kasane_window_get_load_fraction    (KasaneWindow *self);
 /* The file the panel's Open in Editor button opens, or NULL when it is hidden. */
 const char    *kasane_window_get_error_open_uri   (KasaneWindow *self);
 /* The located errors on the page of an entry that never loaded. */

@@ -62,18 +62,9 @@ reload_timeout_cb (gpointer data)
 {
   Watch *watch = data;
   KasaneWindow *self = watch->window;
-  KasaneDocument *entry = watch->entry;
-  gboolean had_whatif = entry->dataset != NULL && entry->dataset->whatif != NULL;
 
   watch->timeout = 0;
-  if (window_reload_entry (self, entry))
-    {
-      if (had_whatif && entry->whatif_lost)
-        /* Translators: toast after a watched file changed and the what-if on screen no
-         * longer applies to it */
-        window_toast (self, _("The file changed and the what-if no longer applies to it: "
-                              "showing the file’s data"));
-    }
+  window_reload_entry (self, watch->entry, FALSE);
   return G_SOURCE_REMOVE;
 }
 

@@ -616,7 +616,15 @@ sync_views (KasaneWindow *self,
   lang = window_get_language (self);
 
   if (views & VIEW_COMPARE)
-    sync_diagram_view (self, self->compare_view, self->compare_shown, datasets, lang, theme);
+    {
+      /* A CSV file opened on its own has series and no layers: Trend shows it. */
+      g_autoptr(GPtrArray) layered = g_ptr_array_new ();
+
+      for (guint i = 0; i < datasets->len; i++)
+        if (((KasaneDataset *) g_ptr_array_index (datasets, i))->layers->len > 0)
+          g_ptr_array_add (layered, g_ptr_array_index (datasets, i));
+      sync_diagram_view (self, self->compare_view, self->compare_shown, layered, lang, theme);
+    }
 
   if (views & VIEW_STACK)
     {
@@ -1164,6 +1172,7 @@ kasane_window_dispose (GObject *object)
 
   window_keys_dispose (self);
   window_watch_dispose (self);
+  window_load_dispose (self);
   window_reading_dispose (self);
   window_present_dispose (self);
   /* The list box unselects its rows as it goes: nothing to show any more. */
@@ -1451,6 +1460,27 @@ kasane_window_get_error_text (KasaneWindow *self)
 {
   g_return_val_if_fail (KASANE_IS_WINDOW (self), NULL);
   return self->error_label != NULL ? gtk_label_get_text (self->error_label) : "";
+}
+
+gboolean
+kasane_window_get_loading (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  return window_load_busy (self);
+}
+
+gboolean
+kasane_window_get_load_revealed (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), FALSE);
+  return self->load_revealer != NULL && gtk_revealer_get_reveal_child (self->load_revealer);
+}
+
+double
+kasane_window_get_load_fraction (KasaneWindow *self)
+{
+  g_return_val_if_fail (KASANE_IS_WINDOW (self), 0.0);
+  return self->load_bar != NULL ? gtk_progress_bar_get_fraction (self->load_bar) : 0.0;
 }
 
 const char *

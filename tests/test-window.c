@@ -1403,6 +1403,181 @@ test_window_live_reload_csv (void)
   g_rmdir (dir);
 }
 
+/* Frame times seen by a tick callback: the window draws while they come. */
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  guint  n_frames;
+  GArray *gaps;
+} Frames;
+
+static gboolean
+record_frame_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  Frames *frames = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames->last != 0)
+    {
+      gint64 gap = now - frames->last;
+
+      frames->max_gap = MAX (frames->max_gap, gap);
+      g_array_append_val (frames->gaps, gap);
+    }
+  frames->last = now;
+  frames->n_frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Iterates until the window's load ends, recording frames; FALSE after 120 s. */
+static gboolean
+wait_for_load (KasaneWindow *window,
+               Frames       *frames,
+               gboolean      cancel_once_shown)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gboolean cancelled = FALSE;
+  double last_fraction = 0.0;
+  guint n_fractions = 0;
+
+  while (kasane_window_get_loading (window) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (kasane_window_get_load_revealed (window) &&
+          kasane_window_get_load_fraction (window) != last_fraction)
+        {
+          last_fraction = kasane_window_get_load_fraction (window);
+          n_fractions++;
+        }
+      if (cancel_once_shown && !cancelled && kasane_window_get_load_revealed (window) &&
+          last_fraction > 0.0)
+        {
+          GtkWidget *cancel = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "load-cancel");
+
+          g_assert_nonnull (cancel);
+          g_assert_true (gtk_widget_is_drawable (cancel));
+          g_signal_emit_by_name (cancel, "clicked");
+          cancelled = TRUE;
+        }
+    }
+  /* The bar moved while the file loaded. */
+  g_assert_cmpuint (n_fractions, >=, cancel_once_shown ? 1 : 2);
+  g_assert_true (!cancel_once_shown || cancelled);
+  return !kasane_window_get_loading (window);
+}
+
+static char *
+write_rows_csv (guint n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("kasane-rows-XXXXXX.csv", &path, &error);
+  FILE *f;
+  double v = 100;
+
+  g_assert_no_error (error);
+  f = fdopen (fd, "w");
+  g_assert_nonnull (f);
+  fputs ("UnixTimeStamp,value\n", f);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      v += (i * 2654435761u % 1000) / 1000.0 - 0.5;
+      fprintf (f, "%u,%.3f\n", 946684800u + i * 60u, v);
+    }
+  g_assert_cmpint (fclose (f), ==, 0);
+  return path;
+}
+
+/* A 10-million-row CSV loads on a worker thread: the window keeps drawing frames, the
+ * progress bar shows and moves, Cancel stops it and changes nothing; opened again, it
+ * loads whole. */
+static void
+test_window_background_load (void)
+{
+  const guint n_rows = 10000000;
+  g_autofree char *path = write_rows_csv (n_rows);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Frames frames = { 0 };
+  KasaneWindow *window;
+  KasaneDataset *shown;
+  guint n_before, tick;
+
+  reset_settings ();
+  window = create_window_with_bundled ();
+  n_before = kasane_window_get_n_datasets (window);
+  frames.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), record_frame_cb, &frames, NULL);
+  kasane_test_wait_idle ();
+  /* The same window idle, for comparison. */
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    frames.last = 0;
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_array_sort (frames.gaps, compare_gaps);
+    g_test_message ("idle for a second: %u frames, gaps median %.1f ms, longest %.1f ms",
+                    frames.gaps->len + 1,
+                    g_array_index (frames.gaps, gint64, frames.gaps->len / 2) / 1000.0,
+                    frames.max_gap / 1000.0);
+    frames.max_gap = 0;
+  }
+
+  /* Cancelled once the bar shows. */
+  g_assert_true (kasane_window_open_file (window, file));
+  g_assert_true (kasane_window_get_loading (window));
+  frames.last = 0;
+  g_array_set_size (frames.gaps, 0);
+  g_assert_true (wait_for_load (window, &frames, TRUE));
+  kasane_test_iterate (50);
+  g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, n_before);
+  g_assert_false (kasane_window_get_load_revealed (window));
+
+  /* Opened again: it loads whole, and the window drew all along. */
+  frames.last = 0;
+  frames.max_gap = 0;
+  frames.n_frames = 0;
+  g_array_set_size (frames.gaps, 0);
+  g_assert_true (kasane_window_open_file (window, file));
+  g_assert_true (wait_for_load (window, &frames, FALSE));
+  g_array_sort (frames.gaps, compare_gaps);
+  g_test_message ("while 10,000,000 rows loaded: %u frames, gaps median %.1f ms, 99th "
+                  "percentile %.1f ms, longest %.1f ms", frames.n_frames,
+                  g_array_index (frames.gaps, gint64, frames.gaps->len / 2) / 1000.0,
+                  g_array_index (frames.gaps, gint64, frames.gaps->len * 99 / 100) / 1000.0,
+                  frames.max_gap / 1000.0);
+  /* A load on the window's thread would draw no frame until it ended (seconds).  The
+   * frames' own cost depends on the renderer (software GL under Xvfb repaints the whole
+   * window for each move of the bar): `make bench` gives the figures. */
+  g_assert_cmpuint (frames.n_frames, >=, 10);
+  g_assert_cmpint (frames.max_gap, <, G_USEC_PER_SEC / 4);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  kasane_test_iterate (50);
+  g_assert_cmpuint (kasane_window_get_n_datasets (window), ==, n_before + 1);
+  shown = kasane_window_get_shown_dataset (window);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (((KasaneSeries *) g_ptr_array_index (shown->series, 0))->n_points, ==,
+                    n_rows);
+  g_assert_false (kasane_window_get_load_revealed (window));
+
+  g_array_unref (frames.gaps);
+  destroy_window (window);
+  g_unlink (path);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1994,6 +2169,7 @@ main (int   argc,
   g_test_add_func ("/window/new-dataset", test_window_new_dataset);
   g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/live-reload-csv", test_window_live_reload_csv);
+  g_test_add_func ("/window/background-load", test_window_background_load);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

@@ -14,6 +14,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "kasane-session.h"
 
 #include "kasane-input.h"
@@ -358,6 +361,26 @@ kasane_session_reload (KasaneSession  *self,
   return kasane_session_apply (self, document, dataset, diagnostics);
 }
 
+/* The document of `file`, added (without a dataset) when it is not open. */
+static KasaneDocument *
+find_or_add (KasaneSession *self,
+             GFile         *file)
+{
+  KasaneDocument *document = kasane_session_find (self, file);
+
+  if (document == NULL)
+    {
+      document = g_new0 (KasaneDocument, 1);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      document->uri = g_file_get_uri (file);
+      /* Shown in the sidebar and messages: UTF-8 whatever bytes the name has. */
+      document->name = g_filename_display_name (basename);
+      g_ptr_array_add (self->documents, document);
+    }
+  return document;
+}
+
 KasaneDocument *
 kasane_session_open (KasaneSession *self,
                      GFile         *file,
@@ -369,21 +392,78 @@ kasane_session_open (KasaneSession *self,
   g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  document = kasane_session_find (self, file);
-  if (document == NULL)
-    {
-      document = g_new0 (KasaneDocument, 1);
-      g_autofree char *basename = g_file_get_basename (file);
-
-      document->uri = g_file_get_uri (file);
-      /* Shown in the sidebar and messages: UTF-8 whatever bytes the name has. */
-      document->name = g_filename_display_name (basename);
-      g_ptr_array_add (self->documents, document);
-    }
+  document = find_or_add (self, file);
   ok = kasane_session_reload (self, document);
   if (loaded != NULL)
     *loaded = ok;
   return document;
+}
+
+KasaneDocument *
+kasane_session_open_loaded (KasaneSession     *self,
+                            GFile             *file,
+                            KasaneDataset     *dataset,
+                            KasaneDiagnostics *diagnostics,
+                            gboolean          *loaded)
+{
+  KasaneDocument *document;
+  gboolean ok;
+
+  g_return_val_if_fail (KASANE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (dataset != NULL || diagnostics != NULL, NULL);
+
+  document = find_or_add (self, file);
+  g_free (document->identity);
+  document->identity = file_identity (file);
+  ok = kasane_session_apply (self, document, dataset, diagnostics);
+  if (loaded != NULL)
+    *loaded = ok;
+  return document;
+}
+
+/* Beyond this many bytes to read, a load goes to a worker thread. */
+#define LONG_LOAD_BYTES (1024 * 1024)
+
+gboolean
+kasane_session_load_may_take_long (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GRegex) csv_member = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  GStatBuf st;
+  guint64 total;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  if ((guint64) st.st_size > LONG_LOAD_BYTES)
+    return TRUE;
+  if (!g_str_has_suffix (path, ".json") || !g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+
+  /* A dataset's CSV files, by a look at its text rather than a parse: a name with
+   * escapes is missed, and costs a pause rather than a fault. */
+  dir = g_path_get_dirname (path);
+  csv_member = g_regex_new ("\"csv\"\\s*:\\s*\"([^\"\\\\]+)\"", G_REGEX_OPTIMIZE, 0, NULL);
+  total = 0;
+  g_regex_match (csv_member, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *csv = g_build_filename (dir, name, NULL);
+
+      if (g_stat (csv, &st) == 0 && S_ISREG (st.st_mode))
+        total += (guint64) st.st_size;
+      if (total > LONG_LOAD_BYTES)
+        return TRUE;
+      g_match_info_next (match, NULL);
+    }
+  return FALSE;
 }
 
 KasaneDocument *

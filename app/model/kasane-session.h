@@ -60,6 +60,16 @@ KasaneDocument *kasane_session_find          (KasaneSession     *self,
 KasaneDocument *kasane_session_open          (KasaneSession     *self,
                                               GFile             *file,
                                               gboolean          *loaded);
+/* The same for a load made elsewhere (a worker thread): finds or adds the document for
+ * `file`, then applies the load as kasane_session_apply () does. */
+KasaneDocument *kasane_session_open_loaded   (KasaneSession     *self,
+                                              GFile             *file,
+                                              KasaneDataset     *dataset,
+                                              KasaneDiagnostics *diagnostics,
+                                              gboolean          *loaded);
+/* Whether loading `file` may take more than a moment, and so belongs on a worker thread:
+ * a local file over 1 MiB, or a dataset whose CSV files are over 1 MiB together. */
+gboolean        kasane_session_load_may_take_long (GFile        *file);
 KasaneDocument *kasane_session_add_dataset   (KasaneSession     *self,
                                               KasaneDataset     *dataset,
                                               const char        *name);
