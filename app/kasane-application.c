@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kasane-application.h"
+#include "kasane-help.h"
 #include "kasane-i18n.h"
 #include "kasane-language.h"
 #include "kasane-session.h"
@@ -27,6 +28,7 @@ struct _KasaneApplication
   gboolean       desktop_prefers_dark;   /* the desktop's colour scheme, from the portal */
   char          *desktop_theme_name;     /* GTK's theme before "contrast" replaced it */
   guint          portal_subscription;
+  GtkWindow     *help_window;            /* F1's, while it is open (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (KasaneApplication, kasane_application, GTK_TYPE_APPLICATION)
@@ -154,6 +156,32 @@ shortcuts_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* One help window, brought forward when F1 is pressed again; a new one after it was
+ * closed, so that it is in the language chosen since. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KasaneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->help_window == NULL)
+    {
+      self->help_window = kasane_help_window_new (parent, NULL);
+      g_object_add_weak_pointer (G_OBJECT (self->help_window),
+                                 (gpointer *) &self->help_window);
+    }
+  gtk_window_present (self->help_window);
+}
+
+GtkWindow *
+kasane_application_get_help_window (KasaneApplication *self)
+{
+  g_return_val_if_fail (KASANE_IS_APPLICATION (self), NULL);
+  return self->help_window;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -210,6 +238,7 @@ static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "open-uri", .activate = open_uri_action, .parameter_type = "s" },
   { .name = "shortcuts", .activate = shortcuts_action },
+  { .name = "help", .activate = help_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };
@@ -223,6 +252,7 @@ static const struct
   { "app.open", { "<Control>o", NULL } },
   { "win.new-dataset", { "<Control>n", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "win.reload", { "<Control>r", NULL } },
   { "win.present", { "F5", NULL } },
@@ -245,6 +275,17 @@ static const struct
   /* app.shortcuts has the key; GtkApplication gave it to this action too. */
   { "win.show-help-overlay", { NULL } },
 };
+
+const char * const *
+kasane_application_get_accels (const char *action)
+{
+  g_return_val_if_fail (action != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    if (g_str_equal (accels[i].action, action))
+      return accels[i].accels;
+  return NULL;
+}
 
 /* The style: "light" and "dark" choose GTK's light or dark variant; "system" and
  * "contrast" follow the desktop's colour scheme.  "contrast" is for projectors: the
@@ -450,6 +491,13 @@ kasane_application_dispose (GObject *object)
       if (bus != NULL)
         g_dbus_connection_signal_unsubscribe (bus, self->portal_subscription);
       self->portal_subscription = 0;
+    }
+  if (self->help_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->help_window),
+                                    (gpointer *) &self->help_window);
+      gtk_window_destroy (self->help_window);
+      self->help_window = NULL;
     }
   g_clear_object (&self->settings);
   g_clear_pointer (&self->desktop_theme_name, g_free);

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (KasaneApplication, kasane_application, KASANE, APPLICATION
 
 KasaneApplication *kasane_application_new          (void);
 GSettings         *kasane_application_get_settings (KasaneApplication *self);
+/* The keys the application gives `action` ("win.reload"), NULL-terminated, or NULL. */
+const char * const *kasane_application_get_accels (const char *action);
+/* The help window (F1, app.help) while it is open, or NULL. */
+GtkWindow         *kasane_application_get_help_window (KasaneApplication *self);
 
 /* The resource URIs of the bundled datasets, NULL-terminated. */
 

@@ -391,11 +391,11 @@ kasane_cli_parse (int                argc,
   return TRUE;
 }
 
-static void
-print_help (FILE *out)
+char *
+kasane_cli_help_text (void)
 {
   /* Whole paragraphs, so a translation can rewrite them freely. */
-  fprintf (out, "%s\n\n%s\n\n%s\n",
+  return g_strdup_printf ("%s\n\n%s\n\n%s\n",
            _("Usage:\n"
              "  kasane [FILE…]                open datasets (.json) or series (.csv) in a window\n"
              "  kasane --check FILE…          check files; print nothing when they are fine\n"
@@ -418,6 +418,14 @@ print_help (FILE *out)
              "With no FILE, the bundled AI and Ethereum datasets are used.\n"
              "Exit status: 0 success, 1 a fault in the input or a failed export, "
              "2 wrong usage."));
+}
+
+static void
+print_help (FILE *out)
+{
+  g_autofree char *text = kasane_cli_help_text ();
+
+  fputs (text, out);
 }
 
 static void

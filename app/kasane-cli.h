@@ -68,4 +68,7 @@ int      kasane_cli_run          (const KasaneCliOptions *options,
 /* The --summary block of one loaded dataset (always English). */
 char    *kasane_cli_summary      (KasaneDataset          *dataset);
 
+/* What --help prints, in the current language (the help window shows it too). */
+char    *kasane_cli_help_text (void);
+
 G_END_DECLS

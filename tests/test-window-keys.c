@@ -153,9 +153,9 @@ test_keys (void)
   g_assert_true (shows_view (window, "compare"));
 
   /* A style chosen in the menu's row of style swatches with the keyboard (the menu ends
-   * with the swatches, Keyboard Shortcuts, About; up from Keyboard Shortcuts the focus
-   * enters the row at Dark), then Alt+3: the Trend view, no click needed in between. */
-  type_keys (GTK_WINDOW (window), "F10 Up Up Up Return");
+   * with the swatches, Help, Keyboard Shortcuts, About; up from Help the focus enters the
+   * row at Dark), then Alt+3: the Trend view, no click needed in between. */
+  type_keys (GTK_WINDOW (window), "F10 Up Up Up Up Return");
   {
     g_autofree char *theme = g_settings_get_string (settings, "theme");
 

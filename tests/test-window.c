@@ -14,6 +14,10 @@
 #include <string.h>
 
 #include "kasane-application.h"
+#include "kasane-cli.h"
+#include "kasane-help.h"
+#include "kasane-language.h"
+#include "kasane-loader.h"
 #include "kasane-session.h"
 #include "kasane-zoom.h"
 #include "kasane-window.h"
@@ -1578,6 +1582,134 @@ test_window_background_load (void)
   g_unlink (path);
 }
 
+/* Saves what `widget` shows as a PNG (for looking at, with KASANE_TEST_SHOTS=DIR). */
+static void
+save_widget_png (GtkWidget  *widget,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  /* A widget not drawn yet gives no node: let it draw. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      kasane_test_iterate (10);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                              gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* F1's help: its format reference documents every member the loader accepts and no
+ * other; the shortcuts page lists the application's keys, F1 among them; the command
+ * line page is what --help prints. */
+static void
+test_window_help (void)
+{
+  static const char * const pages[] = { "start", "format", "ledger", "keys", "cli" };
+  const KasaneFormatMember *members;
+  guint n_members;
+  KasaneWindow *window;
+  GtkWindow *help;
+  g_autofree char *format = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *cli = NULL;
+  g_autofree char *usage = kasane_cli_help_text ();
+  const char *shots = g_getenv ("KASANE_TEST_SHOTS");
+
+  reset_settings ();
+  window = create_window ();
+  help = kasane_help_window_new (GTK_WINDOW (window), "format");
+  gtk_window_present (help);
+  kasane_test_wait_idle ();
+
+  format = kasane_help_window_get_page_text (help, "format");
+  members = kasane_dataset_format_members (&n_members);
+  g_assert_cmpuint (n_members, >, 40);
+  for (guint i = 0; i < n_members; i++)
+    {
+      const char *text = kasane_help_describe_member (members[i].object, members[i].member);
+      g_autofree char *line = g_strdup_printf ("\n%s\n", members[i].member);
+
+      if (text == NULL)
+        g_error ("the help does not document member \"%s\" of %s", members[i].member,
+                 members[i].object);
+      g_assert_nonnull (strstr (format, text));
+      g_assert_nonnull (strstr (format, line));
+    }
+  /* Each documented member is one the loader has: none stale. */
+  g_assert_cmpuint (kasane_help_n_members (), ==, n_members);
+  /* The example is a dataset that loads. */
+  {
+    const char *start = strstr (format, "{\n  \"format\"");
+    const char *end = start != NULL ? strstr (start, "\n}") : NULL;
+    g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+    g_autoptr(KasaneDataset) dataset = NULL;
+
+    g_assert_nonnull (end);
+    dataset = kasane_dataset_load_json (start, end + 2 - start, "example.json", NULL,
+                                        diagnostics);
+    g_assert_nonnull (dataset);
+  }
+
+  keys = kasane_help_window_get_page_text (help, "keys");
+  g_assert_nonnull (strstr (keys, "Open the help"));
+  g_assert_nonnull (strstr (keys, "F1"));
+  g_assert_nonnull (strstr (keys, "Alt+1"));
+  cli = kasane_help_window_get_page_text (help, "cli");
+  g_assert_nonnull (strstr (cli, g_strchomp (usage)));
+
+  /* Every page in both languages: Japanese reads Japanese (with the loader's words kept
+   * as they are written in a file). */
+  for (guint l = 0; l < 2; l++)
+    {
+      const char *lang = l == 0 ? "en" : "ja";
+
+      if (l == 1)
+        {
+          gtk_window_destroy (help);
+          kasane_language_apply ("ja");
+          help = kasane_help_window_new (GTK_WINDOW (window), NULL);
+          gtk_window_present (help);
+          kasane_test_wait_idle ();
+          g_assert_cmpstr (gtk_window_get_title (help), ==, "Kasane ヘルプ");
+          g_free (keys);
+          keys = kasane_help_window_get_page_text (help, "keys");
+          g_assert_nonnull (strstr (keys, "ヘルプを開く"));
+          g_free (format);
+          format = kasane_help_window_get_page_text (help, "format");
+          g_assert_nonnull (strstr (format, "\nmitigates\n"));
+          g_assert_nonnull (strstr (format, "必須"));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autofree char *text = kasane_help_window_get_page_text (help, pages[i]);
+
+          g_assert_cmpuint (strlen (text), >, 200);
+          if (shots != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("help-%s-%s.png", pages[i], lang);
+              g_autofree char *path = g_build_filename (shots, name, NULL);
+              GtkStack *stack = g_object_get_data (G_OBJECT (help), "kasane-help-stack");
+
+              gtk_stack_set_visible_child_name (stack, pages[i]);
+              save_widget_png (GTK_WIDGET (help), path);
+            }
+        }
+    }
+  kasane_language_apply ("en");
+
+  gtk_window_destroy (help);
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1922,6 +2054,25 @@ test_application (void)
   gtk_widget_set_visible (
     GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
     FALSE);
+  /* F1 opens the help, once. */
+  g_assert_true (g_strv_contains ((const char * const *) (accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help")), "F1"));
+  g_clear_pointer (&accels, g_strfreev);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  kasane_test_wait_idle ();
+  g_assert_nonnull (kasane_application_get_help_window (KASANE_APPLICATION (app)));
+  g_assert_true (gtk_widget_get_visible (
+    GTK_WIDGET (kasane_application_get_help_window (KASANE_APPLICATION (app)))));
+  {
+    guint n_help = 0;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      n_help += l->data == (gpointer) kasane_application_get_help_window (KASANE_APPLICATION (app));
+    g_assert_cmpuint (n_help, ==, 1);
+  }
+  gtk_window_destroy (kasane_application_get_help_window (KASANE_APPLICATION (app)));
+  kasane_test_wait_idle ();
+  g_assert_null (kasane_application_get_help_window (KASANE_APPLICATION (app)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   kasane_test_wait_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
@@ -1972,6 +2123,14 @@ test_application (void)
                        stack, kasane_window_get_compare_view (KASANE_WINDOW (window)))),
                      ==, "比較");
     g_assert_cmpstr (kasane_chart_view_get_lang (KASANE_CHART_VIEW (kasane_window_get_compare_view (KASANE_WINDOW (window)))), ==, "ja");
+    /* The help opens in the language chosen. */
+    g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+    kasane_test_wait_idle ();
+    g_assert_cmpstr (gtk_window_get_title (kasane_application_get_help_window (KASANE_APPLICATION (app))),
+                     ==, "Kasane ヘルプ");
+    gtk_window_destroy (kasane_application_get_help_window (KASANE_APPLICATION (app)));
+    kasane_test_wait_idle ();
+    window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
     g_settings_set_string (settings, "language", "en");
     kasane_test_wait_idle ();
@@ -2170,6 +2329,7 @@ main (int   argc,
   g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/live-reload-csv", test_window_live_reload_csv);
   g_test_add_func ("/window/background-load", test_window_background_load);
+  g_test_add_func ("/window/help", test_window_help);
   g_test_add_func ("/window/menu-zoom-row", test_window_menu_zoom_row);
   g_test_add_func ("/window/toast", test_toast);
   g_test_add_func ("/window/clamp", test_clamp);

@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* The members a series object may have (kasane-json-series.c). */
+const char * const *loader_series_members (guint *n_members);
+
 typedef struct
 {
   JsonNode   *node;      /* NULL: absent */

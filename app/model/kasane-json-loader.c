@@ -1171,6 +1171,44 @@ layer_info_clear (gpointer data)
   g_clear_pointer (&info->refs, g_array_unref);
 }
 
+const KasaneFormatMember *
+kasane_dataset_format_members (guint *n_members)
+{
+  static GArray *members;
+
+  if (g_once_init_enter (&members))
+    {
+      GArray *all = g_array_new (FALSE, FALSE, sizeof (KasaneFormatMember));
+      guint n_series;
+      const char * const *series = loader_series_members (&n_series);
+      const struct
+      {
+        const char         *object;
+        const char * const *names;
+        guint               n;
+      } tables[] = {
+        { "dataset", root_members, G_N_ELEMENTS (root_members) },
+        { "problem", problem_members, G_N_ELEMENTS (problem_members) },
+        { "layer", layer_members, G_N_ELEMENTS (layer_members) },
+        { "series", series, n_series },
+        { "event", event_members, G_N_ELEMENTS (event_members) },
+        { "source", source_members, G_N_ELEMENTS (source_members) },
+        { "text", text_members, G_N_ELEMENTS (text_members) },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (guint i = 0; i < tables[t].n; i++)
+          {
+            KasaneFormatMember member = { tables[t].object, tables[t].names[i] };
+
+            g_array_append_val (all, member);
+          }
+      g_once_init_leave (&members, all);
+    }
+  *n_members = members->len;
+  return (const KasaneFormatMember *) members->data;
+}
+
 static int
 compare_strings (const char * const *a,
                  const char * const *b,

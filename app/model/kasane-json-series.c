@@ -25,6 +25,14 @@ static const char * const series_members[] = {
   "featured", "headline",
 };
 static const char * const scale_names[] = { "linear", "log" };
+
+const char * const *
+loader_series_members (guint *n_members)
+{
+  *n_members = G_N_ELEMENTS (series_members);
+  return series_members;
+}
+
 static const char * const kind_names[] = { "line", "step", "points" };
 
 

@@ -64,4 +64,15 @@ KasaneDataset *kasane_dataset_load_json  (const char        *data,
 KasaneDataset *kasane_dataset_load_json_file (const char    *path,
                                           KasaneDiagnostics *diagnostics);
 
+/* Every member the loader accepts, by the object it belongs to: "dataset" (the root),
+ * "problem", "layer", "series", "event", "source", and "text" (a {"en", "ja"} object).
+ * The help's format reference documents each of them, and a test holds it to that. */
+typedef struct
+{
+  const char *object;
+  const char *member;
+} KasaneFormatMember;
+
+const KasaneFormatMember *kasane_dataset_format_members (guint *n_members);
+
 G_END_DECLS
