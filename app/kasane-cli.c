@@ -504,7 +504,8 @@ kasane_cli_summary (KasaneDataset *dataset)
               first = j;
             last = j;
           }
-      g_string_append_printf (out, "series %s: %u points", series->id, n_values);
+      g_string_append_printf (out, "series %s: %u point%s", series->id, n_values,
+                              n_values == 1 ? "" : "s");
       if (n_values > 0)
         {
           g_string_append (out, ", ");

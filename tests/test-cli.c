@@ -159,6 +159,50 @@ test_cli_summary_exact (void)
   g_assert_cmpstr (run.out, ==, expected);
 }
 
+/* The third example (the web's protocols) checks, draws in Compare beside the other two,
+ * and its slides end with its sources. */
+static void
+test_cli_third_example (void)
+{
+  const char *ai = source_path ("data/datasets/ai.json");
+  const char *crypto = source_path ("data/datasets/crypto.json");
+  const char *web = source_path ("data/datasets/web.json");
+  g_autofree char *dir = g_dir_make_tmp ("kasane-web-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "three.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) compare = { 0 };
+  g_auto(Run) deck = { 0 };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  run_kasane (&check, (const char *[]) { "--check", web, NULL });
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.out, ==, "");
+
+  run_kasane (&compare, (const char *[]) { "--export", png, "--lang=en", ai, crypto, web, NULL });
+  g_assert_cmpint (compare.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  run_kasane (&deck, (const char *[]) { "--export", pdf, "--view=slides", "--lang=en", ai, crypto,
+                                        web, NULL });
+  g_assert_cmpint (deck.status, ==, 0);
+  g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", pdf, (char *) "-", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  /* Its title slide, and the sources slide naming where its featured series come from. */
+  g_assert_nonnull (strstr (text, "HTTP/1.1"));
+  g_assert_nonnull (strstr (text, "Web Almanac"));
+  g_assert_nonnull (strstr (text, "retrieved 2026-11-25"));
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_bundled (void)
 {
@@ -553,6 +597,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/cli/summary-exact", test_cli_summary_exact);
   g_test_add_func ("/cli/bundled", test_cli_bundled);
+  g_test_add_func ("/cli/third-example", test_cli_third_example);
   g_test_add_func ("/cli/faults", test_cli_faults);
   g_test_add_func ("/cli/many-files", test_cli_many_files);
   g_test_add_func ("/cli/csv-summary", test_cli_csv_summary);

@@ -27,7 +27,8 @@ app_id=io.github.kasane.Kasane
 
 check "the program is installed and runs" "$kasane" --version
 check "the bundled datasets pass --check where they are installed" \
-  "$kasane" --check "$share/kasane/datasets/ai.json" "$share/kasane/datasets/crypto.json"
+  "$kasane" --check "$share/kasane/datasets/ai.json" "$share/kasane/datasets/crypto.json" \
+    "$share/kasane/datasets/web.json"
 check "it exports from an installed dataset" \
   "$kasane" --export="$dest/out.png" --size=960x540 "$share/kasane/datasets/crypto.json"
 check "the desktop file, metainfo, schema, icon, MIME package and Japanese catalogue are installed" \

@@ -2045,6 +2045,24 @@ test_application (void)
   open_files = g_settings_get_strv (settings, "open-files");
   g_assert_cmpstrv (open_files, kasane_session_get_bundled_uris ());
 
+  /* Examples → Web opens the third bundled dataset beside the two, and Compare shows all
+   * three. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-uri",
+                                  g_variant_new_string ("resource:///io/github/kasane/Kasane/datasets/web.json"));
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 3);
+  g_assert_cmpstr (kasane_window_get_shown_dataset (KASANE_WINDOW (window))->id, ==, "web");
+  gtk_stack_set_visible_child_name (kasane_window_get_view_stack (KASANE_WINDOW (window)), "compare");
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_diagram_view_get_n_datasets (
+                      KASANE_DIAGRAM_VIEW (kasane_window_get_compare_view (KASANE_WINDOW (window)))),
+                    ==, 3);
+  kasane_window_select_index (KASANE_WINDOW (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
+  kasane_test_wait_idle ();
+  g_assert_cmpuint (kasane_window_get_n_datasets (KASANE_WINDOW (window)), ==, 2);
+  g_clear_pointer (&open_files, g_strfreev);
+
   /* The help overlay and the about window build from their resources. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   kasane_test_wait_idle ();
