@@ -334,6 +334,19 @@ test_deck (void)
   g_assert_cmpint (kasane_deck_get_slide (deck, 0)->kind, ==, KASANE_SLIDE_TITLE);
   g_assert_cmpint (kasane_deck_get_slide (deck, kasane_deck_get_n_slides (deck) - 1)->kind, ==,
                    KASANE_SLIDE_SOURCES);
+  /* The sources, one slide for each dataset with trend slides: however many datasets, no
+   * slide holds them all. */
+  {
+    guint sources = 0;
+
+    for (guint i = 0; i < kasane_deck_get_n_slides (deck); i++)
+      if (kasane_deck_get_slide (deck, i)->kind == KASANE_SLIDE_SOURCES)
+        {
+          g_assert_cmpint (kasane_deck_get_slide (deck, i)->dataset, ==, (int) sources);
+          sources++;
+        }
+    g_assert_cmpuint (sources, ==, 2);
+  }
   /* After the slope of the open loads, how much each verdict depends on the weights. */
   {
     int slope = kasane_deck_find_slide (deck, KASANE_SLIDE_SLOPE, NULL);

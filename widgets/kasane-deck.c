@@ -138,7 +138,20 @@ kasane_deck_new (KasaneDataset * const *datasets,
       if (dataset->notes.en != NULL || dataset->notes.ja != NULL)
         add_slide (deck, KASANE_SLIDE_LENS, (int) d, -1, NULL);
     }
-  add_slide (deck, KASANE_SLIDE_SOURCES, -1, -1, NULL);
+  /* The sources, a slide for each dataset with trend slides, so that no number of
+   * datasets makes one slide too long to read; one for all when none has any. */
+  {
+    guint n_sources = 0;
+
+    for (guint d = 0; d < deck->datasets->len; d++)
+      if (kasane_deck_find_slide (deck, KASANE_SLIDE_TREND, g_ptr_array_index (deck->datasets, d)) >= 0)
+        {
+          add_slide (deck, KASANE_SLIDE_SOURCES, (int) d, -1, NULL);
+          n_sources++;
+        }
+    if (n_sources == 0)
+      add_slide (deck, KASANE_SLIDE_SOURCES, -1, -1, NULL);
+  }
   return deck;
 }
 
@@ -477,6 +490,7 @@ paint_lens_slide (KasaneDataset       *dataset,
 
 static gboolean
 paint_sources_slide (KasaneDeck          *deck,
+                     int                  only,
                      cairo_t             *cr,
                      double               width,
                      double               height,
@@ -494,7 +508,7 @@ paint_sources_slide (KasaneDeck          *deck,
       KasaneSlide *slide = &g_array_index (deck->slides, KasaneSlide, i);
       KasaneDataset *dataset;
 
-      if (slide->kind != KASANE_SLIDE_TREND)
+      if (slide->kind != KASANE_SLIDE_TREND || (only >= 0 && slide->dataset != only))
         continue;
       dataset = g_ptr_array_index (deck->datasets, slide->dataset);
       for (guint k = 0; slide->series[k] != NULL; k++)
@@ -517,6 +531,16 @@ paint_sources_slide (KasaneDeck          *deck,
           }
     }
   g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("Every figure's source, and each dataset's notes, are in its file and in the Explain view."))));
+  if (only >= 0)
+    {
+      KasaneDataset *dataset = g_ptr_array_index (deck->datasets, only);
+      /* Translators: title of a sources slide; %s is a dataset's title */
+      g_autofree char *title = g_strdup_printf (kasane_gettext (lang, N_("Sources: %s")),
+                                                kasane_text_get (&dataset->title, lang));
+
+      return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
+                               error);
+    }
   return paint_text_slide (cr, width, height, floor_px, kasane_gettext (lang, N_("Sources")),
                            lines, lang,
                            palette, measure, error);
@@ -635,7 +659,8 @@ kasane_deck_paint_slide (KasaneDeck    *deck,
 
     case KASANE_SLIDE_SOURCES:
     default:
-      ok = paint_sources_slide (deck, cr, width, content_h, floor_px, lang, palette, measure, error);
+      ok = paint_sources_slide (deck, slide->dataset, cr, width, content_h, floor_px, lang, palette,
+                                measure, error);
       break;
     }
   cairo_restore (cr);
