@@ -268,7 +268,7 @@ add_paragraphs (GtkWidget          *box,
     add_label (box, _(paragraphs[i]), NULL);
 }
 
-/* Rows of (term, definition), the terms in monospace when `code`. */
+/* A grid for rows of (term, definition), filled by add_row (). */
 static GtkWidget *
 add_table (GtkWidget *box)
 {
@@ -280,6 +280,8 @@ add_table (GtkWidget *box)
   return grid;
 }
 
+/* One row: the term (in monospace when `code`, with `note` under it when not NULL), then
+ * its definition. */
 static void
 add_row (GtkWidget  *grid,
          int         row,
@@ -317,6 +319,29 @@ add_row (GtkWidget  *grid,
   gtk_grid_attach (GTK_GRID (grid), text, 1, row, 1, 1);
 }
 
+/* A table of (term, definition) pairs, both translatable. */
+static void
+add_terms (GtkWidget          *box,
+           const char * const (*terms)[2],
+           guint               n)
+{
+  GtkWidget *grid = add_table (box);
+
+  for (guint i = 0; i < n; i++)
+    add_row (grid, (int) i, _(terms[i][0]), NULL, _(terms[i][1]), FALSE);
+}
+
+/* Text as it is typed (a file, a command's output): kept whole, and copyable. */
+static void
+add_code (GtkWidget  *box,
+          const char *text)
+{
+  GtkWidget *code = add_label (box, text, "monospace");
+
+  gtk_label_set_wrap (GTK_LABEL (code), FALSE);
+  gtk_widget_add_css_class (code, "help-example");
+}
+
 static GtkWidget *
 build_start_page (void)
 {
@@ -347,13 +372,10 @@ build_start_page (void)
                         "what is on screen as PNG, SVG or PDF.") },
   };
   GtkWidget *box = page_box ();
-  GtkWidget *grid;
 
   add_label (box, _("Getting Started"), "title-1");
   add_paragraphs (box, intro, G_N_ELEMENTS (intro));
-  grid = add_table (box);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    add_row (grid, (int) i, _(steps[i][0]), NULL, _(steps[i][1]), FALSE);
+  add_terms (box, steps, G_N_ELEMENTS (steps));
   return box;
 }
 
@@ -361,16 +383,13 @@ static GtkWidget *
 build_format_page (void)
 {
   GtkWidget *box = page_box ();
-  GtkWidget *code;
 
   add_label (box, _("The Dataset Format"), "title-1");
   add_label (box, _("A dataset is a JSON file in UTF-8. Name it NAME.kasane.json and the "
                     "desktop opens it with Kasane. Here is a small one; the tables below "
                     "give every member the loader accepts. Run kasane --check FILE to see "
                     "each fault with its line and column."), NULL);
-  code = add_label (box, example, "monospace");
-  gtk_label_set_wrap (GTK_LABEL (code), FALSE);
-  gtk_widget_add_css_class (code, "help-example");
+  add_code (box, example);
 
   for (guint o = 0; o < G_N_ELEMENTS (objects); o++)
     {
@@ -428,14 +447,11 @@ build_ledger_page (void)
                            "lists the others, each with Try It.") },
   };
   GtkWidget *box = page_box ();
-  GtkWidget *grid;
 
   add_label (box, _("The Ledger and the Verdict"), "title-1");
   add_label (box, _("The verdict is arithmetic on the dataset's own judgements, so anyone "
                     "can check it, and change it."), NULL);
-  grid = add_table (box);
-  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
-    add_row (grid, (int) i, _(terms[i][0]), NULL, _(terms[i][1]), FALSE);
+  add_terms (box, terms, G_N_ELEMENTS (terms));
   return box;
 }
 
@@ -513,15 +529,12 @@ build_cli_page (void)
 {
   g_autofree char *usage = kasane_cli_help_text ();
   GtkWidget *box = page_box ();
-  GtkWidget *text;
 
   add_label (box, _("The Command Line"), "title-1");
   add_label (box, _("Everything the window draws can be made without one: checks, "
                     "summaries and exports for scripts and builds. kasane --help prints "
                     "this:"), NULL);
-  text = add_label (box, g_strchomp (usage), "monospace");
-  gtk_label_set_wrap (GTK_LABEL (text), FALSE);
-  gtk_widget_add_css_class (text, "help-example");
+  add_code (box, g_strchomp (usage));
   return box;
 }
 
