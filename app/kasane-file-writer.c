@@ -25,6 +25,7 @@
 
 #include "kasane-file-writer.h"
 #include "kasane-file-writer-private.h"
+#include "kasane-session.h"
 
 /* Symbolic links followed before giving up, as the kernel does (MAXSYMLINKS). */
 #define MAX_LINKS 40
@@ -422,4 +423,31 @@ kasane_file_writer_replace (const char  *path,
   if (target.exists && target.st.st_nlink > 1)
     return write_in_place (path, &target, data, length, error);
   return write_and_rename (path, &target, data, length, error);
+}
+
+gboolean
+kasane_file_writer_replace_dataset (const char  *path,
+                                    const char  *json,
+                                    GError     **error)
+{
+  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
+  g_autoptr(KasaneDataset) back = NULL;
+
+  g_return_val_if_fail (path != NULL && json != NULL, FALSE);
+
+  if (!kasane_file_writer_replace (path, json, strlen (json), error))
+    return FALSE;
+  back = kasane_session_load_path (path, diagnostics);
+  if (back == NULL)
+    {
+      g_autofree char *faults = kasane_diagnostics_format (diagnostics);
+
+      g_unlink (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: a dataset Kasane wrote did not load back; %s its faults */
+                   _("The written dataset did not load back, so it was removed: %s"),
+                   faults != NULL ? g_strchomp (faults) : "");
+      return FALSE;
+    }
+  return TRUE;
 }

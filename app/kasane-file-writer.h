@@ -21,4 +21,11 @@ gboolean kasane_file_writer_replace (const char  *path,
                                      gsize        length,
                                      GError     **error);
 
+/* Replaces `path` with the dataset text `json` as kasane_file_writer_replace () does, then
+ * loads it back through the session: a file that does not load is removed again, and the
+ * error gives its faults.  What New Dataset, --new and Save As of a what-if write. */
+gboolean kasane_file_writer_replace_dataset (const char  *path,
+                                             const char  *json,
+                                             GError     **error);
+
 G_END_DECLS

@@ -262,8 +262,6 @@ kasane_starter_write (const char *path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *json = NULL;
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autoptr(KasaneDataset) back = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -275,17 +273,5 @@ kasane_starter_write (const char *path,
     }
   id = kasane_starter_id_from_path (path);
   json = kasane_starter_json (id, n_layers, today);
-  if (!kasane_file_writer_replace (path, json, strlen (json), error))
-    return FALSE;
-  back = kasane_session_load_path (path, diagnostics);
-  if (back == NULL)
-    {
-      g_autofree char *faults = kasane_diagnostics_format (diagnostics);
-
-      g_unlink (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the starter did not load back, so it was removed: %s", faults);
-      return FALSE;
-    }
-  return TRUE;
+  return kasane_file_writer_replace_dataset (path, json, error);
 }

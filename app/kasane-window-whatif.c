@@ -138,8 +138,6 @@ save_whatif (KasaneDocument *entry,
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(GFile) source_dir = g_file_get_parent (source);
   g_autoptr(GFile) target_dir = g_file_get_parent (target);
-  g_autoptr(KasaneDiagnostics) diagnostics = kasane_diagnostics_new ();
-  g_autoptr(KasaneDataset) back = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *json = NULL;
   g_autofree char *note_en = NULL, *note_ja = NULL;
@@ -160,20 +158,7 @@ save_whatif (KasaneDocument *entry,
   note_en = kasane_whatif_text_marker (&whatif, 1, "en");
   note_ja = kasane_whatif_text_marker (&whatif, 1, "ja");
   json = kasane_whatif_to_json (whatif, contents, length, note_en, note_ja, error);
-  if (json == NULL || !kasane_file_writer_replace (path, json, strlen (json), error))
-    return FALSE;
-  back = kasane_session_load_path (path, diagnostics);
-  if (back == NULL)
-    {
-      g_autofree char *faults = kasane_diagnostics_format (diagnostics);
-
-      g_unlink (path);
-          /* Translators: Save As wrote a file that did not load back; %s its faults */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The saved file did not load back, so it was removed: %s"), faults);
-      return FALSE;
-    }
-  return TRUE;
+  return json != NULL && kasane_file_writer_replace_dataset (path, json, error);
 }
 
 static void

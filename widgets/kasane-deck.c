@@ -34,7 +34,24 @@ struct _KasaneDeck
 {
   GPtrArray *datasets;   /* of KasaneDataset*, owned references */
   GArray    *slides;     /* of KasaneSlide */
+  GPtrArray *robustness; /* of KasaneRobustness*, one a dataset, made on first use */
 };
+
+/* Dataset `d`'s robustness, worked out once: the title and robustness slides are painted
+ * again at every step, size and language, and each try of every single change costs. */
+static const KasaneRobustness *
+deck_robustness (KasaneDeck *deck,
+                 guint       d)
+{
+  if (deck->robustness == NULL)
+    {
+      deck->robustness = g_ptr_array_new_with_free_func ((GDestroyNotify) kasane_robustness_free);
+      for (guint i = 0; i < deck->datasets->len; i++)
+        g_ptr_array_add (deck->robustness,
+                         kasane_robustness_compute (g_ptr_array_index (deck->datasets, i)));
+    }
+  return g_ptr_array_index (deck->robustness, d);
+}
 
 static void
 slide_clear (gpointer data)
@@ -162,6 +179,7 @@ kasane_deck_free (KasaneDeck *deck)
     return;
   g_ptr_array_unref (deck->datasets);
   g_array_unref (deck->slides);
+  g_clear_pointer (&deck->robustness, g_ptr_array_unref);
   g_free (deck);
 }
 
@@ -377,8 +395,7 @@ paint_title_slide (KasaneDeck          *deck,
       KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
       KasaneLedger *ledger = kasane_ledger_compute (dataset);
       g_autofree char *slope = kasane_diagram_slope_label (dataset, ledger, lang);
-
-      g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+      const KasaneRobustness *robustness = deck_robustness (deck, d);
 
       g_ptr_array_add (ledgers, ledger);
       if (robustness->verdict == KASANE_VERDICT_NONE)
@@ -425,7 +442,7 @@ paint_robustness_slide (KasaneDeck          *deck,
   for (guint d = 0; d < deck->datasets->len; d++)
     {
       KasaneDataset *dataset = g_ptr_array_index (deck->datasets, d);
-      g_autoptr(KasaneRobustness) robustness = kasane_robustness_compute (dataset);
+      const KasaneRobustness *robustness = deck_robustness (deck, d);
       g_autofree char *name = kasane_diagram_short_name (dataset, lang);
       GString *line;
 
@@ -438,23 +455,10 @@ paint_robustness_slide (KasaneDeck          *deck,
                                                              "%4$u single changes.")),
                               name, kasane_diagram_verdict_title (robustness->verdict, lang),
                               robustness->n_keep, robustness->n_changes);
-      for (guint i = 0, n = 0; i < robustness->changes->len; i++)
-        {
-          const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
-          g_autofree char *what = NULL;
-
-          if (!kasane_robustness_flips (robustness, i))
-            continue;
-          what = kasane_whatif_text_change (change, dataset, lang);
-          g_string_append (line, n++ == 0
-                                 /* Translators: on the robustness slide, before the list of
-                                  * changes that flip a verdict */
-                                 ? kasane_gettext (lang, N_(" It flips if: "))
-                                 : kasane_gettext (lang, N_("; ")));
-          /* Translators: a change and the verdict it gives, on the robustness slide */
-          g_string_append_printf (line, kasane_gettext (lang, N_("%1$s (%2$s)")), what,
-                                  kasane_diagram_verdict_title (change->verdict, lang));
-        }
+      kasane_whatif_text_append_flips (line, robustness, dataset,
+                                       /* Translators: on the robustness slide, before the
+                                        * list of changes that flip a verdict */
+                                       kasane_gettext (lang, N_(" It flips if: ")), TRUE, lang);
       g_ptr_array_add (lines, g_string_free (line, FALSE));
     }
   g_ptr_array_add (lines, g_strdup (kasane_gettext (lang, N_("A single change is one weight a step up or down, one problem left out, or one “solves” made “eases” or the reverse."))));

@@ -460,21 +460,11 @@ add_robustness (KasaneExplainView *self,
                                                    "“eases” or the reverse), %1$u keep this "
                                                    "verdict.")),
                           robustness->n_keep, robustness->n_changes);
-  for (guint i = 0, n = 0; i < robustness->changes->len; i++)
-    {
-      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
-      g_autofree char *what = NULL;
-
-      if (!kasane_robustness_flips (robustness, i))
-        continue;
-      what = kasane_whatif_text_change (change, dataset, self->lang);
-      g_string_append (text, n++ == 0
-                             /* Translators: in the Explain view, before the changes that
-                              * would flip the verdict */
-                             ? kasane_gettext (self->lang, N_(" These would change it: "))
-                             : kasane_gettext (self->lang, N_("; ")));
-      g_string_append (text, what);
-    }
+  kasane_whatif_text_append_flips (text, robustness, dataset,
+                                   /* Translators: in the Explain view, before the changes
+                                    * that would flip the verdict */
+                                   kasane_gettext (self->lang, N_(" These would change it: ")),
+                                   FALSE, self->lang);
   if (robustness->n_keep == robustness->n_changes)
     g_string_append (text, kasane_gettext (self->lang, N_(" None of them changes it.")));
   add_text (self, section, TEXT_BODY, text->str, FALSE);

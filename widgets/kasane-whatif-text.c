@@ -11,6 +11,7 @@
 
 #include "kasane-whatif-text.h"
 
+#include "kasane-diagram.h"
 #include "kasane-i18n.h"
 
 char *
@@ -95,4 +96,36 @@ kasane_whatif_text_robustness (const KasaneRobustness *robustness,
    * keep the verdict */
   return g_strdup_printf (kasane_gettext (lang, N_("Holds under %1$u of %2$u single changes")),
                           robustness->n_keep, robustness->n_changes);
+}
+
+guint
+kasane_whatif_text_append_flips (GString                *out,
+                                 const KasaneRobustness *robustness,
+                                 KasaneDataset          *dataset,
+                                 const char             *lead,
+                                 gboolean                with_verdict,
+                                 const char             *lang)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (out != NULL && robustness != NULL && dataset != NULL, 0);
+
+  for (guint i = 0; i < robustness->changes->len; i++)
+    {
+      const KasaneChange *change = &g_array_index (robustness->changes, KasaneChange, i);
+      g_autofree char *what = NULL;
+
+      if (!kasane_robustness_flips (robustness, i))
+        continue;
+      what = kasane_whatif_text_change (change, dataset, lang);
+      g_string_append (out, n++ == 0 ? lead : kasane_gettext (lang, N_("; ")));
+      if (with_verdict)
+        /* Translators: a change and the verdict it gives, in a list of the changes that
+         * flip a verdict */
+        g_string_append_printf (out, kasane_gettext (lang, N_("%1$s (%2$s)")), what,
+                                kasane_diagram_verdict_title (change->verdict, lang));
+      else
+        g_string_append (out, what);
+    }
+  return n;
 }

@@ -24,6 +24,15 @@ char *kasane_whatif_text_change     (const KasaneChange *change,
 char *kasane_whatif_text_marker     (KasaneDataset * const *datasets,
                                      guint                  n_datasets,
                                      const char            *lang);
+/* Appends to `out` the changes that flip `robustness`'s verdict of `dataset`, in words:
+ * `lead` (translated) before the first, "; " between them, each followed by the verdict
+ * it gives when `with_verdict`.  Returns how many it appended. */
+guint kasane_whatif_text_append_flips (GString                *out,
+                                       const KasaneRobustness *robustness,
+                                       KasaneDataset          *dataset,
+                                       const char             *lead,
+                                       gboolean                with_verdict,
+                                       const char             *lang);
 /* "Holds under 18 of 22 single changes"; NULL with no verdict. */
 char *kasane_whatif_text_robustness (const KasaneRobustness *robustness,
                                      const char             *lang);
