@@ -67,6 +67,45 @@ style_watch_changed (GtkWidget *widget)
     emit_changed (self, KASANE_CHART_CHANGE_THEME);
 }
 
+/* Lays out again when the theme to paint is no longer the one the layout was made for. */
+static void
+restyle (KasaneChartView *self)
+{
+  KasaneChartViewClass *klass = KASANE_CHART_VIEW_GET_CLASS (self);
+  int theme = klass->layout_theme != NULL ? klass->layout_theme (self) : -1;
+
+  if (theme >= 0 && (KasaneTheme) theme != kasane_chart_view_get_effective_theme (self) &&
+      klass->invalidate != NULL)
+    klass->invalidate (self);
+}
+
+static void
+kasane_chart_view_real_changed (KasaneChartView   *self,
+                                KasaneChartChange  change)
+{
+  KasaneChartViewClass *klass = KASANE_CHART_VIEW_GET_CLASS (self);
+
+  if (change == KASANE_CHART_CHANGE_THEME)
+    {
+      restyle (self);
+      return;
+    }
+  if (change == KASANE_CHART_CHANGE_LANG && klass->update_accessible != NULL)
+    klass->update_accessible (self);
+  if (klass->invalidate != NULL)
+    klass->invalidate (self);
+}
+
+static void
+kasane_chart_view_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (kasane_chart_view_parent_class)->css_changed (widget, change);
+  /* A chart's colours come from its palette, not CSS; only a theme that follows the
+   * system can change with it. */
+  restyle (KASANE_CHART_VIEW (widget));
+}
+
 static void
 kasane_chart_view_realize (GtkWidget *widget)
 {
@@ -159,6 +198,8 @@ kasane_chart_view_class_init (KasaneChartViewClass *klass)
   object_class->set_property = kasane_chart_view_set_property;
   widget_class->realize = kasane_chart_view_realize;
   widget_class->unrealize = kasane_chart_view_unrealize;
+  widget_class->css_changed = kasane_chart_view_css_changed;
+  klass->changed = kasane_chart_view_real_changed;
 
   properties[PROP_LANG] =
     g_param_spec_string ("lang", NULL, NULL, "en",

@@ -27,11 +27,20 @@ struct _KasaneChartViewClass
 {
   GtkWidgetClass parent_class;
 
-  /* The picture's language, theme or text scale changed: lay out anew. */
-  void (*changed) (KasaneChartView   *self,
-                   KasaneChartChange  change);
+  /* The picture's language, theme or text scale changed.  The default lays out anew
+   * through the three below: after a new language the accessible text first; after a
+   * new theme only when the layout was made for another one. */
+  void (*changed)           (KasaneChartView   *self,
+                             KasaneChartChange  change);
+  /* The theme the current layout was made for, or -1 when there is none.  CSS changes
+   * with every focus and hover state: only a theme that differs lays out again. */
+  int  (*layout_theme)      (KasaneChartView   *self);
+  /* Drops the layout and asks for a new one. */
+  void (*invalidate)        (KasaneChartView   *self);
+  /* Brings the accessible name and description up to date. */
+  void (*update_accessible) (KasaneChartView   *self);
 
-  gpointer padding[8];
+  gpointer padding[5];
 };
 
 /* "en" or "ja" (anything else reads as "en"). */

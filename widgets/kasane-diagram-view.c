@@ -149,16 +149,26 @@ update_accessible (KasaneDiagramView *self)
                                   -1);
 }
 
-/* Theme */
+/* What the base class asks of a chart view */
+
+static int
+chart_layout_theme (KasaneChartView *chart)
+{
+  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (chart);
+
+  return self->layout != NULL ? (int) self->layout->params.theme : -1;
+}
 
 static void
-on_style_changed (KasaneDiagramView *self)
+chart_invalidate (KasaneChartView *chart)
 {
-  /* CSS changes with every focus and hover state: lay out again only when the theme the
-   * layout was made for is no longer the one to paint. */
-  if (self->layout != NULL &&
-      self->layout->params.theme != view_theme (self))
-    invalidate (self);
+  invalidate (KASANE_DIAGRAM_VIEW (chart));
+}
+
+static void
+chart_update_accessible (KasaneChartView *chart)
+{
+  update_accessible (KASANE_DIAGRAM_VIEW (chart));
 }
 
 /* Layout */
@@ -258,16 +268,6 @@ kasane_diagram_view_measure (GtkWidget      *widget,
       *minimum = 180;
       *natural = 720;
     }
-}
-
-static void
-kasane_diagram_view_css_changed (GtkWidget         *widget,
-                                 GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (kasane_diagram_view_parent_class)->css_changed (widget, change);
-  /* The diagram's colours come from the palette, not CSS; only a theme that follows the
-   * system can change with it. */
-  on_style_changed (KASANE_DIAGRAM_VIEW (widget));
 }
 
 /* Interaction */
@@ -541,23 +541,6 @@ kasane_diagram_view_set_property (GObject      *object,
 }
 
 static void
-kasane_diagram_view_changed (KasaneChartView   *chart,
-                             KasaneChartChange  change)
-{
-  KasaneDiagramView *self = KASANE_DIAGRAM_VIEW (chart);
-
-  if (change == KASANE_CHART_CHANGE_THEME)
-    {
-      /* Only when the theme to paint is not the one laid out for. */
-      on_style_changed (self);
-      return;
-    }
-  if (change == KASANE_CHART_CHANGE_LANG)
-    update_accessible (self);
-  invalidate (self);
-}
-
-static void
 kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -572,8 +555,9 @@ kasane_diagram_view_class_init (KasaneDiagramViewClass *klass)
   widget_class->size_allocate = kasane_diagram_view_size_allocate;
   widget_class->snapshot = kasane_diagram_view_snapshot;
   widget_class->measure = kasane_diagram_view_measure;
-  chart_class->changed = kasane_diagram_view_changed;
-  widget_class->css_changed = kasane_diagram_view_css_changed;
+  chart_class->layout_theme = chart_layout_theme;
+  chart_class->invalidate = chart_invalidate;
+  chart_class->update_accessible = chart_update_accessible;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, KASANE_DIAGRAM_COMPARE, KASANE_DIAGRAM_STACK,

@@ -139,16 +139,26 @@ update_accessible (KasaneTrendView *self)
                                   -1);
 }
 
-/* Theme */
+/* What the base class asks of a chart view */
+
+static int
+chart_layout_theme (KasaneChartView *chart)
+{
+  KasaneTrendView *self = KASANE_TREND_VIEW (chart);
+
+  return self->layout != NULL ? (int) self->layout->theme : -1;
+}
 
 static void
-on_style_changed (KasaneTrendView *self)
+chart_invalidate (KasaneChartView *chart)
 {
-  /* CSS changes with every focus and hover state: lay out again only when the theme the
-   * layout was made for is no longer the one to paint. */
-  if (self->layout != NULL &&
-      self->layout->theme != view_theme (self))
-    invalidate (self);
+  invalidate (KASANE_TREND_VIEW (chart));
+}
+
+static void
+chart_update_accessible (KasaneChartView *chart)
+{
+  update_accessible (KASANE_TREND_VIEW (chart));
 }
 
 /* Layout */
@@ -268,16 +278,6 @@ kasane_trend_view_measure (GtkWidget      *widget,
       *minimum = 200;
       *natural = 720;
     }
-}
-
-static void
-kasane_trend_view_css_changed (GtkWidget         *widget,
-                               GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (kasane_trend_view_parent_class)->css_changed (widget, change);
-  /* The chart's colours come from the palette, not CSS; only a theme that follows the
-   * system can change with it. */
-  on_style_changed (KASANE_TREND_VIEW (widget));
 }
 
 /* The time window */
@@ -999,23 +999,6 @@ kasane_trend_view_finalize (GObject *object)
 }
 
 static void
-kasane_trend_view_changed (KasaneChartView   *chart,
-                           KasaneChartChange  change)
-{
-  KasaneTrendView *self = KASANE_TREND_VIEW (chart);
-
-  if (change == KASANE_CHART_CHANGE_THEME)
-    {
-      /* Only when the theme to paint is not the one laid out for. */
-      on_style_changed (self);
-      return;
-    }
-  if (change == KASANE_CHART_CHANGE_LANG)
-    update_accessible (self);
-  invalidate (self);
-}
-
-static void
 kasane_trend_view_class_init (KasaneTrendViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1028,8 +1011,9 @@ kasane_trend_view_class_init (KasaneTrendViewClass *klass)
   widget_class->size_allocate = kasane_trend_view_size_allocate;
   widget_class->snapshot = kasane_trend_view_snapshot;
   widget_class->measure = kasane_trend_view_measure;
-  chart_class->changed = kasane_trend_view_changed;
-  widget_class->css_changed = kasane_trend_view_css_changed;
+  chart_class->layout_theme = chart_layout_theme;
+  chart_class->invalidate = chart_invalidate;
+  chart_class->update_accessible = chart_update_accessible;
 
   /**
    * KasaneTrendView::window-changed:
