@@ -39,6 +39,7 @@ typedef struct
   KasaneDocument     *selected;   /* what was selected when an open started */
   gboolean            had_whatif;
   gboolean            by_hand;
+  gboolean            again;      /* asked for while it ran: the file changed meanwhile */
   KasaneLoadProgress *progress;
 } LoadJob;
 
@@ -270,6 +271,14 @@ load_done_cb (GObject      *source,
       window_open_finish (self, selected, entry, loaded);
     }
   load_result_free (result);
+
+  if (job->again && !kasane_load_progress_is_cancelled (job->progress))
+    {
+      KasaneDocument *document = kasane_session_find (self->session, file);
+
+      if (document != NULL)
+        window_load_start (self, file, document, FALSE);
+    }
 }
 
 void
@@ -285,11 +294,18 @@ window_load_start (KasaneWindow   *self,
 
   if (self->load_jobs == NULL)
     self->load_jobs = g_ptr_array_new ();
-  /* The same file once: a second open or a burst of saves waits for the load under way.
-   * (A file saved again while it loads is seen by its watch once it is open.) */
+  /* The same file once at a time: asked for again while it loads (a burst of saves), it
+   * loads once more when this load ends, so the window ends on the file's last state. */
   for (guint i = 0; i < self->load_jobs->len; i++)
-    if (g_str_equal (((LoadJob *) g_ptr_array_index (self->load_jobs, i))->uri, uri))
-      return;
+    {
+      LoadJob *running = g_ptr_array_index (self->load_jobs, i);
+
+      if (g_str_equal (running->uri, uri))
+        {
+          running->again = TRUE;
+          return;
+        }
+    }
 
   job = g_new0 (LoadJob, 1);
   job->window = self;
