@@ -500,6 +500,38 @@ test_bundled (void)
   kasane_dataset_unref (datasets[1]);
 }
 
+/* The three bundled datasets side by side in a Compare export, at 1920×1080 and
+ * 1280×720 in both languages: every label whole, at the floor or above.  Short of room,
+ * chips go to one line each, and a label too long for half a row takes a whole one. */
+static void
+test_three_compare (void)
+{
+  KasaneDataset *datasets[3] = { kasane_test_load_bundled ("ai.json"),
+                                 kasane_test_load_bundled ("crypto.json"),
+                                 kasane_test_load_bundled ("web.json") };
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+  static const char * const langs[] = { "en", "ja" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        KasaneDiagramParams params;
+        g_autoptr(KasaneDiagramLayout) layout = NULL;
+
+        kasane_diagram_params_init (&params);
+        params.kind = KASANE_DIAGRAM_COMPARE;
+        params.width = sizes[s][0];
+        params.height = sizes[s][1];
+        params.min_text_px = kasane_text_floor_for_picture (sizes[s][0], sizes[s][1]);
+        params.lang = langs[l];
+        layout = kasane_diagram_layout_new (datasets, 3, &params, pango_measure);
+        check_layout (layout, describe_params (&params));
+        check_floor (layout, params.min_text_px, describe_params (&params));
+      }
+  for (guint d = 0; d < 3; d++)
+    kasane_dataset_unref (datasets[d]);
+}
+
 /* Two unseen datasets of three layers, titled "zeta: …" and "beta: …": zeta's layers
  * each fix something and leave the load as high or higher (5 → 5 → 6: migration),
  * beta's each lower it (6 → 4 → 3: progression). */
@@ -1383,6 +1415,7 @@ main (int    argc,
   g_test_add_func ("/layout/no-pointer-instructions", test_no_pointer_instructions);
   g_test_add_func ("/layout/fake-measure", test_fake_measure);
   g_test_add_func ("/layout/bundled", test_bundled);
+  g_test_add_func ("/layout/three-compare", test_three_compare);
   g_test_add_func ("/layout/tall-canvas", test_tall_canvas);
   g_test_add_func ("/layout/story", test_story);
   g_test_add_func ("/layout/one-layer", test_one_layer);

@@ -176,9 +176,16 @@ layer_chips (Ctx             *ctx,
 
           chip.effect = order[e];
           chip.problem = p;
-          /* Short of space, long labels take half a row each, on one line. */
+          /* Short of space, chips take half a row each, on one line; a label too long
+           * for that takes a whole row rather than lose its end. */
           diagram_chip_measure (ctx, style, &chip, kasane_text_get (&problem->label, ctx->lang),
                                 ctx->chip_lines == 1 ? (max_w - style->gap_x) / 2 : max_w);
+          if (ctx->chip_lines == 1 && !ctx->allow_cut && chip.ext.ellipsized)
+            {
+              diagram_chip_clear (&chip);
+              diagram_chip_measure (ctx, style, &chip,
+                                    kasane_text_get (&problem->label, ctx->lang), max_w);
+            }
           g_array_append_val (chips, chip);
         }
     }
