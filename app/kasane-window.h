@@ -20,7 +20,9 @@ KasaneWindow *kasane_window_new              (GtkApplication *application);
 
 /* Each opens (or, when it is open already, reloads and selects) a dataset.  A file that
  * fails to load shows its located errors and keeps the dataset shown before; the return
- * value says whether it loaded. */
+ * value says whether it loaded.  A file that may take more than a moment
+ * (kasane_session_load_may_take_long ()) loads on a worker thread instead: TRUE says the
+ * load started, and its result shows when it ends. */
 gboolean      kasane_window_open_uri         (KasaneWindow   *self,
                                               const char     *uri);
 gboolean      kasane_window_open_file        (KasaneWindow   *self,

@@ -470,6 +470,9 @@ csv_feed (CsvParser  *p,
       if (new_end > old_end &&
           (new_end - p->pos >= CSV_FEED_MARGIN || new_end == s->base + s->size))
         break;
+      /* The file shrank to where the parser already is: nothing more to read. */
+      if (new_end == old_end && s->loaded >= s->size)
+        return FALSE;
     }
 
   /* The new lines are checked as the first piece was, before they are read. */
