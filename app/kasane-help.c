@@ -348,7 +348,8 @@ build_start_page (void)
   static const char * const intro[] = {
     N_("Kasane draws a technology that grew in layers (L1, L2, L3…) and asks of each "
        "layer whether it solved the problems below it or only moved them elsewhere. "
-       "It opens with two examples, AI and Ethereum, side by side."),
+       "It opens with two examples, AI and Ethereum, side by side; Examples in the main "
+       "menu adds a third, the web's protocols, or opens any of them again."),
   };
   static const char * const steps[][2] = {
     { N_("Open"), N_("Open a dataset (.json) or a CSV file with Open (Ctrl+O), by "

@@ -715,12 +715,13 @@ kasane_ledger_view_init (KasaneLedgerView *self)
     gtk_box_append (GTK_BOX (box), self->whatif_bar);
   }
 
+  /* Not selectable: the view takes the keyboard when it is shown, and a selectable
+   * heading would take it first and show itself selected whole. */
   self->title_label = g_object_new (GTK_TYPE_LABEL,
                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                                     "xalign", 0.0f,
                                     "wrap", TRUE,
                                     "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                    "selectable", TRUE,
                                     NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-1");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
