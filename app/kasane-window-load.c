@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "kasane-load-progress.h"
+#include "kasane-widgets-util.h"
 #include "kasane-window-parts.h"
 
 #define LOAD_SHOW_DELAY_MS 300
@@ -126,10 +127,7 @@ ensure_panel (KasaneWindow *self)
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  self->load_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->load_label, 0.0);
-  gtk_label_set_wrap (self->load_label, TRUE);
-  gtk_label_set_wrap_mode (self->load_label, PANGO_WRAP_WORD_CHAR);
+  self->load_label = GTK_LABEL (kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR));
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->load_label));
   self->load_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->load_bar),
@@ -252,12 +250,12 @@ load_done_cb (GObject      *source,
     }
   else if (job->entry != NULL)
     {
-      /* A reload: of a document still open. */
+      /* A reload: of a document still open (found again by its file). */
       if (g_ptr_array_find (kasane_session_get_documents (self->session), job->entry, NULL))
         {
-          loaded = kasane_session_apply (self->session, job->entry, result->dataset,
-                                         result->diagnostics);
-          window_reload_finish (self, job->entry, loaded, job->had_whatif, job->by_hand);
+          entry = kasane_session_open_loaded (self->session, file, result->dataset,
+                                              result->diagnostics, &loaded);
+          window_reload_finish (self, entry, loaded, job->had_whatif, job->by_hand);
         }
     }
   else

@@ -338,6 +338,20 @@ kasane_session_apply (KasaneSession     *self,
   return dataset != NULL;
 }
 
+/* kasane_session_apply () for a load of `file`, which may have a new inode since it was
+ * last read (an editor saved it by writing a new file and renaming it). */
+static gboolean
+apply_from_file (KasaneSession     *self,
+                 KasaneDocument    *document,
+                 GFile             *file,
+                 KasaneDataset     *dataset,
+                 KasaneDiagnostics *diagnostics)
+{
+  g_free (document->identity);
+  document->identity = file_identity (file);
+  return kasane_session_apply (self, document, dataset, diagnostics);
+}
+
 gboolean
 kasane_session_reload (KasaneSession  *self,
                        KasaneDocument *document)
@@ -353,12 +367,9 @@ kasane_session_reload (KasaneSession  *self,
     return document->dataset != NULL;
 
   file = g_file_new_for_uri (document->uri);
-  /* Saved by rename, the file has a new inode. */
-  g_free (document->identity);
-  document->identity = file_identity (file);
   diagnostics = kasane_diagnostics_new ();
   dataset = kasane_session_load_file (file, diagnostics);
-  return kasane_session_apply (self, document, dataset, diagnostics);
+  return apply_from_file (self, document, file, dataset, diagnostics);
 }
 
 /* The document of `file`, added (without a dataset) when it is not open. */
@@ -414,9 +425,7 @@ kasane_session_open_loaded (KasaneSession     *self,
   g_return_val_if_fail (dataset != NULL || diagnostics != NULL, NULL);
 
   document = find_or_add (self, file);
-  g_free (document->identity);
-  document->identity = file_identity (file);
-  ok = kasane_session_apply (self, document, dataset, diagnostics);
+  ok = apply_from_file (self, document, file, dataset, diagnostics);
   if (loaded != NULL)
     *loaded = ok;
   return document;

@@ -60,8 +60,9 @@ KasaneDocument *kasane_session_find          (KasaneSession     *self,
 KasaneDocument *kasane_session_open          (KasaneSession     *self,
                                               GFile             *file,
                                               gboolean          *loaded);
-/* The same for a load made elsewhere (a worker thread): finds or adds the document for
- * `file`, then applies the load as kasane_session_apply () does. */
+/* The same for a load made elsewhere (a worker thread), a reload as well as an open:
+ * finds or adds the document for `file`, then applies the load as kasane_session_reload ()
+ * does. */
 KasaneDocument *kasane_session_open_loaded   (KasaneSession     *self,
                                               GFile             *file,
                                               KasaneDataset     *dataset,
