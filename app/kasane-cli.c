@@ -5,12 +5,10 @@
 #include "kasane-cli.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "kasane-export.h"
-#include "kasane-file-writer.h"
 #include "kasane-starter.h"
 #include "kasane-ledger.h"
 #include "kasane-robustness.h"

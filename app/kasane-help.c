@@ -21,6 +21,7 @@
 #include "kasane-cli.h"
 #include "kasane-help.h"
 #include "kasane-loader.h"
+#include "kasane-widgets-util.h"
 
 /* The format reference */
 
@@ -232,13 +233,11 @@ add_label (GtkWidget  *box,
            const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_text (GTK_LABEL (label), text);
   /* Lines of a readable length, however wide the window. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 84);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -292,7 +291,7 @@ add_row (GtkWidget  *grid,
 {
   GtkWidget *terms = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *term_label = gtk_label_new (term);
-  GtkWidget *text = gtk_label_new (definition);
+  GtkWidget *text = kasane_widgets_new_wrapping_label (PANGO_WRAP_WORD_CHAR);
 
   gtk_label_set_xalign (GTK_LABEL (term_label), 0.0);
   if (code)
@@ -310,10 +309,8 @@ add_row (GtkWidget  *grid,
   gtk_widget_set_valign (terms, GTK_ALIGN_START);
   gtk_grid_attach (GTK_GRID (grid), terms, 0, row, 1, 1);
 
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_text (GTK_LABEL (text), definition);
   gtk_label_set_max_width_chars (GTK_LABEL (text), 64);
-  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_START);
   gtk_grid_attach (GTK_GRID (grid), text, 1, row, 1, 1);

@@ -15,13 +15,12 @@
 
 #include "kasane-starter.h"
 
+#include "kasane-csv.h"
 #include "kasane-file-writer.h"
-#include "kasane-session.h"
 
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -110,29 +109,15 @@ char *
 kasane_starter_id_from_path (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
-  GString *id = g_string_new (NULL);
-  char *dot;
+  char *dot = strchr (base, '.');
+  gboolean any = FALSE;
 
-  /* "My Stack.kasane.json" → "my-stack": ASCII letters and digits, other runs → "-". */
-  dot = strchr (base, '.');
+  /* "My Stack.kasane.json" → "my-stack", as a CSV header makes a series id. */
   if (dot != NULL && dot != base)
     *dot = '\0';
-  for (const char *p = base; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, g_ascii_tolower (*p));
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len > 64)
-    g_string_truncate (id, 64);
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0)
-    g_string_append (id, "my-stack");
-  return g_string_free (id, FALSE);
+  for (const char *p = base; *p != '\0' && !any; p++)
+    any = g_ascii_isalnum (*p);
+  return kasane_csv_make_id (any ? base : "my-stack", 1, NULL);
 }
 
 char *

@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "kasane-window-parts.h"
 #include "kasane-window-private.h"

@@ -505,6 +505,7 @@ paint_sources_slide (KasaneDeck          *deck,
                      char               **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
 
   /* Every series a slide shows, with its source and the day it was read. */
   for (guint i = 0; i < deck->slides->len; i++)
@@ -538,16 +539,15 @@ paint_sources_slide (KasaneDeck          *deck,
   if (only >= 0)
     {
       KasaneDataset *dataset = g_ptr_array_index (deck->datasets, only);
-      /* Translators: title of a sources slide; %s is a dataset's title */
-      g_autofree char *title = g_strdup_printf (kasane_gettext (lang, N_("Sources: %s")),
-                                                kasane_text_get (&dataset->title, lang));
 
-      return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
-                               error);
+      /* Translators: title of a sources slide; %s is a dataset's title */
+      title = g_strdup_printf (kasane_gettext (lang, N_("Sources: %s")),
+                               kasane_text_get (&dataset->title, lang));
     }
-  return paint_text_slide (cr, width, height, floor_px, kasane_gettext (lang, N_("Sources")),
-                           lines, lang,
-                           palette, measure, error);
+  else
+    title = g_strdup (kasane_gettext (lang, N_("Sources")));
+  return paint_text_slide (cr, width, height, floor_px, title, lines, lang, palette, measure,
+                           error);
 }
 
 gboolean

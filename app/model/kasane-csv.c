@@ -54,6 +54,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "kasane-load-progress.h"
 
 /* A streamed file is read in pieces of CSV_CHUNK, at least CSV_FEED_MARGIN ahead of the
@@ -61,8 +63,6 @@
 #define CSV_CHUNK       ((gsize) 4 << 20)
 #define CSV_FEED_MARGIN ((ptrdiff_t) 1 << 20)
 #define CSV_KEEP_BEHIND ((gsize) 256 << 10)
-
-#include <glib/gstdio.h>
 
 
 
@@ -480,7 +480,6 @@ csv_feed (CsvParser  *p,
   if (bad != NULL)
     {
       guint line, column;
-
       g_autofree char *message = NULL;
 
       locate (p->line_start, bad, &line, &column);
